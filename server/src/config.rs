@@ -1,0 +1,93 @@
+//! Configuration, from the command line or the environment (the names the client contract
+//! documents). Every setting has a default that works on a fresh checkout.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "tsunagu", version, about = "Keeps nurseries and families in sync")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API (the default).
+    Serve,
+    /// Fill the database with a realistic demo city and print its logins.
+    SeedDemo {
+        /// Children per nursery.
+        #[arg(long, default_value_t = 100)]
+        children_per_nursery: usize,
+    },
+    /// Print the GraphQL schema (SDL) the server serves.
+    PrintSchema,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct Config {
+    /// `sqlite://PATH` (created if missing) or `postgres://...`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/tsunagu.db")]
+    pub database_url: String,
+
+    /// Port 0 picks a free port; the bound address is printed on stdout.
+    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080")]
+    pub listen_addr: SocketAddr,
+
+    #[arg(long, env = "BOOTSTRAP_ADMIN_EMAIL")]
+    pub bootstrap_admin_email: Option<String>,
+
+    #[arg(long, env = "BOOTSTRAP_ADMIN_PASSWORD", hide_env_values = true)]
+    pub bootstrap_admin_password: Option<String>,
+
+    /// How long a login stays valid, in hours.
+    #[arg(long, env = "SESSION_TTL_HOURS", default_value_t = 24 * 30)]
+    pub session_ttl_hours: u32,
+
+    /// Login attempts per minute allowed for one account.
+    #[arg(long, env = "LOGIN_LIMIT_PER_ACCOUNT", default_value_t = 10)]
+    pub login_limit_per_account: u32,
+
+    /// Login attempts per minute allowed from one client address.
+    #[arg(long, env = "LOGIN_LIMIT_PER_ADDRESS", default_value_t = 60)]
+    pub login_limit_per_address: u32,
+
+    /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
+    #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+
+    /// How often the event tailer looks for entries written by other replicas, in ms.
+    #[arg(long, env = "EVENT_POLL_INTERVAL_MS", default_value_t = 250)]
+    pub event_poll_interval_ms: u64,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Deepest query accepted.
+    #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12)]
+    pub graphql_max_depth: usize,
+
+    /// Most expensive query accepted (async-graphql complexity units).
+    #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 500)]
+    pub graphql_max_complexity: usize,
+
+    /// How long in-flight requests may take to finish at shutdown, in seconds.
+    #[arg(long, env = "SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
+    pub shutdown_grace_seconds: u64,
+}
+
+impl Config {
+    pub fn session_ttl(&self) -> time::Duration {
+        time::Duration::hours(self.session_ttl_hours.into())
+    }
+
+    pub fn event_poll_interval(&self) -> Duration {
+        Duration::from_millis(self.event_poll_interval_ms.max(10))
+    }
+}

@@ -1,0 +1,208 @@
+//! The records Tsunagu keeps, as the store hands them out. Enums here are also the API's enums,
+//! and are stored as their SCREAMING_CASE names so the database reads like the API.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{Id, Timestamp};
+
+/// Declares an enum stored as text: `as_str`/`parse` round-trip its API names.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, async_graphql::Enum)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// What a user may do is decided by role and the scope the role is granted in.
+    Role {
+        SystemAdmin = "SYSTEM_ADMIN",
+        MunicipalOfficer = "MUNICIPAL_OFFICER",
+        NurseryAdmin = "NURSERY_ADMIN",
+        Staff = "STAFF",
+        Guardian = "GUARDIAN",
+    }
+);
+
+text_enum!(AttendanceKind { CheckIn = "CHECK_IN", CheckOut = "CHECK_OUT" });
+
+text_enum!(AbsenceKind { Absence = "ABSENCE", Late = "LATE", EarlyPickup = "EARLY_PICKUP" });
+
+text_enum!(AbsenceReason {
+    Illness = "ILLNESS",
+    Family = "FAMILY",
+    MedicalAppointment = "MEDICAL_APPOINTMENT",
+    Other = "OTHER",
+});
+
+text_enum!(Symptom {
+    Fever = "FEVER",
+    Cough = "COUGH",
+    RunnyNose = "RUNNY_NOSE",
+    Diarrhea = "DIARRHEA",
+    Vomiting = "VOMITING",
+    Rash = "RASH",
+    Conjunctivitis = "CONJUNCTIVITIS",
+    Other = "OTHER",
+});
+
+/// Which scope a role grant applies to: a municipality, nursery or family id (none for
+/// SYSTEM_ADMIN).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub scope_id: Option<Id>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct User {
+    pub id: Id,
+    pub email: String,
+    pub display_name: String,
+    pub locale: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Municipality {
+    pub id: Id,
+    pub name: String,
+    pub code: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Nursery {
+    pub id: Id,
+    pub municipality_id: Id,
+    pub name: String,
+    /// The nursery's calendar: minutes east of UTC (540 for Japan).
+    pub utc_offset_minutes: i32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Classroom {
+    pub id: Id,
+    pub nursery_id: Id,
+    pub name: String,
+    pub age_band: i32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Family {
+    pub id: Id,
+    pub nursery_id: Id,
+}
+
+#[derive(Clone, Debug)]
+pub struct Child {
+    pub id: Id,
+    pub family_id: Id,
+    pub classroom_id: Id,
+    pub nursery_id: Id,
+    pub name: String,
+    pub name_kana: Option<String>,
+    pub birth_date: Date,
+}
+
+/// Where an entity sits in the organisation: what authorization decisions are made on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub municipality: Option<Id>,
+    pub nursery: Option<Id>,
+    pub family: Option<Id>,
+    /// True for entities that are a child's personal data (the child and its records).
+    pub child_level: bool,
+}
+
+/// A position in the ordered event log: `(transaction, sequence)`. See `events` for why the
+/// transaction comes first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Position {
+    pub tx: i64,
+    pub seq: i64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AttendanceEvent {
+    pub id: Id,
+    pub child_id: Id,
+    pub nursery_id: Id,
+    pub family_id: Id,
+    pub kind: AttendanceKind,
+    pub occurred_at: Timestamp,
+    pub recorded_by: Id,
+    pub pickup_by: Option<String>,
+    /// Filled in once the event is in the log (always, for events read back).
+    pub position: Position,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AbsenceReport {
+    pub id: Id,
+    pub child_id: Id,
+    pub nursery_id: Id,
+    pub family_id: Id,
+    pub kind: AbsenceKind,
+    pub date: Date,
+    pub reason: AbsenceReason,
+    pub symptoms: Vec<Symptom>,
+    pub expected_arrival: Option<Timestamp>,
+    pub note: Option<String>,
+    pub reported_by: Id,
+    pub acknowledged_by: Option<Id>,
+    pub acknowledged_at: Option<Timestamp>,
+}
+
+/// A live event as it travels through the log and the bus.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data")]
+pub enum EventPayload {
+    Attendance(AttendanceEvent),
+    AbsenceReported(AbsenceReport),
+}
+
+impl EventPayload {
+    pub fn kind(&self) -> EventKind {
+        match self {
+            EventPayload::Attendance(_) => EventKind::Attendance,
+            EventPayload::AbsenceReported(_) => EventKind::AbsenceReported,
+        }
+    }
+
+    pub fn nursery_id(&self) -> Id {
+        match self {
+            EventPayload::Attendance(e) => e.nursery_id,
+            EventPayload::AbsenceReported(r) => r.nursery_id,
+        }
+    }
+
+    pub fn family_id(&self) -> Option<Id> {
+        match self {
+            EventPayload::Attendance(e) => Some(e.family_id),
+            EventPayload::AbsenceReported(r) => Some(r.family_id),
+        }
+    }
+}
+
+text_enum!(EventKind { Attendance = "ATTENDANCE", AbsenceReported = "ABSENCE_REPORTED" });
+
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub position: Position,
+    pub payload: EventPayload,
+}

@@ -1,0 +1,152 @@
+//! Parse, don't validate: turn client input into trusted values once, at the edge, with an
+//! error that names the offending input field.
+
+use time::{Date, Duration};
+
+use super::{Id, Symptom};
+use crate::error::{AppError, AppResult};
+
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_NOTE_CHARS: usize = 2_000;
+pub const MAX_SYMPTOMS: usize = Symptom::ALL.len();
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// argon2 accepts long inputs, but nobody types more; a cap keeps hashing cost bounded.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 128;
+/// The longest range a history query may span, so one request cannot scan years of rows.
+pub const MAX_QUERY_DAYS: i64 = 366;
+
+pub fn id(field: &str, raw: &str) -> AppResult<Id> {
+    Id::parse(raw).ok_or_else(|| AppError::bad_input(field, format!("`{field}` is not a valid id")))
+}
+
+/// A required single-line name: trimmed, non-empty, bounded, no control characters.
+pub fn name(field: &str, raw: &str) -> AppResult<String> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(AppError::bad_input(field, format!("`{field}` must not be empty")));
+    }
+    bounded(field, value, MAX_NAME_CHARS)?;
+    if value.chars().any(char::is_control) {
+        return Err(AppError::bad_input(field, format!("`{field}` must be a single line")));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional free text: trimmed; empty becomes absent.
+pub fn note(field: &str, raw: Option<&str>) -> AppResult<Option<String>> {
+    optional_text(field, raw, MAX_NOTE_CHARS)
+}
+
+pub fn optional_name(field: &str, raw: Option<&str>) -> AppResult<Option<String>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(value) => name(field, value).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn optional_text(field: &str, raw: Option<&str>, max: usize) -> AppResult<Option<String>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(value) => bounded(field, value, max).map(|_| Some(value.to_owned())),
+        None => Ok(None),
+    }
+}
+
+fn bounded(field: &str, value: &str, max: usize) -> AppResult<()> {
+    if value.chars().count() > max {
+        return Err(AppError::bad_input(field, format!("`{field}` is longer than {max} characters")));
+    }
+    Ok(())
+}
+
+pub fn email(field: &str, raw: &str) -> AppResult<String> {
+    let value = raw.trim().to_lowercase();
+    let well_formed = value.len() <= 254
+        && value.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !well_formed {
+        return Err(AppError::bad_input(field, "not a valid email address"));
+    }
+    Ok(value)
+}
+
+pub fn new_password(field: &str, raw: &str) -> AppResult<()> {
+    let chars = raw.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(AppError::bad_input(
+            field,
+            format!("passwords must be at least {MIN_PASSWORD_CHARS} characters"),
+        ));
+    }
+    bounded(field, raw, MAX_PASSWORD_CHARS)
+}
+
+/// Symptoms as a set: duplicates collapse, order is canonical.
+pub fn symptoms(field: &str, raw: Option<&[Symptom]>) -> AppResult<Vec<Symptom>> {
+    let raw = raw.unwrap_or_default();
+    if raw.len() > MAX_SYMPTOMS {
+        return Err(AppError::bad_input(field, format!("at most {MAX_SYMPTOMS} symptoms")));
+    }
+    let mut set: Vec<Symptom> = raw.to_vec();
+    set.sort();
+    set.dedup();
+    Ok(set)
+}
+
+pub fn idempotency_key(field: &str, raw: Option<&str>) -> AppResult<Option<String>> {
+    match raw {
+        None => Ok(None),
+        Some(key) if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_CHARS => Err(AppError::bad_input(
+            field,
+            format!("`{field}` must be 1 to {MAX_IDEMPOTENCY_KEY_CHARS} characters"),
+        )),
+        Some(key) => Ok(Some(key.to_owned())),
+    }
+}
+
+/// A `from..=to` date range for history queries: ordered and at most a year long.
+pub fn date_range(from: Date, to: Date) -> AppResult<(Date, Date)> {
+    if to < from {
+        return Err(AppError::bad_input("to", "`to` is before `from`"));
+    }
+    if to - from > Duration::days(MAX_QUERY_DAYS) {
+        return Err(AppError::bad_input("to", format!("a range may span at most {MAX_QUERY_DAYS} days")));
+    }
+    Ok((from, to))
+}
+
+/// A date of birth: not in the future and not absurdly old for a nursery child.
+pub fn birth_date(field: &str, value: Date, today: Date) -> AppResult<Date> {
+    if value > today || today - value > Duration::days(7 * 366) {
+        return Err(AppError::bad_input(field, "birth date must be in the past seven years"));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(name("name", "  ひよこ組 ").unwrap(), "ひよこ組");
+        assert!(matches!(name("name", "   "), Err(AppError::BadInput { field, .. }) if field == "name"));
+        assert!(name("name", &"あ".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(name("name", "a\nb").is_err());
+    }
+
+    #[test]
+    fn symptoms_collapse_to_a_set() {
+        let got = symptoms("symptoms", Some(&[Symptom::Cough, Symptom::Fever, Symptom::Cough])).unwrap();
+        assert_eq!(got, vec![Symptom::Fever, Symptom::Cough]);
+    }
+
+    #[test]
+    fn emails_are_normalised() {
+        assert_eq!(email("email", " Hana@Example.JP ").unwrap(), "hana@example.jp");
+        assert!(email("email", "no-at-sign").is_err());
+        assert!(email("email", "a@b").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! The in-process fan-out: subscribers registered by topic (a nursery, a family), each with its
+//! own bounded channel so it receives entries in log order. A subscriber that falls behind is
+//! not allowed to slow the others: its channel overflows, it is marked lagged, and it catches
+//! up from the log by itself.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::Stream;
+use tokio::sync::{mpsc, Notify};
+
+use crate::domain::{EventKind, Id, LogEntry, Position};
+use crate::error::AppResult;
+use crate::store::{EventFilter, Store};
+
+const SUBSCRIBER_BUFFER: usize = 64;
+const REPLAY_PAGE: i64 = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Topic {
+    Nursery(Id),
+    Family(Id),
+}
+
+struct Subscriber {
+    id: u64,
+    kinds: Vec<EventKind>,
+    sender: mpsc::Sender<Arc<LogEntry>>,
+    lagged: AtomicBool,
+}
+
+pub(super) struct Shared {
+    pub(super) store: Arc<dyn Store>,
+    /// The newest position published: everything at or before it is final and has been handed
+    /// to the subscribers registered at the time.
+    published: Mutex<Position>,
+    topics: Mutex<HashMap<Topic, Vec<Arc<Subscriber>>>>,
+    pub(super) committed: Notify,
+    next_subscriber: AtomicU64,
+    pub(super) poll_interval: Duration,
+}
+
+#[derive(Clone)]
+pub struct EventBus {
+    shared: Arc<Shared>,
+}
+
+impl EventBus {
+    /// Creates the bus and starts its tailer at the log's current end.
+    pub async fn start(store: Arc<dyn Store>, poll_interval: Duration) -> anyhow::Result<Self> {
+        let start = store.log_start_position().await?;
+        let shared = Arc::new(Shared {
+            store,
+            published: Mutex::new(start),
+            topics: Mutex::new(HashMap::new()),
+            committed: Notify::new(),
+            next_subscriber: AtomicU64::new(1),
+            poll_interval,
+        });
+        tokio::spawn(super::tailer::run(Arc::downgrade(&shared), start));
+        Ok(EventBus { shared })
+    }
+
+    /// Tells the tailer a transaction with log entries has committed.
+    pub fn notify_committed(&self) {
+        self.shared.committed.notify_one();
+    }
+
+    pub fn published_position(&self) -> Position {
+        self.shared.published_position()
+    }
+
+    /// Entries matching `filter`: first those after `after` (when given) from the log, then
+    /// live ones, each exactly once and in log order.
+    pub fn subscribe(
+        &self,
+        filter: EventFilter,
+        after: Option<Position>,
+    ) -> impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static {
+        let shared = self.shared.clone();
+        async_stream::stream! {
+            let (registration, mut receiver) = Registration::new(&shared, &filter);
+            let upto = shared.published_position();
+            let mut last = after.unwrap_or(upto);
+            if after.is_some() {
+                let page = shared.replay(&filter, last, upto);
+                futures::pin_mut!(page);
+                while let Some(item) = futures::StreamExt::next(&mut page).await {
+                    match item {
+                        Ok(entry) => { last = entry.position; yield Ok(entry); }
+                        Err(err) => { yield Err(err); return; }
+                    }
+                }
+                last = last.max(upto);
+            }
+            loop {
+                if registration.subscriber.lagged.swap(false, Ordering::AcqRel) {
+                    let upto = shared.published_position();
+                    let page = shared.replay(&filter, last, upto);
+                    futures::pin_mut!(page);
+                    while let Some(item) = futures::StreamExt::next(&mut page).await {
+                        match item {
+                            Ok(entry) => { last = entry.position; yield Ok(entry); }
+                            Err(err) => { yield Err(err); return; }
+                        }
+                    }
+                    last = last.max(upto);
+                }
+                match receiver.recv().await {
+                    Some(entry) if entry.position > last => { last = entry.position; yield Ok(entry); }
+                    Some(_) => {}
+                    None => return,
+                }
+            }
+        }
+    }
+
+    /// How many subscriptions are registered (for benchmarks and health output).
+    pub fn subscriber_count(&self) -> usize {
+        let topics = self.shared.topics.lock().expect("topics lock");
+        let mut ids: Vec<u64> = topics.values().flatten().map(|s| s.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+impl Shared {
+    pub(super) fn published_position(&self) -> Position {
+        *self.published.lock().expect("position lock")
+    }
+
+    /// Hands one final entry to its subscribers. The position moves first, so a subscriber
+    /// that overflows and catches up from the log includes this entry.
+    pub(super) fn publish(&self, entry: LogEntry) {
+        *self.published.lock().expect("position lock") = entry.position;
+        let entry = Arc::new(entry);
+        let kind = entry.payload.kind();
+        let mut targets = vec![Topic::Nursery(entry.payload.nursery_id())];
+        if let Some(family) = entry.payload.family_id() {
+            targets.push(Topic::Family(family));
+        }
+        let topics = self.topics.lock().expect("topics lock");
+        for topic in targets {
+            for subscriber in topics.get(&topic).into_iter().flatten() {
+                if !subscriber.kinds.contains(&kind) {
+                    continue;
+                }
+                if let Err(mpsc::error::TrySendError::Full(_)) = subscriber.sender.try_send(entry.clone()) {
+                    subscriber.lagged.store(true, Ordering::Release);
+                }
+            }
+        }
+    }
+
+    /// Log entries in `(after, upto]` for `filter`, page by page.
+    fn replay<'a>(
+        &'a self,
+        filter: &'a EventFilter,
+        after: Position,
+        upto: Position,
+    ) -> impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'a {
+        async_stream::stream! {
+            let mut from = after;
+            loop {
+                match self.store.log_between(from, upto, filter, REPLAY_PAGE).await {
+                    Ok(entries) => {
+                        let full = entries.len() as i64 == REPLAY_PAGE;
+                        for entry in entries {
+                            from = entry.position;
+                            yield Ok(Arc::new(entry));
+                        }
+                        if !full { return; }
+                    }
+                    Err(err) => { yield Err(err.into()); return; }
+                }
+            }
+        }
+    }
+}
+
+/// A subscriber's place in the topic table; leaving it (dropping the stream) unregisters.
+struct Registration {
+    shared: Arc<Shared>,
+    subscriber: Arc<Subscriber>,
+    topics: Vec<Topic>,
+}
+
+impl Registration {
+    fn new(shared: &Arc<Shared>, filter: &EventFilter) -> (Self, mpsc::Receiver<Arc<LogEntry>>) {
+        let (sender, receiver) = mpsc::channel(SUBSCRIBER_BUFFER);
+        let subscriber = Arc::new(Subscriber {
+            id: shared.next_subscriber.fetch_add(1, Ordering::Relaxed),
+            kinds: filter.kinds.clone(),
+            sender,
+            lagged: AtomicBool::new(false),
+        });
+        let topics: Vec<Topic> = filter
+            .scope
+            .nurseries
+            .iter()
+            .map(|id| Topic::Nursery(*id))
+            .chain(filter.scope.families.iter().map(|id| Topic::Family(*id)))
+            .collect();
+        let mut table = shared.topics.lock().expect("topics lock");
+        for topic in &topics {
+            table.entry(*topic).or_default().push(subscriber.clone());
+        }
+        drop(table);
+        (Registration { shared: shared.clone(), subscriber, topics }, receiver)
+    }
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        let mut table = self.shared.topics.lock().expect("topics lock");
+        for topic in &self.topics {
+            if let Some(list) = table.get_mut(topic) {
+                list.retain(|s| s.id != self.subscriber.id);
+                if list.is_empty() {
+                    table.remove(topic);
+                }
+            }
+        }
+    }
+}

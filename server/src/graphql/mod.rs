@@ -1,0 +1,68 @@
+//! The GraphQL API: the contract's schema, built from these resolvers. Resolvers translate
+//! between GraphQL and the service layer and do nothing else.
+
+mod errors;
+mod inputs;
+mod mutation;
+mod query;
+pub mod scalars;
+mod subscription;
+mod types;
+
+use std::net::IpAddr;
+
+use async_graphql::{Context, Schema, SchemaBuilder};
+
+use crate::config::Config;
+use crate::error::{AppError, AppResult};
+use crate::policy::Actor;
+use crate::service::Services;
+
+pub use mutation::MutationRoot;
+pub use query::QueryRoot;
+pub use subscription::SubscriptionRoot;
+
+pub type TsunaguSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
+
+/// Who is asking, from the HTTP request or the WebSocket's connection_init.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContext {
+    pub actor: Option<Actor>,
+    /// The raw `Authorization` value, so `logout` can end this very session.
+    pub authorization: Option<String>,
+    pub client_ip: Option<IpAddr>,
+}
+
+fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
+    Schema::build(QueryRoot, MutationRoot, SubscriptionRoot)
+        .limit_depth(config.graphql_max_depth)
+        .limit_complexity(config.graphql_max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(16)
+        .extension(errors::ErrorCodes)
+}
+
+pub fn build_schema(services: Services) -> TsunaguSchema {
+    let config = services.config.clone();
+    builder(&config).data(services).finish()
+}
+
+/// The SDL published as `schema/schema.graphql`.
+pub fn sdl() -> String {
+    use clap::Parser;
+    let config = crate::config::Cli::parse_from(["tsunagu"]).config;
+    builder(&config).finish().sdl()
+}
+
+pub(crate) fn services<'a>(ctx: &Context<'a>) -> &'a Services {
+    ctx.data_unchecked::<Services>()
+}
+
+pub(crate) fn request<'a>(ctx: &Context<'a>) -> Option<&'a RequestContext> {
+    ctx.data_opt::<RequestContext>()
+}
+
+/// The caller, or UNAUTHENTICATED.
+pub(crate) fn actor<'a>(ctx: &Context<'a>) -> AppResult<&'a Actor> {
+    request(ctx).and_then(|r| r.actor.as_ref()).ok_or(AppError::Unauthenticated)
+}

@@ -1,0 +1,51 @@
+//! Subscriptions: live events over graphql-transport-ws, resumable with a cursor.
+
+use async_graphql::{Context, Result, Subscription};
+use futures::{Stream, StreamExt};
+
+use super::types::{AbsenceReportObject, AttendanceEventObject};
+use super::{actor, services};
+use crate::domain::EventPayload;
+use crate::service::attendance;
+
+pub struct SubscriptionRoot;
+
+#[Subscription]
+impl SubscriptionRoot {
+    /// Guardians: arrivals and departures of every child on their family account. Staff: of
+    /// their nursery. `after` first replays, exactly once, everything since that cursor.
+    async fn attendance_events(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+    ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
+        let events = attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref())?;
+        Ok(events.filter_map(|item| async move {
+            match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::Attendance(event) => {
+                        let mut event = event.clone();
+                        event.position = entry.position;
+                        Some(Ok(AttendanceEventObject(event)))
+                    }
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
+            }
+        }))
+    }
+
+    /// Staff: new absence, lateness and early pick-up reports of their nursery.
+    async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
+        let reports = attendance::absence_reports(services(ctx), actor(ctx)?)?;
+        Ok(reports.filter_map(|item| async move {
+            match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
+            }
+        }))
+    }
+}

@@ -1,0 +1,276 @@
+//! Output types. Each wraps a domain record; nested fields load what they point to, and lists
+//! of children go through the caller's SQL filter, so no path leads past the policy.
+
+use async_graphql::{Context, Object, Result, ID};
+
+use super::scalars::{GqlDate, GqlDateTime};
+use super::{actor, services};
+use crate::domain::*;
+use crate::error::AppError;
+use crate::events::cursor;
+use crate::policy::Action;
+use crate::service;
+
+pub struct UserObject(pub User);
+
+#[Object(name = "User")]
+impl UserObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn display_name(&self) -> &str {
+        &self.0.display_name
+    }
+    async fn locale(&self) -> &str {
+        &self.0.locale
+    }
+}
+
+pub struct RoleGrantObject(pub RoleGrant);
+
+#[Object(name = "RoleGrant")]
+impl RoleGrantObject {
+    async fn role(&self) -> Role {
+        self.0.role
+    }
+    /// The family, nursery or municipality the role applies to; none for SYSTEM_ADMIN.
+    async fn scope_id(&self) -> Option<ID> {
+        self.0.scope_id.map(ID::from)
+    }
+}
+
+pub struct Viewer;
+
+#[Object]
+impl Viewer {
+    async fn user(&self, ctx: &Context<'_>) -> Result<UserObject> {
+        Ok(UserObject(actor(ctx)?.user.clone()))
+    }
+    async fn roles(&self, ctx: &Context<'_>) -> Result<Vec<RoleGrantObject>> {
+        Ok(actor(ctx)?.grants.iter().cloned().map(RoleGrantObject).collect())
+    }
+    /// The children the caller may see: a guardian's own, a teacher's whole nursery.
+    async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
+        let children = service::org::visible_children(services(ctx), actor(ctx)?).await?;
+        Ok(children.into_iter().map(ChildObject).collect())
+    }
+}
+
+pub struct AuthPayload {
+    pub token: String,
+    pub user: User,
+    pub expires_at: Timestamp,
+}
+
+#[Object]
+impl AuthPayload {
+    /// Send as `Authorization: Bearer <token>`.
+    async fn token(&self) -> &str {
+        &self.token
+    }
+    async fn user(&self) -> UserObject {
+        UserObject(self.user.clone())
+    }
+    async fn expires_at(&self) -> GqlDateTime {
+        self.expires_at.into()
+    }
+}
+
+pub struct MunicipalityObject(pub Municipality);
+
+#[Object(name = "Municipality")]
+impl MunicipalityObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// 全国地方公共団体コード.
+    async fn code(&self) -> &str {
+        &self.0.code
+    }
+    async fn nurseries(&self, ctx: &Context<'_>) -> Result<Vec<NurseryObject>> {
+        let nurseries = services(ctx).store.nurseries_of_municipality(self.0.id).await.map_err(AppError::from)?;
+        Ok(nurseries.into_iter().map(NurseryObject).collect())
+    }
+}
+
+pub struct NurseryObject(pub Nursery);
+
+#[Object(name = "Nursery")]
+impl NurseryObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn municipality(&self, ctx: &Context<'_>) -> Result<MunicipalityObject> {
+        let found = services(ctx).store.municipality(self.0.municipality_id).await.map_err(AppError::from)?;
+        Ok(MunicipalityObject(found.ok_or(AppError::NotFound)?))
+    }
+    async fn classrooms(&self, ctx: &Context<'_>) -> Result<Vec<ClassroomObject>> {
+        let classrooms = services(ctx).store.classrooms_of_nursery(self.0.id).await.map_err(AppError::from)?;
+        Ok(classrooms.into_iter().map(ClassroomObject).collect())
+    }
+}
+
+pub struct ClassroomObject(pub Classroom);
+
+#[Object(name = "Classroom")]
+impl ClassroomObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// 0 for 0歳児 … 5 for 5歳児.
+    async fn age_band(&self) -> i32 {
+        self.0.age_band
+    }
+    /// The classroom's children the caller may see (none for municipal officers).
+    async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
+        let filter = actor(ctx)?.child_filter(Action::ReadChild);
+        let children = services(ctx).store.children(&filter, Some(self.0.id), None).await.map_err(AppError::from)?;
+        Ok(children.into_iter().map(ChildObject).collect())
+    }
+}
+
+pub struct FamilyObject(pub Family);
+
+#[Object(name = "Family")]
+impl FamilyObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn guardians(&self, ctx: &Context<'_>) -> Result<Vec<UserObject>> {
+        let users = services(ctx).store.guardians_of_family(self.0.id).await.map_err(AppError::from)?;
+        Ok(users.into_iter().map(UserObject).collect())
+    }
+    async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
+        let filter = actor(ctx)?.child_filter(Action::ReadChild);
+        let children = services(ctx).store.children(&filter, None, Some(self.0.id)).await.map_err(AppError::from)?;
+        Ok(children.into_iter().map(ChildObject).collect())
+    }
+}
+
+pub struct ChildObject(pub Child);
+
+#[Object(name = "Child")]
+impl ChildObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn name_kana(&self) -> Option<&str> {
+        self.0.name_kana.as_deref()
+    }
+    async fn birth_date(&self) -> GqlDate {
+        GqlDate(self.0.birth_date)
+    }
+    async fn classroom(&self, ctx: &Context<'_>) -> Result<ClassroomObject> {
+        let found = services(ctx).store.classroom(self.0.classroom_id).await.map_err(AppError::from)?;
+        Ok(ClassroomObject(found.ok_or(AppError::NotFound)?))
+    }
+    async fn family(&self, ctx: &Context<'_>) -> Result<FamilyObject> {
+        let found = services(ctx).store.family(self.0.family_id).await.map_err(AppError::from)?;
+        Ok(FamilyObject(found.ok_or(AppError::NotFound)?))
+    }
+    /// Arrivals and departures on local dates `from..=to` (at most a year).
+    async fn attendance(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AttendanceEventObject>> {
+        let events = service::attendance::child_attendance(services(ctx), &self.0, from.0, to.0).await?;
+        Ok(events.into_iter().map(AttendanceEventObject).collect())
+    }
+    /// Absence, lateness and early pick-up reports for dates `from..=to` (at most a year).
+    async fn absences(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AbsenceReportObject>> {
+        let reports = service::attendance::child_absences(services(ctx), &self.0, from.0, to.0).await?;
+        Ok(reports.into_iter().map(AbsenceReportObject).collect())
+    }
+}
+
+async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
+    let found = services(ctx).store.child(id).await.map_err(AppError::from)?;
+    Ok(ChildObject(found.ok_or(AppError::NotFound)?))
+}
+
+async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
+    let found = services(ctx).store.user(id).await.map_err(AppError::from)?;
+    Ok(UserObject(found.ok_or(AppError::NotFound)?))
+}
+
+pub struct AttendanceEventObject(pub AttendanceEvent);
+
+#[Object(name = "AttendanceEvent")]
+impl AttendanceEventObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    /// Opaque and ordered: pass as `after` to resume `attendanceEvents` from here.
+    async fn cursor(&self) -> String {
+        cursor::encode(self.0.position)
+    }
+    async fn child(&self, ctx: &Context<'_>) -> Result<ChildObject> {
+        load_child(ctx, self.0.child_id).await
+    }
+    async fn kind(&self) -> AttendanceKind {
+        self.0.kind
+    }
+    async fn occurred_at(&self) -> GqlDateTime {
+        self.0.occurred_at.into()
+    }
+    async fn recorded_by(&self, ctx: &Context<'_>) -> Result<UserObject> {
+        load_user(ctx, self.0.recorded_by).await
+    }
+    async fn pickup_by(&self) -> Option<&str> {
+        self.0.pickup_by.as_deref()
+    }
+}
+
+pub struct AbsenceReportObject(pub AbsenceReport);
+
+#[Object(name = "AbsenceReport")]
+impl AbsenceReportObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn child(&self, ctx: &Context<'_>) -> Result<ChildObject> {
+        load_child(ctx, self.0.child_id).await
+    }
+    async fn kind(&self) -> AbsenceKind {
+        self.0.kind
+    }
+    async fn date(&self) -> GqlDate {
+        GqlDate(self.0.date)
+    }
+    async fn reason(&self) -> AbsenceReason {
+        self.0.reason
+    }
+    async fn symptoms(&self) -> &[Symptom] {
+        &self.0.symptoms
+    }
+    async fn expected_arrival(&self) -> Option<GqlDateTime> {
+        self.0.expected_arrival.map(GqlDateTime::from)
+    }
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    async fn reported_by(&self, ctx: &Context<'_>) -> Result<UserObject> {
+        load_user(ctx, self.0.reported_by).await
+    }
+    async fn acknowledged_by(&self, ctx: &Context<'_>) -> Result<Option<UserObject>> {
+        match self.0.acknowledged_by {
+            Some(id) => load_user(ctx, id).await.map(Some),
+            None => Ok(None),
+        }
+    }
+    async fn acknowledged_at(&self) -> Option<GqlDateTime> {
+        self.0.acknowledged_at.map(GqlDateTime::from)
+    }
+}

@@ -1,0 +1,130 @@
+//! The HTTP server: GraphQL over POST, GraphiQL, the WebSocket endpoint and `/healthz`, with
+//! body limits, tracing and a graceful shutdown that lets requests finish and says goodbye to
+//! WebSocket clients with a close frame.
+
+mod ws;
+
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::graphql::{build_schema, RequestContext, TsunaguSchema};
+use crate::service::Services;
+
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub services: Services,
+    pub schema: TsunaguSchema,
+    /// Cancelled when the server is shutting down.
+    pub shutdown: CancellationToken,
+    /// WebSocket connections, so shutdown can wait for their close frames.
+    pub sockets: TaskTracker,
+}
+
+pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
+    let max_body = services.config.max_body_bytes;
+    let state = AppState { schema: build_schema(services.clone()), services, shutdown, sockets };
+    Router::new()
+        .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql/ws", get(ws::upgrade))
+        .route("/healthz", get(healthz))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
+/// closed with 1001 (going away), all within the configured grace period.
+pub async fn serve(listener: TcpListener, services: Services, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let grace = Duration::from_secs(services.config.shutdown_grace_seconds);
+    let stopping = CancellationToken::new();
+    let sockets = TaskTracker::new();
+    let app = router(services, stopping.clone(), sockets.clone());
+    let signal = {
+        let stopping = stopping.clone();
+        async move {
+            shutdown.await;
+            tracing::info!("shutting down");
+            stopping.cancel();
+        }
+    };
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(signal);
+    server.await?;
+    sockets.close();
+    if tokio::time::timeout(grace, sockets.wait()).await.is_err() {
+        tracing::warn!("WebSockets still open after the grace period");
+    }
+    Ok(())
+}
+
+async fn graphiql() -> impl IntoResponse {
+    Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql/ws").finish())
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.services.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+async fn graphql(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> GraphQLResponse {
+    let authorization = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let client_ip = client_ip(&state, &headers, peer);
+    let context = match &authorization {
+        None => Ok(RequestContext { actor: None, authorization: None, client_ip }),
+        Some(value) => crate::auth::actor_for_token(&state.services.store, value)
+            .await
+            .map(|actor| RequestContext { actor: Some(actor), authorization: authorization.clone(), client_ip }),
+    };
+    match context {
+        Ok(context) => state.schema.execute(request.into_inner().data(context)).await.into(),
+        // A token that is no longer valid fails the whole request, so the app logs in again.
+        Err(err) => {
+            let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
+            async_graphql::Response::from_errors(vec![error]).into()
+        }
+    }
+}
+
+/// The caller's address: the peer, or behind a trusted proxy the address it appended last.
+pub(crate) fn client_ip(state: &AppState, headers: &HeaderMap, peer: SocketAddr) -> Option<IpAddr> {
+    if state.services.config.trust_forwarded_for {
+        let forwarded = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    Some(peer.ip())
+}

@@ -1,0 +1,196 @@
+//! Who may do what: the one place authorization is decided. Every operation names an
+//! `Action`; a rule says which roles may perform it, and at which level their grant's scope
+//! must contain the target. Lists are not filtered here but turned into a `ChildFilter` the
+//! store applies in SQL.
+//!
+//! Outsiders learn nothing: a caller with no grant that reaches the target gets NOT_FOUND, the
+//! same answer as for a target that does not exist. A caller who can see the target but may not
+//! act on it gets FORBIDDEN.
+
+use crate::domain::{Id, Role, RoleGrant, Scope, User};
+use crate::error::{AppError, AppResult};
+use crate::store::ChildFilter;
+
+/// The authenticated caller.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user: User,
+    pub grants: Vec<RoleGrant>,
+}
+
+/// Everything an operation can do, named once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    CreateMunicipality,
+    CreateNursery,
+    CreateClassroom,
+    CreateFamily,
+    EnrollChild,
+    CreateUser(Role),
+    ReadMunicipality,
+    ReadNursery,
+    /// A child, its family and its attendance and absence history.
+    ReadChild,
+    RecordAttendance,
+    ReportAbsence,
+    AcknowledgeAbsence,
+    ListNurseryAbsences,
+    SubscribeAttendance,
+    SubscribeAbsenceReports,
+}
+
+/// How a grant's scope must relate to the target for a rule to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    /// No scope: the whole system.
+    Global,
+    Municipality,
+    Nursery,
+    Family,
+}
+
+use Level::*;
+use Role::*;
+
+/// The rules: which roles may perform an action, and at what level.
+fn rule(action: Action) -> &'static [(Role, Level)] {
+    match action {
+        Action::CreateMunicipality => &[(SystemAdmin, Global)],
+        Action::CreateNursery => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
+        Action::CreateClassroom | Action::CreateFamily | Action::EnrollChild => {
+            &[(SystemAdmin, Global), (NurseryAdmin, Nursery)]
+        }
+        Action::CreateUser(SystemAdmin) | Action::CreateUser(MunicipalOfficer) => &[(SystemAdmin, Global)],
+        Action::CreateUser(NurseryAdmin) => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
+        Action::CreateUser(Staff) | Action::CreateUser(Guardian) => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::ReadMunicipality => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
+        Action::ReadNursery => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+            (Staff, Nursery),
+        ],
+        Action::ReadChild => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
+        Action::RecordAttendance | Action::AcknowledgeAbsence | Action::ListNurseryAbsences => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery)]
+        }
+        Action::ReportAbsence => &[(Guardian, Family)],
+        Action::SubscribeAttendance => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
+        Action::SubscribeAbsenceReports => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
+    }
+}
+
+/// Roles whose grants let them see child-level data of their scope.
+const CHILD_READERS: &[Role] = &[NurseryAdmin, Staff, Guardian];
+
+fn grant_covers(grant: &RoleGrant, level: Level, target: &Scope) -> bool {
+    let within = |scope: Option<Id>| scope.is_some() && grant.scope_id == scope;
+    match level {
+        Global => grant.role == SystemAdmin,
+        Municipality => within(target.municipality),
+        Nursery => within(target.nursery),
+        Family => within(target.family),
+    }
+}
+
+fn level_of(role: Role) -> Level {
+    match role {
+        SystemAdmin => Global,
+        MunicipalOfficer => Municipality,
+        NurseryAdmin | Staff => Nursery,
+        Guardian => Family,
+    }
+}
+
+impl Actor {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+
+    /// Whether the caller may perform `action` on a target at `target`.
+    pub fn may(&self, action: Action, target: &Scope) -> bool {
+        rule(action).iter().any(|(role, level)| {
+            self.grants.iter().any(|g| g.role == *role && grant_covers(g, *level, target))
+        })
+    }
+
+    /// Whether the caller can know the target exists: a grant of theirs reaches it, and child
+    /// data is seen only by roles that read children.
+    fn can_see(&self, target: &Scope) -> bool {
+        self.grants.iter().any(|g| {
+            (!target.child_level || CHILD_READERS.contains(&g.role))
+                && grant_covers(g, level_of(g.role), target)
+        })
+    }
+
+    /// Ok when allowed; FORBIDDEN when the caller can see the target; NOT_FOUND otherwise.
+    pub fn authorize(&self, action: Action, target: &Scope) -> AppResult<()> {
+        if self.may(action, target) {
+            Ok(())
+        } else if self.can_see(target) {
+            Err(AppError::Forbidden)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// For actions without a target (creating a municipality): FORBIDDEN unless allowed.
+    pub fn authorize_global(&self, action: Action) -> AppResult<()> {
+        if self.may(action, &Scope::default()) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// The scopes in which the caller may perform `action` on children, as a SQL filter.
+    pub fn child_filter(&self, action: Action) -> ChildFilter {
+        let mut filter = ChildFilter::default();
+        for (role, level) in rule(action) {
+            for grant in self.grants.iter().filter(|g| g.role == *role) {
+                match (level, grant.scope_id) {
+                    (Nursery, Some(id)) => filter.nurseries.push(id),
+                    (Family, Some(id)) => filter.families.push(id),
+                    _ => {}
+                }
+            }
+        }
+        filter.nurseries.sort();
+        filter.nurseries.dedup();
+        filter.families.sort();
+        filter.families.dedup();
+        filter
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, scope: Option<Id>) -> Actor {
+        let user = User { id: Id::new(), email: "a@example.jp".into(), display_name: "a".into(), locale: "ja-JP".into() };
+        Actor { user, grants: vec![RoleGrant { role, scope_id: scope }] }
+    }
+
+    #[test]
+    fn staff_act_in_their_nursery_and_outsiders_learn_nothing() {
+        let (municipality, nursery, family) = (Id::new(), Id::new(), Id::new());
+        let child = Scope { municipality: Some(municipality), nursery: Some(nursery), family: Some(family), child_level: true };
+        let staff = actor(Staff, Some(nursery));
+        assert!(staff.authorize(Action::RecordAttendance, &child).is_ok());
+        let other_staff = actor(Staff, Some(Id::new()));
+        assert!(matches!(other_staff.authorize(Action::RecordAttendance, &child), Err(AppError::NotFound)));
+        let guardian = actor(Guardian, Some(family));
+        assert!(matches!(guardian.authorize(Action::RecordAttendance, &child), Err(AppError::Forbidden)));
+        assert!(guardian.authorize(Action::ReportAbsence, &child).is_ok());
+    }
+
+    #[test]
+    fn officers_never_see_children() {
+        let municipality = Id::new();
+        let child = Scope { municipality: Some(municipality), nursery: Some(Id::new()), family: Some(Id::new()), child_level: true };
+        let officer = actor(MunicipalOfficer, Some(municipality));
+        assert!(matches!(officer.authorize(Action::ReadChild, &child), Err(AppError::NotFound)));
+        assert!(officer.child_filter(Action::ReadChild).is_empty());
+    }
+}

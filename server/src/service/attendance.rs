@@ -1,0 +1,189 @@
+//! Arrivals, departures and absence reports: recording them (retry-safe with idempotency
+//! keys), reading them, and subscribing to them live.
+
+use std::sync::Arc;
+
+use futures::Stream;
+use time::{Date, Duration, OffsetDateTime};
+
+use super::Services;
+use crate::domain::calendar::local_days_to_utc_range;
+use crate::domain::*;
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Actor};
+use crate::store::{EntityRef, EventFilter, IdempotencyKey};
+
+/// Device clocks drift; an arrival stamped slightly ahead of ours is not "in the future".
+const CLOCK_SKEW: Duration = Duration::minutes(2);
+/// How far back a guardian may report an absence, and how far ahead.
+const ABSENCE_DAYS_BACK: i64 = 31;
+const ABSENCE_DAYS_AHEAD: i64 = 365;
+
+pub struct AttendanceInput<'a> {
+    pub child_id: &'a str,
+    pub kind: AttendanceKind,
+    pub occurred_at: Option<OffsetDateTime>,
+    pub pickup_by: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+}
+
+pub async fn record_attendance(svc: &Services, actor: &Actor, input: AttendanceInput<'_>) -> AppResult<AttendanceEvent> {
+    let child_id = validate::id("childId", input.child_id)?;
+    let scope = svc.scope(EntityRef::Child(child_id)).await?;
+    actor.authorize(Action::RecordAttendance, &scope)?;
+    let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
+    let pickup_by = validate::optional_name("pickupBy", input.pickup_by)?;
+    if pickup_by.is_some() && input.kind == AttendanceKind::CheckIn {
+        return Err(AppError::bad_input("pickupBy", "pickupBy belongs to a check-out"));
+    }
+    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+    let (today, offset) = svc.nursery_today(child.nursery_id).await?;
+    let now = Timestamp::now();
+    let occurred_at = match input.occurred_at {
+        None => now,
+        Some(at) => {
+            let at = Timestamp(at);
+            if at.0 > now.0 + CLOCK_SKEW {
+                return Err(AppError::bad_input("occurredAt", "occurredAt is in the future"));
+            }
+            if at.local_date(offset) != today {
+                return Err(AppError::bad_input("occurredAt", "a late entry must be for today"));
+            }
+            at
+        }
+    };
+    let event = AttendanceEvent {
+        id: Id::new(),
+        child_id,
+        nursery_id: child.nursery_id,
+        family_id: child.family_id,
+        kind: input.kind,
+        occurred_at,
+        recorded_by: actor.user.id,
+        pickup_by,
+        position: Position::default(),
+    };
+    let operation = match input.kind {
+        AttendanceKind::CheckIn => "checkIn",
+        AttendanceKind::CheckOut => "checkOut",
+    };
+    let key = key.map(|key| IdempotencyKey { user_id: actor.user.id, key, operation });
+    let recorded = svc.store.record_attendance(event, local_days_to_utc_range(today, today, offset), key).await?;
+    if !recorded.replayed {
+        svc.bus.notify_committed();
+    }
+    Ok(recorded.value)
+}
+
+pub struct AbsenceInput<'a> {
+    pub child_id: &'a str,
+    pub kind: AbsenceKind,
+    pub date: Date,
+    pub reason: AbsenceReason,
+    pub symptoms: Option<&'a [Symptom]>,
+    pub expected_arrival: Option<OffsetDateTime>,
+    pub note: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+}
+
+pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'_>) -> AppResult<AbsenceReport> {
+    let child_id = validate::id("childId", input.child_id)?;
+    let scope = svc.scope(EntityRef::Child(child_id)).await?;
+    actor.authorize(Action::ReportAbsence, &scope)?;
+    let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
+    let symptoms = validate::symptoms("symptoms", input.symptoms)?;
+    let note = validate::note("note", input.note)?;
+    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+    let (today, offset) = svc.nursery_today(child.nursery_id).await?;
+    if input.date < today - Duration::days(ABSENCE_DAYS_BACK) {
+        return Err(AppError::bad_input("date", format!("reports go back at most {ABSENCE_DAYS_BACK} days")));
+    }
+    if input.date > today + Duration::days(ABSENCE_DAYS_AHEAD) {
+        return Err(AppError::bad_input("date", "reports go at most a year ahead"));
+    }
+    let expected_arrival = match (input.kind, input.expected_arrival) {
+        (AbsenceKind::Late, None) => {
+            return Err(AppError::bad_input("expectedArrival", "a late arrival needs the expected arrival time"));
+        }
+        (AbsenceKind::Absence, Some(_)) => {
+            return Err(AppError::bad_input("expectedArrival", "an absence has no arrival time"));
+        }
+        (_, Some(at)) if Timestamp(at).local_date(offset) != input.date => {
+            return Err(AppError::bad_input("expectedArrival", "the time must be on the reported date"));
+        }
+        (_, at) => at.map(Timestamp),
+    };
+    let report = AbsenceReport {
+        id: Id::new(),
+        child_id,
+        nursery_id: child.nursery_id,
+        family_id: child.family_id,
+        kind: input.kind,
+        date: input.date,
+        reason: input.reason,
+        symptoms,
+        expected_arrival,
+        note,
+        reported_by: actor.user.id,
+        acknowledged_by: None,
+        acknowledged_at: None,
+    };
+    let key = key.map(|key| IdempotencyKey { user_id: actor.user.id, key, operation: "reportAbsence" });
+    let recorded = svc.store.create_absence(report, key).await?;
+    if !recorded.replayed {
+        svc.bus.notify_committed();
+    }
+    Ok(recorded.value)
+}
+
+pub async fn acknowledge_absence(svc: &Services, actor: &Actor, id: &str) -> AppResult<AbsenceReport> {
+    let id = validate::id("id", id)?;
+    let scope = svc.scope(EntityRef::AbsenceReport(id)).await?;
+    actor.authorize(Action::AcknowledgeAbsence, &scope)?;
+    Ok(svc.store.acknowledge_absence(id, actor.user.id, Timestamp::now()).await?)
+}
+
+pub async fn nursery_absences(svc: &Services, actor: &Actor, nursery_id: &str, date: Date) -> AppResult<Vec<AbsenceReport>> {
+    let nursery_id = validate::id("nurseryId", nursery_id)?;
+    let scope = svc.scope(EntityRef::Nursery(nursery_id)).await?;
+    actor.authorize(Action::ListNurseryAbsences, &scope)?;
+    Ok(svc.store.absences_of_nursery(nursery_id, date).await?)
+}
+
+/// A child's arrivals and departures on local dates `from..=to`. The caller has already been
+/// allowed to read the child.
+pub async fn child_attendance(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<Vec<AttendanceEvent>> {
+    let (from, to) = validate::date_range(from, to)?;
+    let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
+    let (start, end) = local_days_to_utc_range(from, to, crate::domain::calendar::offset_from_minutes(nursery.utc_offset_minutes));
+    Ok(svc.store.attendance_of_child(child.id, start, end).await?)
+}
+
+pub async fn child_absences(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<Vec<AbsenceReport>> {
+    let (from, to) = validate::date_range(from, to)?;
+    Ok(svc.store.absences_of_child(child.id, from, to).await?)
+}
+
+/// Live arrivals and departures in the caller's scope; with `after`, first everything missed
+/// since that cursor.
+pub fn attendance_events(
+    svc: &Services,
+    actor: &Actor,
+    after: Option<&str>,
+) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let after = after.map(|c| crate::events::cursor::decode("after", c)).transpose()?;
+    let scope = actor.child_filter(Action::SubscribeAttendance);
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(svc.bus.subscribe(EventFilter { kinds: vec![EventKind::Attendance], scope }, after))
+}
+
+/// New absence and lateness reports of the caller's nurseries, as they arrive.
+pub fn absence_reports(svc: &Services, actor: &Actor) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let scope = actor.child_filter(Action::SubscribeAbsenceReports);
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(svc.bus.subscribe(EventFilter { kinds: vec![EventKind::AbsenceReported], scope }, None))
+}

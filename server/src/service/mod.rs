@@ -1,0 +1,58 @@
+//! What the API does, between the GraphQL resolvers (which only translate) and the store
+//! (which only persists): input checks, the policy decision, the write, and waking the event
+//! tailer. Every function takes the caller's `Actor` and names its `Action`.
+
+pub mod accounts;
+pub mod attendance;
+pub mod org;
+
+use std::sync::Arc;
+
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::LoginLimiter;
+use crate::config::Config;
+use crate::domain::calendar::offset_from_minutes;
+use crate::domain::{Id, Timestamp};
+use crate::error::{AppError, AppResult};
+use crate::events::EventBus;
+use crate::store::{EntityRef, Store};
+
+/// The running service's shared parts.
+#[derive(Clone)]
+pub struct Services {
+    pub store: Arc<dyn Store>,
+    pub bus: EventBus,
+    pub passwords: Passwords,
+    pub login_limiter: LoginLimiter,
+    pub config: Arc<Config>,
+}
+
+impl Services {
+    /// Connects the store (applying migrations), starts the event bus and creates the first
+    /// SYSTEM_ADMIN when configured to.
+    pub async fn start(config: Config) -> anyhow::Result<Self> {
+        let store = crate::store::connect(&config.database_url).await?;
+        let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
+        let services = Services {
+            store,
+            bus,
+            passwords: Passwords::new(),
+            login_limiter: LoginLimiter::new(config.login_limit_per_account, config.login_limit_per_address),
+            config: Arc::new(config),
+        };
+        accounts::bootstrap_admin(&services).await?;
+        Ok(services)
+    }
+
+    /// The scope of `entity`, or NOT_FOUND.
+    async fn scope(&self, entity: EntityRef) -> AppResult<crate::domain::Scope> {
+        self.store.scope_of(entity).await?.ok_or(AppError::NotFound)
+    }
+
+    /// The calendar date "today" at the nursery, and its offset.
+    async fn nursery_today(&self, nursery_id: Id) -> AppResult<(time::Date, time::UtcOffset)> {
+        let nursery = self.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)?;
+        let offset = offset_from_minutes(nursery.utc_offset_minutes);
+        Ok((Timestamp::now().local_date(offset), offset))
+    }
+}

@@ -1,0 +1,202 @@
+//! The store: every SQL statement of the service lives below this module. One interface
+//! (`Store`), two implementations (`sqlite`, `postgres`) that share their portable SQL
+//! (`sql/`) and differ where the databases differ: connection set-up, migrations, write
+//! serialisation and the event-log horizon.
+
+mod postgres;
+mod sqlite;
+
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use time::Date;
+
+use crate::domain::*;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{message}")]
+    BadInput { field: String, message: String },
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Opens the store named by a `sqlite://` or `postgres://` URL and applies its migrations.
+pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(PgStore::connect(url).await?))
+    } else {
+        anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
+    }
+}
+
+/// The whole store interface, in parts by subject.
+#[async_trait]
+pub trait Store: AccountStore + OrgStore + AttendanceStore + EventStore + Send + Sync {
+    fn backend_name(&self) -> &'static str;
+    /// Succeeds when the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+}
+
+/// A write that may be a replay of an earlier one with the same idempotency key.
+#[derive(Clone, Debug)]
+pub struct Recorded<T> {
+    pub value: T,
+    /// True when the key had been used before: nothing was written now.
+    pub replayed: bool,
+}
+
+/// `(user, key)` of an offline client's retry-safe write, and the operation it is for.
+#[derive(Clone, Debug)]
+pub struct IdempotencyKey {
+    pub user_id: Id,
+    pub key: String,
+    pub operation: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub id: Id,
+    pub email: String,
+    pub display_name: String,
+    pub locale: String,
+    pub password_hash: String,
+    pub grant: Option<RoleGrant>,
+}
+
+/// Which children a caller may see, as the policy decided it: the store turns it into SQL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChildFilter {
+    pub nurseries: Vec<Id>,
+    pub families: Vec<Id>,
+}
+
+impl ChildFilter {
+    pub fn is_empty(&self) -> bool {
+        self.nurseries.is_empty() && self.families.is_empty()
+    }
+}
+
+/// Which events a subscriber receives: kinds, and the nurseries and families in its scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventFilter {
+    pub kinds: Vec<EventKind>,
+    pub scope: ChildFilter,
+}
+
+/// An entity whose place in the organisation is needed for an authorization decision.
+#[derive(Clone, Copy, Debug)]
+pub enum EntityRef {
+    Municipality(Id),
+    Nursery(Id),
+    Classroom(Id),
+    Family(Id),
+    Child(Id),
+    AbsenceReport(Id),
+}
+
+#[async_trait]
+pub trait AccountStore {
+    async fn create_user(&self, user: NewUser) -> StoreResult<User>;
+    async fn user(&self, id: Id) -> StoreResult<Option<User>>;
+    /// The user and their password hash, for login.
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    async fn grants(&self, user_id: Id) -> StoreResult<Vec<RoleGrant>>;
+    async fn system_admin_exists(&self) -> StoreResult<bool>;
+    async fn create_session(&self, token_hash: &str, user_id: Id, expires_at: Timestamp) -> StoreResult<()>;
+    /// The live session's user; `None` when unknown or expired.
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<User>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<bool>;
+    async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>>;
+}
+
+#[async_trait]
+pub trait OrgStore {
+    async fn scope_of(&self, entity: EntityRef) -> StoreResult<Option<Scope>>;
+    async fn create_municipality(&self, name: &str, code: &str) -> StoreResult<Municipality>;
+    async fn municipality(&self, id: Id) -> StoreResult<Option<Municipality>>;
+    async fn create_nursery(&self, municipality_id: Id, name: &str) -> StoreResult<Nursery>;
+    async fn nursery(&self, id: Id) -> StoreResult<Option<Nursery>>;
+    async fn nurseries_of_municipality(&self, municipality_id: Id) -> StoreResult<Vec<Nursery>>;
+    async fn create_classroom(&self, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<Classroom>;
+    async fn classroom(&self, id: Id) -> StoreResult<Option<Classroom>>;
+    async fn classrooms_of_nursery(&self, nursery_id: Id) -> StoreResult<Vec<Classroom>>;
+    async fn create_family(&self, nursery_id: Id) -> StoreResult<Family>;
+    async fn family(&self, id: Id) -> StoreResult<Option<Family>>;
+    async fn enroll_child(&self, child: Child) -> StoreResult<Child>;
+    async fn child(&self, id: Id) -> StoreResult<Option<Child>>;
+    /// Children visible through `filter`, optionally narrowed to a classroom or family.
+    async fn children(
+        &self,
+        filter: &ChildFilter,
+        classroom: Option<Id>,
+        family: Option<Id>,
+    ) -> StoreResult<Vec<Child>>;
+}
+
+#[async_trait]
+pub trait AttendanceStore {
+    /// Records a check-in or check-out and its log entry in one transaction, after checking
+    /// that it follows the child's day so far (no double check-in, no check-out before it).
+    async fn record_attendance(
+        &self,
+        event: AttendanceEvent,
+        local_day: (Timestamp, Timestamp),
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<AttendanceEvent>>;
+    async fn attendance_of_child(
+        &self,
+        child_id: Id,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> StoreResult<Vec<AttendanceEvent>>;
+    async fn create_absence(
+        &self,
+        report: AbsenceReport,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<AbsenceReport>>;
+    async fn acknowledge_absence(&self, id: Id, by: Id, at: Timestamp) -> StoreResult<AbsenceReport>;
+    async fn absence(&self, id: Id) -> StoreResult<Option<AbsenceReport>>;
+    async fn absences_of_child(&self, child_id: Id, from: Date, to: Date) -> StoreResult<Vec<AbsenceReport>>;
+    async fn absences_of_nursery(&self, nursery_id: Id, date: Date) -> StoreResult<Vec<AbsenceReport>>;
+}
+
+/// The ordered event log behind live subscriptions. Positions order entries so that once the
+/// log has been read up to a position, no entry at or before it can still appear.
+#[async_trait]
+pub trait EventStore {
+    /// The newest position before which every entry is final: where a tailer starts.
+    async fn log_start_position(&self) -> StoreResult<Position>;
+    /// Entries after `after` that are final (no earlier transaction can still commit one),
+    /// oldest first, at most `limit`; and whether newer entries exist that are held back.
+    async fn tail_log(&self, after: Position, limit: i64) -> StoreResult<(Vec<LogEntry>, bool)>;
+    /// Entries in `(after, upto]` that match `filter`, oldest first, at most `limit`.
+    async fn log_between(
+        &self,
+        after: Position,
+        upto: Position,
+        filter: &EventFilter,
+        limit: i64,
+    ) -> StoreResult<Vec<LogEntry>>;
+}
+
+/// Turns a unique-constraint violation into a CONFLICT with a message for the user.
+fn unique_violation_as(err: sqlx::Error, message: &str) -> StoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(message.to_owned()),
+        _ => StoreError::Database(err),
+    }
+}

@@ -1,0 +1,67 @@
+//! The PostgreSQL backend: for production, several server replicas on one database.
+//!
+//! Log entries carry the id of the transaction that wrote them. Transactions commit out of
+//! order, so a sequence number alone could be passed by a reader before a smaller one commits;
+//! instead readers only take entries below the snapshot's `xmin` (every transaction below it
+//! has ended) in `(tx_id, seq)` order. No lock serialises writers to get there.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Pool, Postgres, QueryBuilder};
+use time::Date;
+
+use super::*;
+
+type Db = Postgres;
+type DbStore = PgStore;
+
+const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
+const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+/// Locks the child's row so concurrent check-ins of one child are decided one after another.
+const FOR_UPDATE: &str = " FOR UPDATE";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+pub struct PgStore {
+    pool: Pool<Postgres>,
+}
+
+impl PgStore {
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let options: PgConnectOptions = url.parse()?;
+        let pool = PgPoolOptions::new()
+            .max_connections(20)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(PgStore { pool })
+    }
+
+    fn reader(&self) -> &Pool<Postgres> {
+        &self.pool
+    }
+
+    async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, Postgres>> {
+        Ok(self.pool.begin().await?)
+    }
+}
+
+#[async_trait]
+impl Store for DbStore {
+    fn backend_name(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(self.reader()).await?;
+        Ok(())
+    }
+}
+
+include!("sql/accounts.rs");
+include!("sql/org.rs");
+include!("sql/attendance.rs");
+include!("sql/events.rs");

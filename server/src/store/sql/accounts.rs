@@ -1,0 +1,147 @@
+// Accounts, role grants and sessions. Shared SQL, included by each backend (see store/mod.rs).
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Id,
+    email: String,
+    display_name: String,
+    locale: String,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User { id: r.id, email: r.email, display_name: r.display_name, locale: r.locale }
+    }
+}
+
+#[async_trait]
+impl AccountStore for DbStore {
+    async fn create_user(&self, user: NewUser) -> StoreResult<User> {
+        let mut tx = self.begin_write().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO users (id, email, display_name, locale, password_hash, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user.id)
+        .bind(&user.email)
+        .bind(&user.display_name)
+        .bind(&user.locale)
+        .bind(&user.password_hash)
+        .bind(Timestamp::now())
+        .execute(&mut *tx)
+        .await;
+        if let Err(err) = inserted {
+            return Err(unique_violation_as(err, "a user with this email already exists"));
+        }
+        if let Some(grant) = &user.grant {
+            sqlx::query("INSERT INTO role_grants (user_id, role, scope_id) VALUES ($1, $2, $3)")
+                .bind(user.id)
+                .bind(grant.role.as_str())
+                .bind(grant.scope_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(User { id: user.id, email: user.email, display_name: user.display_name, locale: user.locale })
+    }
+
+    async fn user(&self, id: Id) -> StoreResult<Option<User>> {
+        let row: Option<UserRow> =
+            sqlx::query_as("SELECT id, email, display_name, locale FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(User::from))
+    }
+
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+        let row: Option<(Id, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, email, display_name, locale, password_hash FROM users WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(|(id, email, display_name, locale, hash)| {
+            (User { id, email, display_name, locale }, hash)
+        }))
+    }
+
+    async fn grants(&self, user_id: Id) -> StoreResult<Vec<RoleGrant>> {
+        let rows: Vec<(String, Option<Id>)> =
+            sqlx::query_as("SELECT role, scope_id FROM role_grants WHERE user_id = $1 ORDER BY role")
+                .bind(user_id)
+                .fetch_all(self.reader())
+                .await?;
+        rows.into_iter()
+            .map(|(role, scope_id)| {
+                let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role} in database"))?;
+                Ok(RoleGrant { role, scope_id })
+            })
+            .collect()
+    }
+
+    async fn system_admin_exists(&self) -> StoreResult<bool> {
+        let found: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM role_grants WHERE role = $1 LIMIT 1")
+            .bind(Role::SystemAdmin.as_str())
+            .fetch_optional(self.reader())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn create_session(&self, token_hash: &str, user_id: Id, expires_at: Timestamp) -> StoreResult<()> {
+        let mut tx = self.begin_write().await?;
+        let now = Timestamp::now();
+        // Housekeeping rides along with logins: expired sessions of this user go away.
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2")
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<User>> {
+        let row: Option<UserRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.locale
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(User::from))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>> {
+        let rows: Vec<UserRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.locale
+             FROM role_grants g JOIN users u ON u.id = g.user_id
+             WHERE g.role = $1 AND g.scope_id = $2
+             ORDER BY u.display_name, u.id",
+        )
+        .bind(Role::Guardian.as_str())
+        .bind(family_id)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows.into_iter().map(User::from).collect())
+    }
+}

@@ -1,0 +1,89 @@
+// The event log read side: the tailer's final-entries query and the filtered replay for
+// resuming subscribers. Shared SQL, included by each backend; `HORIZON_SQL` is the backend's
+// answer to "below which transaction id is everything final?".
+
+#[derive(sqlx::FromRow)]
+struct LogRow {
+    tx_id: i64,
+    seq: i64,
+    payload: String,
+}
+
+fn log_entries(rows: Vec<LogRow>) -> StoreResult<Vec<LogEntry>> {
+    rows.into_iter()
+        .map(|r| {
+            let payload: EventPayload = serde_json::from_str(&r.payload).map_err(anyhow::Error::from)?;
+            Ok(LogEntry { position: Position { tx: r.tx_id, seq: r.seq }, payload })
+        })
+        .collect()
+}
+
+#[async_trait]
+impl EventStore for DbStore {
+    async fn log_start_position(&self) -> StoreResult<Position> {
+        let (horizon,): (i64,) = sqlx::query_as(HORIZON_SQL).fetch_one(self.reader()).await?;
+        let newest: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT tx_id, seq FROM event_log WHERE tx_id < $1 ORDER BY tx_id DESC, seq DESC LIMIT 1",
+        )
+        .bind(horizon)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(match newest {
+            Some((tx, seq)) => Position { tx, seq },
+            // Nothing final yet: start below every entry that can still appear.
+            None => Position { tx: horizon - 1, seq: -1 },
+        })
+    }
+
+    async fn tail_log(&self, after: Position, limit: i64) -> StoreResult<(Vec<LogEntry>, bool)> {
+        // The horizon is read first: every transaction below it has ended, so every entry
+        // below it that will ever exist is visible to the next statement.
+        let (horizon,): (i64,) = sqlx::query_as(HORIZON_SQL).fetch_one(self.reader()).await?;
+        let rows: Vec<LogRow> = sqlx::query_as(
+            "SELECT tx_id, seq, payload FROM event_log
+             WHERE (tx_id, seq) > ($1, $2) AND tx_id < $3
+             ORDER BY tx_id, seq LIMIT $4",
+        )
+        .bind(after.tx)
+        .bind(after.seq)
+        .bind(horizon)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        let held_back = if (rows.len() as i64) < limit {
+            let newer: Option<(i64,)> = sqlx::query_as("SELECT seq FROM event_log WHERE tx_id >= $1 LIMIT 1")
+                .bind(horizon)
+                .fetch_optional(self.reader())
+                .await?;
+            newer.is_some()
+        } else {
+            false
+        };
+        Ok((log_entries(rows)?, held_back))
+    }
+
+    async fn log_between(
+        &self,
+        after: Position,
+        upto: Position,
+        filter: &EventFilter,
+        limit: i64,
+    ) -> StoreResult<Vec<LogEntry>> {
+        if filter.kinds.is_empty() || filter.scope.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = QueryBuilder::<Db>::new("SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE (l.tx_id, l.seq) > (");
+        query.push_bind(after.tx).push(", ").push_bind(after.seq);
+        query.push(") AND (l.tx_id, l.seq) <= (").push_bind(upto.tx).push(", ").push_bind(upto.seq);
+        query.push(") AND l.kind IN (");
+        let mut kinds = query.separated(", ");
+        for kind in &filter.kinds {
+            kinds.push_bind(kind.as_str());
+        }
+        query.push(")");
+        push_child_filter(&mut query, "l", &filter.scope);
+        query.push(" ORDER BY l.tx_id, l.seq LIMIT ").push_bind(limit);
+        let rows: Vec<LogRow> = query.build_query_as().fetch_all(self.reader()).await?;
+        log_entries(rows)
+    }
+}

@@ -1,0 +1,267 @@
+// Municipalities, nurseries, classrooms, families and children, and the scope lookups that
+// authorization decisions are made on. Shared SQL, included by each backend.
+
+#[derive(sqlx::FromRow)]
+struct ChildRow {
+    id: Id,
+    family_id: Id,
+    classroom_id: Id,
+    nursery_id: Id,
+    name: String,
+    name_kana: Option<String>,
+    birth_date: Date,
+}
+
+impl From<ChildRow> for Child {
+    fn from(r: ChildRow) -> Self {
+        Child {
+            id: r.id,
+            family_id: r.family_id,
+            classroom_id: r.classroom_id,
+            nursery_id: r.nursery_id,
+            name: r.name,
+            name_kana: r.name_kana,
+            birth_date: r.birth_date,
+        }
+    }
+}
+
+const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date";
+
+/// Appends `AND (c.nursery_id IN (..) OR c.family_id IN (..))`: the policy's filter as SQL.
+/// An empty filter matches nothing.
+fn push_child_filter(query: &mut QueryBuilder<'_, Db>, alias: &str, filter: &ChildFilter) {
+    query.push(" AND (1 = 0");
+    if !filter.nurseries.is_empty() {
+        query.push(format!(" OR {alias}.nursery_id IN ("));
+        let mut list = query.separated(", ");
+        for id in &filter.nurseries {
+            list.push_bind(*id);
+        }
+        query.push(")");
+    }
+    if !filter.families.is_empty() {
+        query.push(format!(" OR {alias}.family_id IN ("));
+        let mut list = query.separated(", ");
+        for id in &filter.families {
+            list.push_bind(*id);
+        }
+        query.push(")");
+    }
+    query.push(")");
+}
+
+#[async_trait]
+impl OrgStore for DbStore {
+    async fn scope_of(&self, entity: EntityRef) -> StoreResult<Option<Scope>> {
+        let (sql, id, child_level) = match entity {
+            EntityRef::Municipality(id) => ("SELECT id, NULL, NULL FROM municipalities WHERE id = $1", id, false),
+            EntityRef::Nursery(id) => ("SELECT municipality_id, id, NULL FROM nurseries WHERE id = $1", id, false),
+            EntityRef::Classroom(id) => (
+                "SELECT n.municipality_id, n.id, NULL FROM classrooms c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1",
+                id,
+                false,
+            ),
+            EntityRef::Family(id) => (
+                "SELECT n.municipality_id, n.id, f.id FROM families f JOIN nurseries n ON n.id = f.nursery_id WHERE f.id = $1",
+                id,
+                false,
+            ),
+            EntityRef::Child(id) => (
+                "SELECT n.municipality_id, n.id, c.family_id FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1",
+                id,
+                true,
+            ),
+            EntityRef::AbsenceReport(id) => (
+                "SELECT n.municipality_id, n.id, a.family_id FROM absence_reports a JOIN nurseries n ON n.id = a.nursery_id WHERE a.id = $1",
+                id,
+                true,
+            ),
+        };
+        let row: Option<(Option<Id>, Option<Id>, Option<Id>)> =
+            sqlx::query_as(sql).bind(id).fetch_optional(self.reader()).await?;
+        Ok(row.map(|(municipality, nursery, family)| Scope { municipality, nursery, family, child_level }))
+    }
+
+    async fn create_municipality(&self, name: &str, code: &str) -> StoreResult<Municipality> {
+        let id = Id::new();
+        let mut tx = self.begin_write().await?;
+        sqlx::query("INSERT INTO municipalities (id, name, code, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(name)
+            .bind(code)
+            .bind(Timestamp::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| unique_violation_as(e, "a municipality with this code already exists"))?;
+        tx.commit().await?;
+        Ok(Municipality { id, name: name.to_owned(), code: code.to_owned() })
+    }
+
+    async fn municipality(&self, id: Id) -> StoreResult<Option<Municipality>> {
+        let row: Option<(Id, String, String)> =
+            sqlx::query_as("SELECT id, name, code FROM municipalities WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(id, name, code)| Municipality { id, name, code }))
+    }
+
+    async fn create_nursery(&self, municipality_id: Id, name: &str) -> StoreResult<Nursery> {
+        let nursery = Nursery {
+            id: Id::new(),
+            municipality_id,
+            name: name.to_owned(),
+            utc_offset_minutes: crate::domain::calendar::JST_OFFSET_MINUTES,
+        };
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO nurseries (id, municipality_id, name, utc_offset_minutes, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(nursery.id)
+        .bind(municipality_id)
+        .bind(name)
+        .bind(nursery.utc_offset_minutes)
+        .bind(Timestamp::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(nursery)
+    }
+
+    async fn nursery(&self, id: Id) -> StoreResult<Option<Nursery>> {
+        let row: Option<(Id, Id, String, i32)> =
+            sqlx::query_as("SELECT id, municipality_id, name, utc_offset_minutes FROM nurseries WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(id, municipality_id, name, utc_offset_minutes)| Nursery {
+            id,
+            municipality_id,
+            name,
+            utc_offset_minutes,
+        }))
+    }
+
+    async fn nurseries_of_municipality(&self, municipality_id: Id) -> StoreResult<Vec<Nursery>> {
+        let rows: Vec<(Id, Id, String, i32)> = sqlx::query_as(
+            "SELECT id, municipality_id, name, utc_offset_minutes FROM nurseries WHERE municipality_id = $1 ORDER BY name, id",
+        )
+        .bind(municipality_id)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, municipality_id, name, utc_offset_minutes)| Nursery { id, municipality_id, name, utc_offset_minutes })
+            .collect())
+    }
+
+    async fn create_classroom(&self, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<Classroom> {
+        let classroom = Classroom { id: Id::new(), nursery_id, name: name.to_owned(), age_band };
+        let mut tx = self.begin_write().await?;
+        sqlx::query("INSERT INTO classrooms (id, nursery_id, name, age_band, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(classroom.id)
+            .bind(nursery_id)
+            .bind(name)
+            .bind(age_band)
+            .bind(Timestamp::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| unique_violation_as(e, "this nursery already has a classroom with this name"))?;
+        tx.commit().await?;
+        Ok(classroom)
+    }
+
+    async fn classroom(&self, id: Id) -> StoreResult<Option<Classroom>> {
+        let row: Option<(Id, Id, String, i32)> =
+            sqlx::query_as("SELECT id, nursery_id, name, age_band FROM classrooms WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(id, nursery_id, name, age_band)| Classroom { id, nursery_id, name, age_band }))
+    }
+
+    async fn classrooms_of_nursery(&self, nursery_id: Id) -> StoreResult<Vec<Classroom>> {
+        let rows: Vec<(Id, Id, String, i32)> = sqlx::query_as(
+            "SELECT id, nursery_id, name, age_band FROM classrooms WHERE nursery_id = $1 ORDER BY age_band, name, id",
+        )
+        .bind(nursery_id)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, nursery_id, name, age_band)| Classroom { id, nursery_id, name, age_band })
+            .collect())
+    }
+
+    async fn create_family(&self, nursery_id: Id) -> StoreResult<Family> {
+        let family = Family { id: Id::new(), nursery_id };
+        let mut tx = self.begin_write().await?;
+        sqlx::query("INSERT INTO families (id, nursery_id, created_at) VALUES ($1, $2, $3)")
+            .bind(family.id)
+            .bind(nursery_id)
+            .bind(Timestamp::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(family)
+    }
+
+    async fn family(&self, id: Id) -> StoreResult<Option<Family>> {
+        let row: Option<(Id, Id)> = sqlx::query_as("SELECT id, nursery_id FROM families WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        Ok(row.map(|(id, nursery_id)| Family { id, nursery_id }))
+    }
+
+    async fn enroll_child(&self, child: Child) -> StoreResult<Child> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO children (id, family_id, classroom_id, nursery_id, name, name_kana, birth_date, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(child.id)
+        .bind(child.family_id)
+        .bind(child.classroom_id)
+        .bind(child.nursery_id)
+        .bind(&child.name)
+        .bind(&child.name_kana)
+        .bind(child.birth_date)
+        .bind(Timestamp::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(child)
+    }
+
+    async fn child(&self, id: Id) -> StoreResult<Option<Child>> {
+        let row: Option<ChildRow> = sqlx::query_as(&format!("SELECT {CHILD_COLUMNS} FROM children c WHERE c.id = $1"))
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        Ok(row.map(Child::from))
+    }
+
+    async fn children(
+        &self,
+        filter: &ChildFilter,
+        classroom: Option<Id>,
+        family: Option<Id>,
+    ) -> StoreResult<Vec<Child>> {
+        if filter.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = QueryBuilder::<Db>::new(format!("SELECT {CHILD_COLUMNS} FROM children c WHERE 1 = 1"));
+        push_child_filter(&mut query, "c", filter);
+        if let Some(classroom) = classroom {
+            query.push(" AND c.classroom_id = ").push_bind(classroom);
+        }
+        if let Some(family) = family {
+            query.push(" AND c.family_id = ").push_bind(family);
+        }
+        query.push(" ORDER BY c.name_kana, c.name, c.id");
+        let rows: Vec<ChildRow> = query.build_query_as().fetch_all(self.reader()).await?;
+        Ok(rows.into_iter().map(Child::from).collect())
+    }
+}
