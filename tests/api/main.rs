@@ -1,1 +1,14 @@
-fn main(){}
+//! Black-box acceptance tests: each starts the real `tsunagu` binary on port 0 against a fresh
+//! database and talks to it over HTTP and WebSocket, as the apps do. Every scenario runs on
+//! SQLite and on PostgreSQL (skipped, and said so, when no PostgreSQL is reachable, unless
+//! REQUIRE_POSTGRES=1).
+
+mod helpers;
+mod world;
+
+//mod authorization;
+//mod bad_input;
+//mod concurrency;
+//mod lifecycle;
+//mod schema;
+mod story;
