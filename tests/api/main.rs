@@ -8,7 +8,7 @@ mod world;
 
 //mod authorization;
 //mod bad_input;
-//mod concurrency;
+mod concurrency;
 //mod lifecycle;
 //mod schema;
 mod story;
