@@ -6,7 +6,7 @@
 mod helpers;
 mod world;
 
-//mod authorization;
+mod authorization;
 //mod bad_input;
 mod concurrency;
 //mod lifecycle;

@@ -1,0 +1,218 @@
+//! The authorization matrix: every operation, by every role in scope and by outsiders of the
+//! same role elsewhere. Expected outcomes, one letter per caller:
+//! A allowed · F FORBIDDEN (can see it, may not do it) · N NOT_FOUND (learns nothing) ·
+//! U UNAUTHENTICATED.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tsunagu_client::{Client, Incoming};
+
+use crate::helpers::*;
+use crate::world::*;
+
+crate::on_both_backends!(every_operation_by_every_role);
+
+/// Callers, in the order of the expectation strings.
+const CALLERS: [&str; 9] = [
+    "anonymous",
+    "system admin",
+    "officer (in scope)",
+    "nursery head (in scope)",
+    "staff (in scope)",
+    "guardian (in scope)",
+    "officer elsewhere",
+    "staff elsewhere",
+    "guardian elsewhere",
+];
+
+struct Op {
+    name: &'static str,
+    query: &'static str,
+    vars: fn(&World, &Ctx, usize) -> Value,
+    expect: &'static str,
+}
+
+/// Ids the operations need beyond the world's.
+struct Ctx {
+    absence: String,
+    today: String,
+}
+
+fn ops() -> Vec<Op> {
+    vec![
+        Op { name: "me", query: "{ me { user { id } } }", vars: |_, _, _| json!({}), expect: "UAAAAAAAA" },
+        Op { name: "child", query: "query($id: ID!) { child(id: $id) { id } }", vars: |w, _, _| json!({"id": w.child_1a}), expect: "UNNAAFNNN" },
+        Op { name: "nursery", query: "query($id: ID!) { nursery(id: $id) { id } }", vars: |w, _, _| json!({"id": w.nursery_a}), expect: "UAAAANNNN" },
+        Op {
+            name: "absenceReports",
+            query: "query($n: ID!, $d: Date!) { absenceReports(nurseryId: $n, date: $d) { id } }",
+            vars: |w, c, _| json!({"n": w.nursery_a, "d": c.today}),
+            expect: "UFFAANNNN",
+        },
+        Op {
+            name: "createMunicipality",
+            query: "mutation($c: String!) { createMunicipality(name: \"新市\", code: $c) { id } }",
+            vars: |_, _, n| json!({"c": format!("{:06}", 100_000 + n)}),
+            expect: "UAFFFFFFF",
+        },
+        Op {
+            name: "createNursery",
+            query: "mutation($m: ID!) { createNursery(municipalityId: $m, name: \"新保育所\") { id } }",
+            vars: |w, _, _| json!({"m": w.municipality}),
+            expect: "UAANNNNNN",
+        },
+        Op {
+            name: "createClassroom",
+            query: "mutation($n: ID!, $name: String!) { createClassroom(nurseryId: $n, name: $name, ageBand: 3) { id } }",
+            vars: |w, _, n| json!({"n": w.nursery_a, "name": format!("りす組{n}")}),
+            expect: "UAFAFNNNN",
+        },
+        Op { name: "createFamily", query: "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }", vars: |w, _, _| json!({"n": w.nursery_a}), expect: "UAFAFNNNN" },
+        Op {
+            name: "enrollChild",
+            query: "mutation($f: ID!, $c: ID!) { enrollChild(familyId: $f, classroomId: $c, name: \"佐藤 れん\", birthDate: \"2024-01-02\") { id } }",
+            vars: |w, _, _| json!({"f": w.family_1, "c": w.classroom_a}),
+            expect: "UAFAFFNNN",
+        },
+        create_user("createUser STAFF", "STAFF", "UAFAFNNNN"),
+        create_user("createUser NURSERY_ADMIN", "NURSERY_ADMIN", "UAAFFNNNN"),
+        create_user("createUser GUARDIAN", "GUARDIAN", "UAFAFFNNN"),
+        create_user("createUser MUNICIPAL_OFFICER", "MUNICIPAL_OFFICER", "UAFNNNNNN"),
+        create_user("createUser SYSTEM_ADMIN", "SYSTEM_ADMIN", "UAFFFFFFF"),
+        Op { name: "checkIn", query: CHECK_IN, vars: |w, _, _| json!({"c": w.child_1a}), expect: "UNNAAFNNN" },
+        Op { name: "checkOut", query: CHECK_OUT, vars: |w, _, _| json!({"c": w.child_1a}), expect: "UNNAAFNNN" },
+        Op {
+            name: "reportAbsence",
+            query: "mutation($c: ID!, $d: Date!) { reportAbsence(input: {childId: $c, kind: EARLY_PICKUP, date: $d, reason: FAMILY}) { id } }",
+            vars: |w, c, _| json!({"c": w.child_1a, "d": c.today}),
+            expect: "UNNFFANNN",
+        },
+        Op {
+            name: "acknowledgeAbsence",
+            query: "mutation($id: ID!) { acknowledgeAbsence(id: $id) { id } }",
+            vars: |_, c, _| json!({"id": c.absence}),
+            expect: "UNNAAFNNN",
+        },
+    ]
+}
+
+fn create_user(name: &'static str, role: &'static str, expect: &'static str) -> Op {
+    // Function pointers cannot capture, so each role has its own variables function.
+    Op {
+        name,
+        query: "mutation($e: String!, $r: Role!, $s: ID) {
+            createUser(email: $e, password: \"long enough password\", displayName: \"新人\", role: $r, scopeId: $s) { id }
+        }",
+        vars: match role {
+            "STAFF" => |w, _, n| json!({"e": format!("new{n}@t.test"), "r": "STAFF", "s": w.nursery_a}),
+            "NURSERY_ADMIN" => |w, _, n| json!({"e": format!("new{n}@t.test"), "r": "NURSERY_ADMIN", "s": w.nursery_a}),
+            "GUARDIAN" => |w, _, n| json!({"e": format!("new{n}@t.test"), "r": "GUARDIAN", "s": w.family_1}),
+            "MUNICIPAL_OFFICER" => |w, _, n| json!({"e": format!("new{n}@t.test"), "r": "MUNICIPAL_OFFICER", "s": w.municipality}),
+            _ => |_, _, n| json!({"e": format!("new{n}@t.test"), "r": "SYSTEM_ADMIN", "s": null}),
+        },
+        expect,
+    }
+}
+
+fn outcome(response: &tsunagu_client::GqlResponse) -> char {
+    match response.code() {
+        None => 'A',
+        Some("UNAUTHENTICATED") => 'U',
+        Some("FORBIDDEN") => 'F',
+        Some("NOT_FOUND") => 'N',
+        // Allowed by the policy, refused for another reason (a second check-in, say).
+        Some(_) => 'A',
+    }
+}
+
+async fn every_operation_by_every_role(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let w = World::build(&app).await;
+    let today = today_jst().to_string();
+    let absence = w
+        .guardian_1
+        .ok(
+            "mutation($c: ID!, $d: Date!) { reportAbsence(input: {childId: $c, kind: ABSENCE, date: $d, reason: ILLNESS, symptoms: [FEVER]}) { id } }",
+            json!({"c": w.child_1b, "d": today}),
+        )
+        .await
+        .unwrap()["reportAbsence"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ctx = Ctx { absence, today };
+    let callers: [&Client; 9] = [
+        &app.anonymous,
+        &app.admin,
+        &w.officer,
+        &w.head_a,
+        &w.staff_a,
+        &w.guardian_1,
+        &w.other_officer,
+        &w.staff_b,
+        &w.guardian_b,
+    ];
+
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for op in ops() {
+        for (i, caller) in callers.iter().enumerate() {
+            n += 1;
+            let response = caller.gql(op.query, (op.vars)(&w, &ctx, n)).await.unwrap();
+            let expected = op.expect.chars().nth(i).unwrap();
+            let got = outcome(&response);
+            if got != expected {
+                failures.push(format!("{} by {}: expected {expected}, got {got} {:?}", op.name, CALLERS[i], response.errors));
+            }
+        }
+    }
+
+    // Subscriptions: refused at connection for anonymous callers, by scope for the rest.
+    let subscriptions = [
+        ("attendanceEvents", ATTENDANCE_SUBSCRIPTION, "UFFAAAFAA"),
+        ("absenceReports", ABSENCE_SUBSCRIPTION, "UFFAAFFAF"),
+    ];
+    for (name, query, expect) in subscriptions {
+        for (i, caller) in callers.iter().enumerate() {
+            let expected = expect.chars().nth(i).unwrap();
+            let got = match caller.subscriptions().await {
+                Err(_) => 'U',
+                Ok(mut subs) => {
+                    subs.subscribe(query, json!({})).await.unwrap();
+                    match subs.next(Duration::from_millis(400)).await.unwrap() {
+                        None => 'A',
+                        Some(Incoming::Next { payload, .. }) => {
+                            match payload["errors"][0]["extensions"]["code"].as_str() {
+                                Some("FORBIDDEN") => 'F',
+                                Some("NOT_FOUND") => 'N',
+                                Some("UNAUTHENTICATED") => 'U',
+                                _ => '?',
+                            }
+                        }
+                        Some(other) => panic!("{name}: unexpected {other:?}"),
+                    }
+                }
+            };
+            if got != expected {
+                failures.push(format!("subscription {name} by {}: expected {expected}, got {got}", CALLERS[i]));
+            }
+        }
+    }
+
+    // An outsider cannot tell a thing outside their scope from one that does not exist.
+    let missing = w.staff_b.gql("query($id: ID!) { child(id: $id) { id } }", json!({"id": uuid::Uuid::now_v7().to_string()})).await.unwrap();
+    let elsewhere = w.staff_b.gql("query($id: ID!) { child(id: $id) { id } }", json!({"id": w.child_1a})).await.unwrap();
+    assert_eq!(missing.code(), Some("NOT_FOUND"));
+    assert_eq!(elsewhere.errors[0]["message"], missing.errors[0]["message"]);
+
+    // Logging out, by everyone signed in.
+    for (i, caller) in callers.iter().enumerate() {
+        let got = outcome(&caller.gql("mutation { logout }", json!({})).await.unwrap());
+        let expected = if i == 0 { 'U' } else { 'A' };
+        if got != expected {
+            failures.push(format!("logout by {}: expected {expected}, got {got}", CALLERS[i]));
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix:\n{}", failures.join("\n"));
+}
