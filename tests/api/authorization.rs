@@ -42,7 +42,7 @@ struct Ctx {
 fn ops() -> Vec<Op> {
     vec![
         Op { name: "me", query: "{ me { user { id } } }", vars: |_, _, _| json!({}), expect: "UAAAAAAAA" },
-        Op { name: "child", query: "query($id: ID!) { child(id: $id) { id } }", vars: |w, _, _| json!({"id": w.child_1a}), expect: "UNNAAFNNN" },
+        Op { name: "child", query: "query($id: ID!) { child(id: $id) { id } }", vars: |w, _, _| json!({"id": w.child_1a}), expect: "UNNAAANNN" },
         Op { name: "nursery", query: "query($id: ID!) { nursery(id: $id) { id } }", vars: |w, _, _| json!({"id": w.nursery_a}), expect: "UAAAANNNN" },
         Op {
             name: "absenceReports",
