@@ -7,7 +7,7 @@ mod helpers;
 mod world;
 
 mod authorization;
-//mod bad_input;
+mod bad_input;
 mod concurrency;
 //mod lifecycle;
 //mod schema;

@@ -9,6 +9,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -91,8 +92,12 @@ async fn graphql(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
+    request: Result<GraphQLRequest, GraphQLRejection>,
+) -> axum::response::Response {
+    let request = match request {
+        Ok(request) => request,
+        Err(rejection) => return unreadable_request(rejection),
+    };
     let authorization = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -105,13 +110,27 @@ async fn graphql(
             .map(|actor| RequestContext { actor: Some(actor), authorization: authorization.clone(), client_ip }),
     };
     match context {
-        Ok(context) => state.schema.execute(request.into_inner().data(context)).await.into(),
+        Ok(context) => GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response(),
         // A token that is no longer valid fails the whole request, so the app logs in again.
         Err(err) => {
             let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
-            async_graphql::Response::from_errors(vec![error]).into()
+            GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])).into_response()
         }
     }
+}
+
+/// A body that is not a GraphQL request (not JSON, too large) still gets a GraphQL error.
+fn unreadable_request(rejection: GraphQLRejection) -> axum::response::Response {
+    let message = rejection.0.to_string();
+    let status = if message.contains("length limit") || message.contains("too large") {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let body = serde_json::json!({
+        "errors": [{"message": format!("unreadable request: {message}"), "extensions": {"code": "BAD_USER_INPUT"}}]
+    });
+    (status, axum::Json(body)).into_response()
 }
 
 /// The caller's address: the peer, or behind a trusted proxy the address it appended last.
