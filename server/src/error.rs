@@ -15,7 +15,10 @@ pub enum AppError {
     #[error("{message}")]
     BadInput { field: String, message: String },
     #[error("{message}")]
-    Conflict { message: String, current_revision: Option<i64> },
+    Conflict {
+        message: String,
+        current_revision: Option<i64>,
+    },
     #[error("too many attempts; retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -26,11 +29,17 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::BadInput { field: field.into(), message: message.into() }
+        AppError::BadInput {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
-        AppError::Conflict { message: message.into(), current_revision: None }
+        AppError::Conflict {
+            message: message.into(),
+            current_revision: None,
+        }
     }
 
     pub fn code(&self) -> &'static str {
@@ -69,12 +78,11 @@ impl From<AppError> for async_graphql::Error {
             ext.set("code", code);
             match &err {
                 AppError::BadInput { field, .. } => ext.set("field", field.as_str()),
-                AppError::Conflict { current_revision: Some(rev), .. } => {
-                    ext.set("currentRevision", *rev)
-                }
-                AppError::RateLimited { retry_after_secs } => {
-                    ext.set("retryAfterSeconds", *retry_after_secs)
-                }
+                AppError::Conflict {
+                    current_revision: Some(rev),
+                    ..
+                } => ext.set("currentRevision", *rev),
+                AppError::RateLimited { retry_after_secs } => ext.set("retryAfterSeconds", *retry_after_secs),
                 _ => {}
             }
         })

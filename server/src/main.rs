@@ -35,7 +35,11 @@ async fn serve(config: tsunagu::config::Config) -> anyhow::Result<()> {
     let services = Services::start(config).await?;
     let listener = TcpListener::bind(listen_addr).await?;
     let addr = listener.local_addr()?;
-    tracing::info!(backend = services.store.backend_name(), ready_in_ms = started.elapsed().as_millis() as u64, "ready");
+    tracing::info!(
+        backend = services.store.backend_name(),
+        ready_in_ms = started.elapsed().as_millis() as u64,
+        "ready"
+    );
     // Harnesses read this line to find the port when LISTEN_ADDR asks for port 0.
     println!("listening on http://{addr}");
     println!("GraphiQL: http://{addr}/graphql");

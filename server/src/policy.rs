@@ -110,7 +110,9 @@ impl Actor {
     /// Whether the caller may perform `action` on a target at `target`.
     pub fn may(&self, action: Action, target: &Scope) -> bool {
         rule(action).iter().any(|(role, level)| {
-            self.grants.iter().any(|g| g.role == *role && grant_covers(g, *level, target))
+            self.grants
+                .iter()
+                .any(|g| g.role == *role && grant_covers(g, *level, target))
         })
     }
 
@@ -118,8 +120,7 @@ impl Actor {
     /// data is seen only by roles that read children.
     fn can_see(&self, target: &Scope) -> bool {
         self.grants.iter().any(|g| {
-            (!target.child_level || CHILD_READERS.contains(&g.role))
-                && grant_covers(g, level_of(g.role), target)
+            (!target.child_level || CHILD_READERS.contains(&g.role)) && grant_covers(g, level_of(g.role), target)
         })
     }
 
@@ -168,29 +169,56 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, scope: Option<Id>) -> Actor {
-        let user = User { id: Id::new(), email: "a@example.jp".into(), display_name: "a".into(), locale: "ja-JP".into() };
-        Actor { user, grants: vec![RoleGrant { role, scope_id: scope }] }
+        let user = User {
+            id: Id::new(),
+            email: "a@example.jp".into(),
+            display_name: "a".into(),
+            locale: "ja-JP".into(),
+        };
+        Actor {
+            user,
+            grants: vec![RoleGrant { role, scope_id: scope }],
+        }
     }
 
     #[test]
     fn staff_act_in_their_nursery_and_outsiders_learn_nothing() {
         let (municipality, nursery, family) = (Id::new(), Id::new(), Id::new());
-        let child = Scope { municipality: Some(municipality), nursery: Some(nursery), family: Some(family), child_level: true };
+        let child = Scope {
+            municipality: Some(municipality),
+            nursery: Some(nursery),
+            family: Some(family),
+            child_level: true,
+        };
         let staff = actor(Staff, Some(nursery));
         assert!(staff.authorize(Action::RecordAttendance, &child).is_ok());
         let other_staff = actor(Staff, Some(Id::new()));
-        assert!(matches!(other_staff.authorize(Action::RecordAttendance, &child), Err(AppError::NotFound)));
+        assert!(matches!(
+            other_staff.authorize(Action::RecordAttendance, &child),
+            Err(AppError::NotFound)
+        ));
         let guardian = actor(Guardian, Some(family));
-        assert!(matches!(guardian.authorize(Action::RecordAttendance, &child), Err(AppError::Forbidden)));
+        assert!(matches!(
+            guardian.authorize(Action::RecordAttendance, &child),
+            Err(AppError::Forbidden)
+        ));
         assert!(guardian.authorize(Action::ReportAbsence, &child).is_ok());
     }
 
     #[test]
     fn officers_never_see_children() {
         let municipality = Id::new();
-        let child = Scope { municipality: Some(municipality), nursery: Some(Id::new()), family: Some(Id::new()), child_level: true };
+        let child = Scope {
+            municipality: Some(municipality),
+            nursery: Some(Id::new()),
+            family: Some(Id::new()),
+            child_level: true,
+        };
         let officer = actor(MunicipalOfficer, Some(municipality));
-        assert!(matches!(officer.authorize(Action::ReadChild, &child), Err(AppError::NotFound)));
+        assert!(matches!(
+            officer.authorize(Action::ReadChild, &child),
+            Err(AppError::NotFound)
+        ));
         assert!(officer.child_filter(Action::ReadChild).is_empty());
     }
 }

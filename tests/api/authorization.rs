@@ -163,7 +163,10 @@ async fn every_operation_by_every_role(backend: Backend) {
             let expected = op.expect.chars().nth(i).unwrap();
             let got = outcome(&response);
             if got != expected {
-                failures.push(format!("{} by {}: expected {expected}, got {got} {:?}", op.name, CALLERS[i], response.errors));
+                failures.push(format!(
+                    "{} by {}: expected {expected}, got {got} {:?}",
+                    op.name, CALLERS[i], response.errors
+                ));
             }
         }
     }
@@ -195,14 +198,28 @@ async fn every_operation_by_every_role(backend: Backend) {
                 }
             };
             if got != expected {
-                failures.push(format!("subscription {name} by {}: expected {expected}, got {got}", CALLERS[i]));
+                failures.push(format!(
+                    "subscription {name} by {}: expected {expected}, got {got}",
+                    CALLERS[i]
+                ));
             }
         }
     }
 
     // An outsider cannot tell a thing outside their scope from one that does not exist.
-    let missing = w.staff_b.gql("query($id: ID!) { child(id: $id) { id } }", json!({"id": uuid::Uuid::now_v7().to_string()})).await.unwrap();
-    let elsewhere = w.staff_b.gql("query($id: ID!) { child(id: $id) { id } }", json!({"id": w.child_1a})).await.unwrap();
+    let missing = w
+        .staff_b
+        .gql(
+            "query($id: ID!) { child(id: $id) { id } }",
+            json!({"id": uuid::Uuid::now_v7().to_string()}),
+        )
+        .await
+        .unwrap();
+    let elsewhere = w
+        .staff_b
+        .gql("query($id: ID!) { child(id: $id) { id } }", json!({"id": w.child_1a}))
+        .await
+        .unwrap();
     assert_eq!(missing.code(), Some("NOT_FOUND"));
     assert_eq!(elsewhere.errors[0]["message"], missing.errors[0]["message"]);
 

@@ -112,18 +112,34 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
 
     let mut failures = Vec::new();
     for (name, client, query, variables, field) in cases {
-        let response = client.gql(query, variables).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let response = client
+            .gql(query, variables)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         if response.code() != Some("BAD_USER_INPUT") || response.field() != Some(field) {
-            failures.push(format!("{name}: expected BAD_USER_INPUT on `{field}`, got {:?}", response.errors));
+            failures.push(format!(
+                "{name}: expected BAD_USER_INPUT on `{field}`, got {:?}",
+                response.errors
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 
     // A retried key for another operation is refused, not confused with the first result.
-    let report = g.ok(ABSENCE, absence(&w.child_1a, json!({"idempotencyKey": "same-key"}))).await.unwrap();
+    let report = g
+        .ok(ABSENCE, absence(&w.child_1a, json!({"idempotencyKey": "same-key"})))
+        .await
+        .unwrap();
     assert!(report["reportAbsence"]["id"].is_string());
-    let reused = w.guardian_1.gql(ABSENCE, absence(&w.child_1b, json!({"idempotencyKey": "same-key"}))).await.unwrap();
-    assert_eq!(reused.data["reportAbsence"]["id"], report["reportAbsence"]["id"], "same key, same user: the first result");
+    let reused = w
+        .guardian_1
+        .gql(ABSENCE, absence(&w.child_1b, json!({"idempotencyKey": "same-key"})))
+        .await
+        .unwrap();
+    assert_eq!(
+        reused.data["reportAbsence"]["id"], report["reportAbsence"]["id"],
+        "same key, same user: the first result"
+    );
 
     // Requests that are not GraphQL at all, or too deep, or too big.
     let garbage = app.anonymous.post_json(json!({"no": "query"})).await.unwrap();
@@ -142,7 +158,10 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
     let huge = http
         .post(format!("{}/graphql", app.server.base_url))
         .header("content-type", "application/json")
-        .body(format!("{{\"query\": \"{{ me {{ user {{ id }} }} }}\", \"x\": \"{}\"}}", "x".repeat(200_000)))
+        .body(format!(
+            "{{\"query\": \"{{ me {{ user {{ id }} }} }}\", \"x\": \"{}\"}}",
+            "x".repeat(200_000)
+        ))
         .send()
         .await
         .unwrap();
@@ -159,7 +178,11 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
 
     // And the server is still serving.
-    let health = http.get(format!("{}/healthz", app.server.base_url)).send().await.unwrap();
+    let health = http
+        .get(format!("{}/healthz", app.server.base_url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(health.status(), 200);
     assert!(g.ok("{ me { user { email } } }", json!({})).await.is_ok());
 }

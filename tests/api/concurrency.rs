@@ -27,9 +27,15 @@ async fn a_reconnecting_subscriber_gets_every_concurrent_event_once(backend: Bac
 
     // A first event fixes the subscriber's starting cursor.
     let mut subs = w.staff_a.subscriptions().await.unwrap();
-    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": null})).await.unwrap();
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": null}))
+        .await
+        .unwrap();
     let start = w.staff_a.ok(CHECK_IN, json!({"c": w.child_2})).await.unwrap()["checkIn"].clone();
-    let first = subs.next_data(DELIVERY_WAIT).await.unwrap().expect("the first event arrives");
+    let first = subs
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("the first event arrives");
     assert_eq!(first["attendanceEvents"]["id"], start["id"]);
     subs.close().await.unwrap();
     let start_cursor = start["cursor"].as_str().unwrap().to_owned();
@@ -44,7 +50,9 @@ async fn a_reconnecting_subscriber_gets_every_concurrent_event_once(backend: Bac
         let mut reconnects = 0;
         while received.len() < expected_total && Instant::now() < deadline {
             let mut subs = staff.subscriptions().await.expect("reconnect");
-            subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": cursor})).await.unwrap();
+            subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": cursor}))
+                .await
+                .unwrap();
             reconnects += 1;
             for _ in 0..(3 + reconnects % 5) {
                 match subs.next_data(Duration::from_secs(3)).await.expect("subscription data") {
@@ -87,7 +95,12 @@ async fn a_reconnecting_subscriber_gets_every_concurrent_event_once(backend: Bac
 
     let (received, reconnects) = subscriber.await.unwrap();
     let unique: HashSet<String> = received.iter().cloned().collect();
-    assert_eq!(unique.len(), received.len(), "no event twice ({} received, {reconnects} connections)", received.len());
+    assert_eq!(
+        unique.len(),
+        received.len(),
+        "no event twice ({} received, {reconnects} connections)",
+        received.len()
+    );
     let missing: Vec<_> = written.difference(&unique).collect();
     assert!(missing.is_empty(), "missed {} events: {missing:?}", missing.len());
     assert_eq!(unique, written);
@@ -99,13 +112,20 @@ async fn a_reconnecting_subscriber_gets_every_concurrent_event_once(backend: Bac
 /// later number — and before it commits, nothing after it may be delivered.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_a_late_commit_with_an_earlier_sequence_is_not_skipped() {
-    let Some(backend) = postgres_backend().await else { return };
+    let Some(backend) = postgres_backend().await else {
+        return;
+    };
     let app = TestApp::start(backend).await;
     let w = World::build(&app).await;
     let mut subs = w.guardian_1.subscriptions().await.unwrap();
-    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": null})).await.unwrap();
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": null}))
+        .await
+        .unwrap();
     let sentinel = w.staff_a.ok(CHECK_IN, json!({"c": w.child_1a})).await.unwrap()["checkIn"].clone();
-    assert_eq!(subs.next_data(DELIVERY_WAIT).await.unwrap().unwrap()["attendanceEvents"]["id"], sentinel["id"]);
+    assert_eq!(
+        subs.next_data(DELIVERY_WAIT).await.unwrap().unwrap()["attendanceEvents"]["id"],
+        sentinel["id"]
+    );
 
     // A slow writer takes the next sequence number and keeps its transaction open.
     let mut conn = PgConnection::connect(&app.db.url).await.unwrap();
@@ -136,15 +156,30 @@ async fn postgres_a_late_commit_with_an_earlier_sequence_is_not_skipped() {
 
     // A reconnecting phone resumes from the sentinel while the slow one is still open.
     let mut resumed = w.guardian_1b.subscriptions().await.unwrap();
-    resumed.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": sentinel["cursor"]})).await.unwrap();
+    resumed
+        .subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": sentinel["cursor"]}))
+        .await
+        .unwrap();
 
     slow.commit().await.unwrap();
     for (who, subs) in [("live", &mut subs), ("resumed", &mut resumed)] {
         let ids: Vec<Value> = vec![
-            subs.next_data(DELIVERY_WAIT).await.unwrap().unwrap_or_else(|| panic!("{who}: first"))["attendanceEvents"]["id"].clone(),
-            subs.next_data(DELIVERY_WAIT).await.unwrap().unwrap_or_else(|| panic!("{who}: second"))["attendanceEvents"]["id"].clone(),
+            subs.next_data(DELIVERY_WAIT)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("{who}: first"))["attendanceEvents"]["id"]
+                .clone(),
+            subs.next_data(DELIVERY_WAIT)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("{who}: second"))["attendanceEvents"]["id"]
+                .clone(),
         ];
-        assert_eq!(ids, vec![json!(slow_id), fast["id"].clone()], "{who}: the late commit, then the fast one");
+        assert_eq!(
+            ids,
+            vec![json!(slow_id), fast["id"].clone()],
+            "{who}: the late commit, then the fast one"
+        );
         assert!(subs.next(SILENCE_WAIT).await.unwrap().is_none(), "{who}: nothing twice");
     }
 }

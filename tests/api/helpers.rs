@@ -50,8 +50,8 @@ macro_rules! on_both_backends {
 /// The PostgreSQL server to create test databases on, or `None` (with a notice) when none is
 /// reachable and REQUIRE_POSTGRES is not set.
 pub async fn postgres_backend() -> Option<Backend> {
-    let admin_url = std::env::var("TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let admin_url =
+        std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
     let required = std::env::var("REQUIRE_POSTGRES").is_ok_and(|v| v == "1" || v == "true");
     let reachable = tokio::time::timeout(Duration::from_secs(5), PgConnection::connect(&admin_url)).await;
     match reachable {
@@ -67,7 +67,9 @@ pub async fn postgres_backend() -> Option<Backend> {
             if required {
                 panic!("REQUIRE_POSTGRES is set but PostgreSQL at {admin_url} is unreachable: {why}");
             }
-            eprintln!("SKIPPED (PostgreSQL): {admin_url} is unreachable ({why}); set TEST_DATABASE_URL or start PostgreSQL");
+            eprintln!(
+                "SKIPPED (PostgreSQL): {admin_url} is unreachable ({why}); set TEST_DATABASE_URL or start PostgreSQL"
+            );
             None
         }
     }
@@ -90,15 +92,27 @@ impl TestDb {
         match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("tsunagu-test-{tag}.db"));
-                TestDb { url: format!("sqlite://{}", path.display()), cleanup: Cleanup::File(path) }
+                TestDb {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: Cleanup::File(path),
+                }
             }
             Backend::Postgres { admin_url } => {
                 let name = format!("tsunagu_test_{tag}");
                 let mut conn = PgConnection::connect(admin_url).await.expect("connect to PostgreSQL");
-                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create database");
                 let _ = conn.close().await;
                 let url = replace_database(admin_url, &name);
-                TestDb { url, cleanup: Cleanup::Database { admin_url: admin_url.clone(), name } }
+                TestDb {
+                    url,
+                    cleanup: Cleanup::Database {
+                        admin_url: admin_url.clone(),
+                        name,
+                    },
+                }
             }
         }
     }
@@ -135,10 +149,15 @@ impl Drop for TestDb {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs inside the test's runtime; a thread of its own can block.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("runtime");
                     runtime.block_on(async {
                         if let Ok(mut conn) = PgConnection::connect(&admin_url).await {
-                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
                         }
                     });
                 })
@@ -184,8 +203,16 @@ impl TestApp {
         }
         let server = ServerProcess::spawn(&binary(), &env).await.expect("server starts");
         let anonymous = Client::new(&server.base_url);
-        let admin = anonymous.login(ADMIN_EMAIL, PASSWORD).await.expect("bootstrap admin logs in");
-        TestApp { server, db, anonymous, admin }
+        let admin = anonymous
+            .login(ADMIN_EMAIL, PASSWORD)
+            .await
+            .expect("bootstrap admin logs in");
+        TestApp {
+            server,
+            db,
+            anonymous,
+            admin,
+        }
     }
 }
 

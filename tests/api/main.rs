@@ -9,6 +9,6 @@ mod world;
 mod authorization;
 mod bad_input;
 mod concurrency;
-//mod lifecycle;
-//mod schema;
+mod lifecycle;
+mod schema;
 mod story;

@@ -12,7 +12,9 @@ crate::on_both_backends!(attendance_and_absences_reach_the_right_phones, history
 
 async fn subscribe(client: &tsunagu_client::Client, after: Option<&str>) -> Subscriptions {
     let mut subs = client.subscriptions().await.expect("WebSocket connects");
-    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": after})).await.expect("subscribe");
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({"after": after}))
+        .await
+        .expect("subscribe");
     subs
 }
 
@@ -77,7 +79,10 @@ async fn attendance_and_absences_reach_the_right_phones(backend: Backend) {
     father.close().await.unwrap();
     let checked_out = w
         .staff_a
-        .ok(CHECK_OUT, json!({"c": w.child_1a, "k": "tablet-1:checkout:001", "p": "祖母"}))
+        .ok(
+            CHECK_OUT,
+            json!({"c": w.child_1a, "k": "tablet-1:checkout:001", "p": "祖母"}),
+        )
         .await
         .expect("check-out")["checkOut"]
         .clone();
@@ -91,7 +96,10 @@ async fn attendance_and_absences_reach_the_right_phones(backend: Backend) {
     assert_eq!(missed["id"], checked_out["id"]);
     assert_eq!(missed["kind"], "CHECK_OUT");
     expect_silence(&mut father, "father after catching up").await;
-    w.staff_a.ok(CHECK_IN, json!({"c": w.child_1b})).await.expect("sibling check-in");
+    w.staff_a
+        .ok(CHECK_IN, json!({"c": w.child_1b}))
+        .await
+        .expect("sibling check-in");
     let live = expect_event(&mut father, "father, live again").await;
     assert_eq!(live["child"]["id"], json!(w.child_1b));
 
@@ -99,7 +107,10 @@ async fn attendance_and_absences_reach_the_right_phones(backend: Backend) {
     let mut staff_reports = w.staff_a.subscriptions().await.unwrap();
     staff_reports.subscribe(ABSENCE_SUBSCRIPTION, json!({})).await.unwrap();
     let mut other_staff_reports = w.staff_b.subscriptions().await.unwrap();
-    other_staff_reports.subscribe(ABSENCE_SUBSCRIPTION, json!({})).await.unwrap();
+    other_staff_reports
+        .subscribe(ABSENCE_SUBSCRIPTION, json!({}))
+        .await
+        .unwrap();
     let report = w
         .guardian_2
         .ok(
@@ -115,15 +126,25 @@ async fn attendance_and_absences_reach_the_right_phones(backend: Backend) {
         .expect("report absence")["reportAbsence"]
         .clone();
     assert_eq!(report["symptoms"], json!(["FEVER", "COUGH"]));
-    let arrived = staff_reports.next_data(DELIVERY_WAIT).await.unwrap().expect("staff receive the report");
+    let arrived = staff_reports
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("staff receive the report");
     assert_eq!(arrived["absenceReports"]["id"], report["id"]);
     assert_eq!(arrived["absenceReports"]["note"], "38.2度の熱があります");
-    assert!(other_staff_reports.next(SILENCE_WAIT).await.unwrap().is_none(), "another nursery hears nothing");
+    assert!(
+        other_staff_reports.next(SILENCE_WAIT).await.unwrap().is_none(),
+        "another nursery hears nothing"
+    );
 
     // Staff acknowledge it; the family sees who did.
     let acknowledged = w
         .staff_a
-        .ok("mutation($id: ID!) { acknowledgeAbsence(id: $id) { acknowledgedBy { email } acknowledgedAt } }", json!({"id": report["id"]}))
+        .ok(
+            "mutation($id: ID!) { acknowledgeAbsence(id: $id) { acknowledgedBy { email } acknowledgedAt } }",
+            json!({"id": report["id"]}),
+        )
         .await
         .expect("acknowledge")["acknowledgeAbsence"]
         .clone();
@@ -147,7 +168,12 @@ async fn history_and_visibility(backend: Backend) {
         )
         .await
         .unwrap();
-    let mut ids: Vec<&str> = me["me"]["children"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let mut ids: Vec<&str> = me["me"]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     ids.sort();
     let mut expected = vec![w.child_1a.as_str(), w.child_1b.as_str()];
     expected.sort();
@@ -192,11 +218,18 @@ async fn history_and_visibility(backend: Backend) {
     assert_eq!(officer_view["me"]["children"], json!([]));
     assert_eq!(officer_view["nursery"]["municipality"]["code"], "072044");
     assert_eq!(officer_view["nursery"]["classrooms"][0]["children"], json!([]));
-    let direct = w.officer.gql("query($c: ID!) { child(id: $c) { name } }", json!({"c": w.child_1a})).await.unwrap();
+    let direct = w
+        .officer
+        .gql("query($c: ID!) { child(id: $c) { name } }", json!({"c": w.child_1a}))
+        .await
+        .unwrap();
     assert_eq!(direct.code(), Some("NOT_FOUND"));
 
     // Logging out kills the token at once.
-    assert_eq!(w.guardian_2.ok("mutation { logout }", json!({})).await.unwrap()["logout"], true);
+    assert_eq!(
+        w.guardian_2.ok("mutation { logout }", json!({})).await.unwrap()["logout"],
+        true
+    );
     let after = w.guardian_2.gql("{ me { user { id } } }", json!({})).await.unwrap();
     assert_eq!(after.code(), Some("UNAUTHENTICATED"));
 }

@@ -34,7 +34,10 @@ pub struct World {
 }
 
 pub fn id(value: &Value) -> String {
-    value["id"].as_str().unwrap_or_else(|| panic!("no id in {value}")).to_owned()
+    value["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no id in {value}"))
+        .to_owned()
 }
 
 pub async fn make_user(app: &TestApp, admin: &Client, email: &str, role: &str, scope: Option<&str>) -> Client {
@@ -51,16 +54,31 @@ pub async fn make_user(app: &TestApp, admin: &Client, email: &str, role: &str, s
 }
 
 pub async fn create(client: &Client, query: &str, variables: Value, field: &str) -> String {
-    let data = client.ok(query, variables).await.unwrap_or_else(|e| panic!("{field}: {e}"));
+    let data = client
+        .ok(query, variables)
+        .await
+        .unwrap_or_else(|e| panic!("{field}: {e}"));
     id(&data[field])
 }
 
 pub async fn municipality(client: &Client, name: &str, code: &str) -> String {
-    create(client, "mutation($n: String!, $c: String!) { createMunicipality(name: $n, code: $c) { id } }", json!({"n": name, "c": code}), "createMunicipality").await
+    create(
+        client,
+        "mutation($n: String!, $c: String!) { createMunicipality(name: $n, code: $c) { id } }",
+        json!({"n": name, "c": code}),
+        "createMunicipality",
+    )
+    .await
 }
 
 pub async fn nursery(client: &Client, municipality: &str, name: &str) -> String {
-    create(client, "mutation($m: ID!, $n: String!) { createNursery(municipalityId: $m, name: $n) { id } }", json!({"m": municipality, "n": name}), "createNursery").await
+    create(
+        client,
+        "mutation($m: ID!, $n: String!) { createNursery(municipalityId: $m, name: $n) { id } }",
+        json!({"m": municipality, "n": name}),
+        "createNursery",
+    )
+    .await
 }
 
 pub async fn classroom(client: &Client, nursery: &str, name: &str, age_band: i32) -> String {
@@ -68,7 +86,13 @@ pub async fn classroom(client: &Client, nursery: &str, name: &str, age_band: i32
 }
 
 pub async fn family(client: &Client, nursery: &str) -> String {
-    create(client, "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }", json!({"n": nursery}), "createFamily").await
+    create(
+        client,
+        "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }",
+        json!({"n": nursery}),
+        "createFamily",
+    )
+    .await
 }
 
 pub async fn child(client: &Client, family: &str, classroom: &str, name: &str) -> String {
@@ -107,8 +131,22 @@ impl World {
             guardian_1b: make_user(app, admin, "father.1@tsunagu.test", "GUARDIAN", Some(&family_1)).await,
             guardian_2: make_user(app, admin, "mother.2@tsunagu.test", "GUARDIAN", Some(&family_2)).await,
             guardian_b: make_user(app, admin, "mother.b@tsunagu.test", "GUARDIAN", Some(&family_b)).await,
-            officer: make_user(app, admin, "officer@tsunagu.test", "MUNICIPAL_OFFICER", Some(&municipality)).await,
-            other_officer: make_user(app, admin, "officer@other.test", "MUNICIPAL_OFFICER", Some(&other_municipality)).await,
+            officer: make_user(
+                app,
+                admin,
+                "officer@tsunagu.test",
+                "MUNICIPAL_OFFICER",
+                Some(&municipality),
+            )
+            .await,
+            other_officer: make_user(
+                app,
+                admin,
+                "officer@other.test",
+                "MUNICIPAL_OFFICER",
+                Some(&other_municipality),
+            )
+            .await,
             municipality,
             other_municipality,
             nursery_a,

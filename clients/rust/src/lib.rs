@@ -40,7 +40,11 @@ pub struct Client {
 
 impl Client {
     pub fn new(base_url: &str) -> Self {
-        Client { http: reqwest::Client::new(), base_url: base_url.trim_end_matches('/').to_owned(), token: None }
+        Client {
+            http: reqwest::Client::new(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            token: None,
+        }
     }
 
     pub fn base_url(&self) -> &str {
@@ -63,7 +67,9 @@ impl Client {
                 json!({"e": email, "p": password}),
             )
             .await?;
-        let token = data["login"]["token"].as_str().ok_or_else(|| anyhow!("no token in {data}"))?;
+        let token = data["login"]["token"]
+            .as_str()
+            .ok_or_else(|| anyhow!("no token in {data}"))?;
         Ok(self.with_token(Some(token.to_owned())))
     }
 
@@ -81,10 +87,16 @@ impl Client {
         let response = request.send().await.context("POST /graphql")?;
         let status = response.status();
         let text = response.text().await?;
-        let body: Value =
-            serde_json::from_str(&text).with_context(|| format!("HTTP {status}: not JSON: {text}"))?;
-        let errors = body.get("errors").and_then(Value::as_array).cloned().unwrap_or_default();
-        Ok(GqlResponse { data: body.get("data").cloned().unwrap_or(Value::Null), errors })
+        let body: Value = serde_json::from_str(&text).with_context(|| format!("HTTP {status}: not JSON: {text}"))?;
+        let errors = body
+            .get("errors")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        Ok(GqlResponse {
+            data: body.get("data").cloned().unwrap_or(Value::Null),
+            errors,
+        })
     }
 
     /// Like `gql`, but any GraphQL error is an `Err`.

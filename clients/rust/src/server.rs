@@ -29,7 +29,9 @@ impl ServerProcess {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .kill_on_drop(true);
-        let mut child = command.spawn().with_context(|| format!("starting {}", binary.display()))?;
+        let mut child = command
+            .spawn()
+            .with_context(|| format!("starting {}", binary.display()))?;
         let stdout = child.stdout.take().ok_or_else(|| anyhow!("no stdout"))?;
         let mut lines = BufReader::new(stdout).lines();
         let base_url = tokio::time::timeout(Duration::from_secs(60), async {
@@ -44,7 +46,11 @@ impl ServerProcess {
         .map_err(|_| anyhow!("the server did not start listening within 60 s"))??;
         // Keep draining stdout so the server never blocks on a full pipe.
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Ok(ServerProcess { child, base_url, start_time: started.elapsed() })
+        Ok(ServerProcess {
+            child,
+            base_url,
+            start_time: started.elapsed(),
+        })
     }
 
     pub fn pid(&self) -> Option<u32> {
@@ -54,7 +60,13 @@ impl ServerProcess {
     /// Resident memory of the server process in KiB (Linux).
     pub fn rss_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?)).ok()?;
-        status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()
+        status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
     }
 
     /// Sends SIGTERM and waits for the process to exit; returns whether it exited cleanly.

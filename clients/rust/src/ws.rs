@@ -15,11 +15,22 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
     /// A `next` payload: `{data, errors?}`.
-    Next { id: String, payload: Value },
-    Error { id: String, payload: Value },
-    Complete { id: String },
+    Next {
+        id: String,
+        payload: Value,
+    },
+    Error {
+        id: String,
+        payload: Value,
+    },
+    Complete {
+        id: String,
+    },
     /// The server closed the socket (code, reason).
-    Closed { code: u16, reason: String },
+    Closed {
+        code: u16,
+        reason: String,
+    },
 }
 
 pub struct Subscriptions {
@@ -30,14 +41,19 @@ pub struct Subscriptions {
 impl Subscriptions {
     pub async fn connect(url: &str, token: Option<&str>) -> anyhow::Result<Self> {
         let mut request = url.into_client_request()?;
-        request.headers_mut().insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse()?);
-        let (socket, _) = tokio_tungstenite::connect_async(request).await.context("WebSocket connect")?;
+        request
+            .headers_mut()
+            .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse()?);
+        let (socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .context("WebSocket connect")?;
         let mut this = Subscriptions { socket, next_id: 1 };
         let payload = match token {
             Some(token) => json!({"authorization": format!("Bearer {token}")}),
             None => json!({}),
         };
-        this.send(json!({"type": "connection_init", "payload": payload})).await?;
+        this.send(json!({"type": "connection_init", "payload": payload}))
+            .await?;
         match this.recv_raw(Duration::from_secs(10)).await? {
             Some(RawMessage::Json(msg)) if msg["type"] == "connection_ack" => Ok(this),
             Some(RawMessage::Closed(code, reason)) => bail!("connection refused: {code} {reason}"),
@@ -61,15 +77,27 @@ impl Subscriptions {
     /// The next message for any operation, or `None` if nothing arrives within `wait`.
     pub async fn next(&mut self, wait: Duration) -> anyhow::Result<Option<Incoming>> {
         loop {
-            let Some(raw) = self.recv_raw(wait).await? else { return Ok(None) };
+            let Some(raw) = self.recv_raw(wait).await? else {
+                return Ok(None);
+            };
             let msg = match raw {
                 RawMessage::Closed(code, reason) => return Ok(Some(Incoming::Closed { code, reason })),
                 RawMessage::Json(msg) => msg,
             };
             let id = msg["id"].as_str().unwrap_or_default().to_owned();
             match msg["type"].as_str() {
-                Some("next") => return Ok(Some(Incoming::Next { id, payload: msg["payload"].clone() })),
-                Some("error") => return Ok(Some(Incoming::Error { id, payload: msg["payload"].clone() })),
+                Some("next") => {
+                    return Ok(Some(Incoming::Next {
+                        id,
+                        payload: msg["payload"].clone(),
+                    }))
+                }
+                Some("error") => {
+                    return Ok(Some(Incoming::Error {
+                        id,
+                        payload: msg["payload"].clone(),
+                    }))
+                }
                 Some("complete") => return Ok(Some(Incoming::Complete { id })),
                 Some("ping") => self.send(json!({"type": "pong"})).await?,
                 _ => {}
@@ -97,7 +125,10 @@ impl Subscriptions {
     }
 
     async fn send(&mut self, msg: Value) -> anyhow::Result<()> {
-        self.socket.send(Message::text(msg.to_string())).await.context("WebSocket send")
+        self.socket
+            .send(Message::text(msg.to_string()))
+            .await
+            .context("WebSocket send")
     }
 
     async fn recv_raw(&mut self, wait: Duration) -> anyhow::Result<Option<RawMessage>> {
@@ -110,7 +141,9 @@ impl Subscriptions {
             match next {
                 Ok(Message::Text(text)) => return Ok(Some(RawMessage::Json(serde_json::from_str(text.as_str())?))),
                 Ok(Message::Close(frame)) => {
-                    let (code, reason) = frame.map(|f| (u16::from(f.code), f.reason.to_string())).unwrap_or((1005, String::new()));
+                    let (code, reason) = frame
+                        .map(|f| (u16::from(f.code), f.reason.to_string()))
+                        .unwrap_or((1005, String::new()));
                     return Ok(Some(RawMessage::Closed(code, reason)));
                 }
                 Ok(_) => continue,

@@ -23,12 +23,17 @@ impl Passwords {
     pub fn new() -> Self {
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         let decoy_hash = hash_blocking("decoy password for unknown accounts").expect("argon2 hashes");
-        Passwords { permits: Arc::new(Semaphore::new(cores)), decoy_hash: Arc::new(decoy_hash) }
+        Passwords {
+            permits: Arc::new(Semaphore::new(cores)),
+            decoy_hash: Arc::new(decoy_hash),
+        }
     }
 
     pub async fn hash(&self, password: &str) -> AppResult<String> {
         let password = password.to_owned();
-        self.run(move || hash_blocking(&password)).await?.map_err(AppError::Internal)
+        self.run(move || hash_blocking(&password))
+            .await?
+            .map_err(AppError::Internal)
     }
 
     /// Whether `password` matches `stored`; with `None` it checks the decoy and says no.
@@ -50,7 +55,9 @@ impl Passwords {
 
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
         let _permit = self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
-        tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(e.into()))
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| AppError::Internal(e.into()))
     }
 }
 

@@ -32,9 +32,7 @@ impl Timestamp {
     }
 
     fn to_sqlite_text(self) -> String {
-        let fmt = format_description!(
-            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-        );
+        let fmt = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
         self.utc().format(&fmt).expect("UTC instants always format")
     }
 }

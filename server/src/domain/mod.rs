@@ -1,11 +1,11 @@
 //! The nursery domain: identifiers, times in the nursery's calendar, the records the service
 //! keeps, and the checks that turn raw client input into values the rest of the code can trust.
 
+pub mod calendar;
 pub mod ids;
 pub mod model;
-pub mod calendar;
 pub mod validate;
 
+pub use calendar::Timestamp;
 pub use ids::Id;
 pub use model::*;
-pub use calendar::Timestamp;

@@ -54,7 +54,10 @@ fn optional_text(field: &str, raw: Option<&str>, max: usize) -> AppResult<Option
 
 fn bounded(field: &str, value: &str, max: usize) -> AppResult<()> {
     if value.chars().count() > max {
-        return Err(AppError::bad_input(field, format!("`{field}` is longer than {max} characters")));
+        return Err(AppError::bad_input(
+            field,
+            format!("`{field}` is longer than {max} characters"),
+        ));
     }
     Ok(())
 }
@@ -112,7 +115,10 @@ pub fn date_range(from: Date, to: Date) -> AppResult<(Date, Date)> {
         return Err(AppError::bad_input("to", "`to` is before `from`"));
     }
     if to - from > Duration::days(MAX_QUERY_DAYS) {
-        return Err(AppError::bad_input("to", format!("a range may span at most {MAX_QUERY_DAYS} days")));
+        return Err(AppError::bad_input(
+            "to",
+            format!("a range may span at most {MAX_QUERY_DAYS} days"),
+        ));
     }
     Ok((from, to))
 }

@@ -209,7 +209,14 @@ impl Registration {
             table.entry(*topic).or_default().push(subscriber.clone());
         }
         drop(table);
-        (Registration { shared: shared.clone(), subscriber, topics }, receiver)
+        (
+            Registration {
+                shared: shared.clone(),
+                subscriber,
+                topics,
+            },
+            receiver,
+        )
     }
 }
 

@@ -57,7 +57,9 @@ pub fn add_code(error: &mut ServerError) {
 fn argument_named_in(message: &str) -> Option<String> {
     let rest = message.split_once("argument \"")?.1;
     let path = rest.split_once('"')?.0;
-    path.rsplit('.').find(|segment| segment.parse::<usize>().is_err()).map(str::to_owned)
+    path.rsplit('.')
+        .find(|segment| segment.parse::<usize>().is_err())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -67,7 +69,9 @@ mod tests {
     #[test]
     fn the_innermost_named_argument_is_the_field() {
         assert_eq!(
-            argument_named_in(r#"Invalid value for argument "input.symptoms.2", enumeration type "Symptom" does not contain the value "SNEEZE""#),
+            argument_named_in(
+                r#"Invalid value for argument "input.symptoms.2", enumeration type "Symptom" does not contain the value "SNEEZE""#
+            ),
             Some("symptoms".into())
         );
         assert_eq!(argument_named_in("Query is nested too deep."), None);

@@ -64,5 +64,7 @@ pub(crate) fn request<'a>(ctx: &Context<'a>) -> Option<&'a RequestContext> {
 
 /// The caller, or UNAUTHENTICATED.
 pub(crate) fn actor<'a>(ctx: &Context<'a>) -> AppResult<&'a Actor> {
-    request(ctx).and_then(|r| r.actor.as_ref()).ok_or(AppError::Unauthenticated)
+    request(ctx)
+        .and_then(|r| r.actor.as_ref())
+        .ok_or(AppError::Unauthenticated)
 }

@@ -12,37 +12,55 @@ use crate::service::{self, accounts, attendance, org};
 
 pub struct MutationRoot;
 
-#[Object]
+#[Object(name = "Mutation")]
 impl MutationRoot {
     /// Wrong email and wrong password answer alike: UNAUTHENTICATED.
     async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
         let client = request(ctx).and_then(|r| r.client_ip);
         let login = accounts::login(services(ctx), &email, &password, client).await?;
-        Ok(AuthPayload { token: login.token, user: login.user, expires_at: login.expires_at })
+        Ok(AuthPayload {
+            token: login.token,
+            user: login.user,
+            expires_at: login.expires_at,
+        })
     }
 
     /// Ends this session: its token stops working at once.
     async fn logout(&self, ctx: &Context<'_>) -> Result<bool> {
         actor(ctx)?;
-        let header = request(ctx).and_then(|r| r.authorization.as_deref()).ok_or(AppError::Unauthenticated)?;
+        let header = request(ctx)
+            .and_then(|r| r.authorization.as_deref())
+            .ok_or(AppError::Unauthenticated)?;
         Ok(accounts::logout(services(ctx), header).await?)
     }
 
     async fn create_municipality(&self, ctx: &Context<'_>, name: String, code: String) -> Result<MunicipalityObject> {
-        Ok(MunicipalityObject(org::create_municipality(services(ctx), actor(ctx)?, &name, &code).await?))
+        Ok(MunicipalityObject(
+            org::create_municipality(services(ctx), actor(ctx)?, &name, &code).await?,
+        ))
     }
 
     async fn create_nursery(&self, ctx: &Context<'_>, municipality_id: ID, name: String) -> Result<NurseryObject> {
-        Ok(NurseryObject(org::create_nursery(services(ctx), actor(ctx)?, &municipality_id, &name).await?))
+        Ok(NurseryObject(
+            org::create_nursery(services(ctx), actor(ctx)?, &municipality_id, &name).await?,
+        ))
     }
 
-    async fn create_classroom(&self, ctx: &Context<'_>, nursery_id: ID, name: String, age_band: i32) -> Result<ClassroomObject> {
+    async fn create_classroom(
+        &self,
+        ctx: &Context<'_>,
+        nursery_id: ID,
+        name: String,
+        age_band: i32,
+    ) -> Result<ClassroomObject> {
         let classroom = org::create_classroom(services(ctx), actor(ctx)?, &nursery_id, &name, age_band).await?;
         Ok(ClassroomObject(classroom))
     }
 
     async fn create_family(&self, ctx: &Context<'_>, nursery_id: ID) -> Result<FamilyObject> {
-        Ok(FamilyObject(org::create_family(services(ctx), actor(ctx)?, &nursery_id).await?))
+        Ok(FamilyObject(
+            org::create_family(services(ctx), actor(ctx)?, &nursery_id).await?,
+        ))
     }
 
     async fn enroll_child(
@@ -81,7 +99,9 @@ impl MutationRoot {
             role,
             scope_id: scope_id.as_ref().map(|id| id.as_str()),
         };
-        Ok(UserObject(accounts::create_user(services(ctx), actor(ctx)?, input).await?))
+        Ok(UserObject(
+            accounts::create_user(services(ctx), actor(ctx)?, input).await?,
+        ))
     }
 
     async fn check_in(&self, ctx: &Context<'_>, input: CheckInInput) -> Result<AttendanceEventObject> {
@@ -92,7 +112,9 @@ impl MutationRoot {
             pickup_by: None,
             idempotency_key: input.idempotency_key.as_deref(),
         };
-        Ok(AttendanceEventObject(attendance::record_attendance(services(ctx), actor(ctx)?, input).await?))
+        Ok(AttendanceEventObject(
+            attendance::record_attendance(services(ctx), actor(ctx)?, input).await?,
+        ))
     }
 
     async fn check_out(&self, ctx: &Context<'_>, input: CheckOutInput) -> Result<AttendanceEventObject> {
@@ -103,7 +125,9 @@ impl MutationRoot {
             pickup_by: input.pickup_by.as_deref(),
             idempotency_key: input.idempotency_key.as_deref(),
         };
-        Ok(AttendanceEventObject(attendance::record_attendance(services(ctx), actor(ctx)?, input).await?))
+        Ok(AttendanceEventObject(
+            attendance::record_attendance(services(ctx), actor(ctx)?, input).await?,
+        ))
     }
 
     async fn report_absence(&self, ctx: &Context<'_>, input: AbsenceInput) -> Result<AbsenceReportObject> {
@@ -117,10 +141,14 @@ impl MutationRoot {
             note: input.note.as_deref(),
             idempotency_key: input.idempotency_key.as_deref(),
         };
-        Ok(AbsenceReportObject(attendance::report_absence(services(ctx), actor(ctx)?, input).await?))
+        Ok(AbsenceReportObject(
+            attendance::report_absence(services(ctx), actor(ctx)?, input).await?,
+        ))
     }
 
     async fn acknowledge_absence(&self, ctx: &Context<'_>, id: ID) -> Result<AbsenceReportObject> {
-        Ok(AbsenceReportObject(service::attendance::acknowledge_absence(services(ctx), actor(ctx)?, &id).await?))
+        Ok(AbsenceReportObject(
+            service::attendance::acknowledge_absence(services(ctx), actor(ctx)?, &id).await?,
+        ))
     }
 }

@@ -9,7 +9,7 @@ use crate::service;
 
 pub struct QueryRoot;
 
-#[Object]
+#[Object(name = "Query")]
 impl QueryRoot {
     /// The caller: account, roles and the children they may see.
     async fn me(&self, ctx: &Context<'_>) -> Result<Viewer> {
@@ -29,7 +29,12 @@ impl QueryRoot {
     }
 
     /// The nursery's absence, lateness and early pick-up reports for one date (staff).
-    async fn absence_reports(&self, ctx: &Context<'_>, nursery_id: ID, date: GqlDate) -> Result<Vec<AbsenceReportObject>> {
+    async fn absence_reports(
+        &self,
+        ctx: &Context<'_>,
+        nursery_id: ID,
+        date: GqlDate,
+    ) -> Result<Vec<AbsenceReportObject>> {
         let reports = service::attendance::nursery_absences(services(ctx), actor(ctx)?, &nursery_id, date.0).await?;
         Ok(reports.into_iter().map(AbsenceReportObject).collect())
     }

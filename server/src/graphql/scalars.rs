@@ -20,7 +20,10 @@ fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
 }
 
-#[Scalar(name = "Date", specified_by_url = "https://datatracker.ietf.org/doc/html/rfc3339#section-5.6")]
+#[Scalar(
+    name = "Date",
+    specified_by_url = "https://datatracker.ietf.org/doc/html/rfc3339#section-5.6"
+)]
 impl ScalarType for GqlDate {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
@@ -36,11 +39,18 @@ impl ScalarType for GqlDate {
     }
 
     fn to_value(&self) -> Value {
-        Value::String(self.0.format(format_description!("[year]-[month]-[day]")).unwrap_or_default())
+        Value::String(
+            self.0
+                .format(format_description!("[year]-[month]-[day]"))
+                .unwrap_or_default(),
+        )
     }
 }
 
-#[Scalar(name = "DateTime", specified_by_url = "https://datatracker.ietf.org/doc/html/rfc3339")]
+#[Scalar(
+    name = "DateTime",
+    specified_by_url = "https://datatracker.ietf.org/doc/html/rfc3339"
+)]
 impl ScalarType for GqlDateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {

@@ -10,7 +10,7 @@ use crate::service::attendance;
 
 pub struct SubscriptionRoot;
 
-#[Subscription]
+#[Subscription(name = "Subscription")]
 impl SubscriptionRoot {
     /// Guardians: arrivals and departures of every child on their family account. Staff: of
     /// their nursery. `after` first replays, exactly once, everything since that cursor.

@@ -94,7 +94,11 @@ impl MunicipalityObject {
         &self.0.code
     }
     async fn nurseries(&self, ctx: &Context<'_>) -> Result<Vec<NurseryObject>> {
-        let nurseries = services(ctx).store.nurseries_of_municipality(self.0.id).await.map_err(AppError::from)?;
+        let nurseries = services(ctx)
+            .store
+            .nurseries_of_municipality(self.0.id)
+            .await
+            .map_err(AppError::from)?;
         Ok(nurseries.into_iter().map(NurseryObject).collect())
     }
 }
@@ -110,11 +114,19 @@ impl NurseryObject {
         &self.0.name
     }
     async fn municipality(&self, ctx: &Context<'_>) -> Result<MunicipalityObject> {
-        let found = services(ctx).store.municipality(self.0.municipality_id).await.map_err(AppError::from)?;
+        let found = services(ctx)
+            .store
+            .municipality(self.0.municipality_id)
+            .await
+            .map_err(AppError::from)?;
         Ok(MunicipalityObject(found.ok_or(AppError::NotFound)?))
     }
     async fn classrooms(&self, ctx: &Context<'_>) -> Result<Vec<ClassroomObject>> {
-        let classrooms = services(ctx).store.classrooms_of_nursery(self.0.id).await.map_err(AppError::from)?;
+        let classrooms = services(ctx)
+            .store
+            .classrooms_of_nursery(self.0.id)
+            .await
+            .map_err(AppError::from)?;
         Ok(classrooms.into_iter().map(ClassroomObject).collect())
     }
 }
@@ -136,7 +148,11 @@ impl ClassroomObject {
     /// The classroom's children the caller may see (none for municipal officers).
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
         let filter = actor(ctx)?.child_filter(Action::ReadChild);
-        let children = services(ctx).store.children(&filter, Some(self.0.id), None).await.map_err(AppError::from)?;
+        let children = services(ctx)
+            .store
+            .children(&filter, Some(self.0.id), None)
+            .await
+            .map_err(AppError::from)?;
         Ok(children.into_iter().map(ChildObject).collect())
     }
 }
@@ -149,12 +165,20 @@ impl FamilyObject {
         self.0.id.into()
     }
     async fn guardians(&self, ctx: &Context<'_>) -> Result<Vec<UserObject>> {
-        let users = services(ctx).store.guardians_of_family(self.0.id).await.map_err(AppError::from)?;
+        let users = services(ctx)
+            .store
+            .guardians_of_family(self.0.id)
+            .await
+            .map_err(AppError::from)?;
         Ok(users.into_iter().map(UserObject).collect())
     }
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
         let filter = actor(ctx)?.child_filter(Action::ReadChild);
-        let children = services(ctx).store.children(&filter, None, Some(self.0.id)).await.map_err(AppError::from)?;
+        let children = services(ctx)
+            .store
+            .children(&filter, None, Some(self.0.id))
+            .await
+            .map_err(AppError::from)?;
         Ok(children.into_iter().map(ChildObject).collect())
     }
 }
@@ -176,11 +200,19 @@ impl ChildObject {
         GqlDate(self.0.birth_date)
     }
     async fn classroom(&self, ctx: &Context<'_>) -> Result<ClassroomObject> {
-        let found = services(ctx).store.classroom(self.0.classroom_id).await.map_err(AppError::from)?;
+        let found = services(ctx)
+            .store
+            .classroom(self.0.classroom_id)
+            .await
+            .map_err(AppError::from)?;
         Ok(ClassroomObject(found.ok_or(AppError::NotFound)?))
     }
     async fn family(&self, ctx: &Context<'_>) -> Result<FamilyObject> {
-        let found = services(ctx).store.family(self.0.family_id).await.map_err(AppError::from)?;
+        let found = services(ctx)
+            .store
+            .family(self.0.family_id)
+            .await
+            .map_err(AppError::from)?;
         Ok(FamilyObject(found.ok_or(AppError::NotFound)?))
     }
     /// Arrivals and departures on local dates `from..=to` (at most a year).

@@ -38,7 +38,12 @@ pub(crate) struct AppState {
 
 pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
     let max_body = services.config.max_body_bytes;
-    let state = AppState { schema: build_schema(services.clone()), services, shutdown, sockets };
+    let state = AppState {
+        schema: build_schema(services.clone()),
+        services,
+        shutdown,
+        sockets,
+    };
     Router::new()
         .route("/graphql", get(graphiql).post(graphql))
         .route("/graphql/ws", get(ws::upgrade))
@@ -51,7 +56,11 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
 
 /// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
 /// closed with 1001 (going away), all within the configured grace period.
-pub async fn serve(listener: TcpListener, services: Services, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    services: Services,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let grace = Duration::from_secs(services.config.shutdown_grace_seconds);
     let stopping = CancellationToken::new();
     let sockets = TaskTracker::new();
@@ -64,8 +73,8 @@ pub async fn serve(listener: TcpListener, services: Services, shutdown: impl Fut
             stopping.cancel();
         }
     };
-    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(signal);
+    let server =
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(signal);
     server.await?;
     sockets.close();
     if tokio::time::timeout(grace, sockets.wait()).await.is_err() {
@@ -75,7 +84,12 @@ pub async fn serve(listener: TcpListener, services: Services, shutdown: impl Fut
 }
 
 async fn graphiql() -> impl IntoResponse {
-    Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql/ws").finish())
+    Html(
+        GraphiQLSource::build()
+            .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
+            .finish(),
+    )
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
@@ -104,13 +118,23 @@ async fn graphql(
         .map(str::to_owned);
     let client_ip = client_ip(&state, &headers, peer);
     let context = match &authorization {
-        None => Ok(RequestContext { actor: None, authorization: None, client_ip }),
+        None => Ok(RequestContext {
+            actor: None,
+            authorization: None,
+            client_ip,
+        }),
         Some(value) => crate::auth::actor_for_token(&state.services.store, value)
             .await
-            .map(|actor| RequestContext { actor: Some(actor), authorization: authorization.clone(), client_ip }),
+            .map(|actor| RequestContext {
+                actor: Some(actor),
+                authorization: authorization.clone(),
+                client_ip,
+            }),
     };
     match context {
-        Ok(context) => GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response(),
+        Ok(context) => {
+            GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response()
+        }
         // A token that is no longer valid fails the whole request, so the app logs in again.
         Err(err) => {
             let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());

@@ -46,7 +46,12 @@ pub(super) async fn upgrade(
         })
 }
 
-async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketProtocols, client_ip: Option<std::net::IpAddr>) {
+async fn serve_socket(
+    socket: WebSocket,
+    state: AppState,
+    protocol: WebSocketProtocols,
+    client_ip: Option<std::net::IpAddr>,
+) {
     let (mut sink, incoming) = socket.split();
     let incoming = incoming
         .take_while(|message| future::ready(message.is_ok()))
@@ -57,8 +62,8 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
             })
         });
     let store = state.services.store.clone();
-    let outgoing = GraphQLWebSocket::new(state.schema.clone(), incoming, protocol)
-        .on_connection_init(move |payload| async move {
+    let outgoing =
+        GraphQLWebSocket::new(state.schema.clone(), incoming, protocol).on_connection_init(move |payload| async move {
             // The bearer token travels in connection_init: {"authorization": "Bearer …"}.
             let header = payload
                 .get("authorization")
@@ -66,13 +71,19 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
                 .and_then(|v| v.as_str())
                 .map(str::to_owned);
             let Some(header) = header else {
-                return Err(async_graphql::Error::new("UNAUTHENTICATED: connection_init carries no authorization"));
+                return Err(async_graphql::Error::new(
+                    "UNAUTHENTICATED: connection_init carries no authorization",
+                ));
             };
             let actor = crate::auth::actor_for_token(&store, &header)
                 .await
                 .map_err(|e| async_graphql::Error::new(format!("{}: {e}", e.code())))?;
             let mut data = Data::default();
-            data.insert(RequestContext { actor: Some(actor), authorization: Some(header), client_ip });
+            data.insert(RequestContext {
+                actor: Some(actor),
+                authorization: Some(header),
+                client_ip,
+            });
             Ok(data)
         });
     futures::pin_mut!(outgoing);

@@ -23,16 +23,25 @@ pub async fn login(svc: &Services, email: &str, password: &str, client: Option<I
     } else {
         svc.store.user_credentials(&email).await?
     };
-    let ok = svc.passwords.verify(password, found.as_ref().map(|(_, hash)| hash.as_str())).await?;
+    let ok = svc
+        .passwords
+        .verify(password, found.as_ref().map(|(_, hash)| hash.as_str()))
+        .await?;
     let user = match (ok, found) {
         (true, Some((user, _))) => user,
         _ => return Err(AppError::Unauthenticated),
     };
     let token = token::generate();
     let expires_at = Timestamp(Timestamp::now().0 + svc.config.session_ttl());
-    svc.store.create_session(&token::hash(&token), user.id, expires_at).await?;
+    svc.store
+        .create_session(&token::hash(&token), user.id, expires_at)
+        .await?;
     tracing::info!(user = %user.id, "login");
-    Ok(Login { token, user, expires_at })
+    Ok(Login {
+        token,
+        user,
+        expires_at,
+    })
 }
 
 /// Ends the session of `bearer`; true when there was one.
@@ -90,7 +99,10 @@ pub async fn create_user(svc: &Services, actor: &Actor, input: NewAccount<'_>) -
             display_name,
             locale: "ja-JP".into(),
             password_hash,
-            grant: Some(RoleGrant { role: input.role, scope_id }),
+            grant: Some(RoleGrant {
+                role: input.role,
+                scope_id,
+            }),
         })
         .await?;
     tracing::info!(user = %user.id, role = input.role.as_str(), by = %actor.user.id, "user created");
@@ -99,8 +111,7 @@ pub async fn create_user(svc: &Services, actor: &Actor, input: NewAccount<'_>) -
 
 /// Creates the first SYSTEM_ADMIN from BOOTSTRAP_ADMIN_EMAIL/PASSWORD when none exists.
 pub async fn bootstrap_admin(svc: &Services) -> anyhow::Result<()> {
-    let (Some(email), Some(password)) =
-        (&svc.config.bootstrap_admin_email, &svc.config.bootstrap_admin_password)
+    let (Some(email), Some(password)) = (&svc.config.bootstrap_admin_email, &svc.config.bootstrap_admin_password)
     else {
         return Ok(());
     };
@@ -118,7 +129,10 @@ pub async fn bootstrap_admin(svc: &Services) -> anyhow::Result<()> {
             display_name: "System administrator".into(),
             locale: "ja-JP".into(),
             password_hash,
-            grant: Some(RoleGrant { role: Role::SystemAdmin, scope_id: None }),
+            grant: Some(RoleGrant {
+                role: Role::SystemAdmin,
+                scope_id: None,
+            }),
         })
         .await;
     match created {

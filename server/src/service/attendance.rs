@@ -27,7 +27,11 @@ pub struct AttendanceInput<'a> {
     pub idempotency_key: Option<&'a str>,
 }
 
-pub async fn record_attendance(svc: &Services, actor: &Actor, input: AttendanceInput<'_>) -> AppResult<AttendanceEvent> {
+pub async fn record_attendance(
+    svc: &Services,
+    actor: &Actor,
+    input: AttendanceInput<'_>,
+) -> AppResult<AttendanceEvent> {
     let child_id = validate::id("childId", input.child_id)?;
     let scope = svc.scope(EntityRef::Child(child_id)).await?;
     actor.authorize(Action::RecordAttendance, &scope)?;
@@ -67,8 +71,15 @@ pub async fn record_attendance(svc: &Services, actor: &Actor, input: AttendanceI
         AttendanceKind::CheckIn => "checkIn",
         AttendanceKind::CheckOut => "checkOut",
     };
-    let key = key.map(|key| IdempotencyKey { user_id: actor.user.id, key, operation });
-    let recorded = svc.store.record_attendance(event, local_days_to_utc_range(today, today, offset), key).await?;
+    let key = key.map(|key| IdempotencyKey {
+        user_id: actor.user.id,
+        key,
+        operation,
+    });
+    let recorded = svc
+        .store
+        .record_attendance(event, local_days_to_utc_range(today, today, offset), key)
+        .await?;
     if !recorded.replayed {
         svc.bus.notify_committed();
     }
@@ -96,20 +107,29 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
     let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
     let (today, offset) = svc.nursery_today(child.nursery_id).await?;
     if input.date < today - Duration::days(ABSENCE_DAYS_BACK) {
-        return Err(AppError::bad_input("date", format!("reports go back at most {ABSENCE_DAYS_BACK} days")));
+        return Err(AppError::bad_input(
+            "date",
+            format!("reports go back at most {ABSENCE_DAYS_BACK} days"),
+        ));
     }
     if input.date > today + Duration::days(ABSENCE_DAYS_AHEAD) {
         return Err(AppError::bad_input("date", "reports go at most a year ahead"));
     }
     let expected_arrival = match (input.kind, input.expected_arrival) {
         (AbsenceKind::Late, None) => {
-            return Err(AppError::bad_input("expectedArrival", "a late arrival needs the expected arrival time"));
+            return Err(AppError::bad_input(
+                "expectedArrival",
+                "a late arrival needs the expected arrival time",
+            ));
         }
         (AbsenceKind::Absence, Some(_)) => {
             return Err(AppError::bad_input("expectedArrival", "an absence has no arrival time"));
         }
         (_, Some(at)) if Timestamp(at).local_date(offset) != input.date => {
-            return Err(AppError::bad_input("expectedArrival", "the time must be on the reported date"));
+            return Err(AppError::bad_input(
+                "expectedArrival",
+                "the time must be on the reported date",
+            ));
         }
         (_, at) => at.map(Timestamp),
     };
@@ -128,7 +148,11 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
         acknowledged_by: None,
         acknowledged_at: None,
     };
-    let key = key.map(|key| IdempotencyKey { user_id: actor.user.id, key, operation: "reportAbsence" });
+    let key = key.map(|key| IdempotencyKey {
+        user_id: actor.user.id,
+        key,
+        operation: "reportAbsence",
+    });
     let recorded = svc.store.create_absence(report, key).await?;
     if !recorded.replayed {
         svc.bus.notify_committed();
@@ -140,10 +164,18 @@ pub async fn acknowledge_absence(svc: &Services, actor: &Actor, id: &str) -> App
     let id = validate::id("id", id)?;
     let scope = svc.scope(EntityRef::AbsenceReport(id)).await?;
     actor.authorize(Action::AcknowledgeAbsence, &scope)?;
-    Ok(svc.store.acknowledge_absence(id, actor.user.id, Timestamp::now()).await?)
+    Ok(svc
+        .store
+        .acknowledge_absence(id, actor.user.id, Timestamp::now())
+        .await?)
 }
 
-pub async fn nursery_absences(svc: &Services, actor: &Actor, nursery_id: &str, date: Date) -> AppResult<Vec<AbsenceReport>> {
+pub async fn nursery_absences(
+    svc: &Services,
+    actor: &Actor,
+    nursery_id: &str,
+    date: Date,
+) -> AppResult<Vec<AbsenceReport>> {
     let nursery_id = validate::id("nurseryId", nursery_id)?;
     let scope = svc.scope(EntityRef::Nursery(nursery_id)).await?;
     actor.authorize(Action::ListNurseryAbsences, &scope)?;
@@ -155,7 +187,11 @@ pub async fn nursery_absences(svc: &Services, actor: &Actor, nursery_id: &str, d
 pub async fn child_attendance(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<Vec<AttendanceEvent>> {
     let (from, to) = validate::date_range(from, to)?;
     let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
-    let (start, end) = local_days_to_utc_range(from, to, crate::domain::calendar::offset_from_minutes(nursery.utc_offset_minutes));
+    let (start, end) = local_days_to_utc_range(
+        from,
+        to,
+        crate::domain::calendar::offset_from_minutes(nursery.utc_offset_minutes),
+    );
     Ok(svc.store.attendance_of_child(child.id, start, end).await?)
 }
 
@@ -176,14 +212,29 @@ pub fn attendance_events(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    Ok(svc.bus.subscribe(EventFilter { kinds: vec![EventKind::Attendance], scope }, after))
+    Ok(svc.bus.subscribe(
+        EventFilter {
+            kinds: vec![EventKind::Attendance],
+            scope,
+        },
+        after,
+    ))
 }
 
 /// New absence and lateness reports of the caller's nurseries, as they arrive.
-pub fn absence_reports(svc: &Services, actor: &Actor) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+pub fn absence_reports(
+    svc: &Services,
+    actor: &Actor,
+) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
     let scope = actor.child_filter(Action::SubscribeAbsenceReports);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    Ok(svc.bus.subscribe(EventFilter { kinds: vec![EventKind::AbsenceReported], scope }, None))
+    Ok(svc.bus.subscribe(
+        EventFilter {
+            kinds: vec![EventKind::AbsenceReported],
+            scope,
+        },
+        None,
+    ))
 }

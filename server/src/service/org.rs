@@ -13,7 +13,10 @@ use crate::store::EntityRef;
 fn municipality_code(raw: &str) -> AppResult<String> {
     let code = raw.trim();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::bad_input("code", "a municipality code is six digits (e.g. 072044)"));
+        return Err(AppError::bad_input(
+            "code",
+            "a municipality code is six digits (e.g. 072044)",
+        ));
     }
     Ok(code.to_owned())
 }
@@ -74,7 +77,10 @@ pub async fn enroll_child(svc: &Services, actor: &Actor, input: Enrollment<'_>) 
     actor.authorize(Action::EnrollChild, &classroom_scope)?;
     let nursery_id = family_scope.nursery.ok_or(AppError::NotFound)?;
     if classroom_scope.nursery != Some(nursery_id) {
-        return Err(AppError::bad_input("classroomId", "the classroom is not in the family's nursery"));
+        return Err(AppError::bad_input(
+            "classroomId",
+            "the classroom is not in the family's nursery",
+        ));
     }
     let (today, _) = svc.nursery_today(nursery_id).await?;
     let child = Child {
@@ -105,5 +111,8 @@ pub async fn child(svc: &Services, actor: &Actor, id: &str) -> AppResult<Child> 
 
 /// Every child the caller may read (a guardian's own, a teacher's nursery), filtered in SQL.
 pub async fn visible_children(svc: &Services, actor: &Actor) -> AppResult<Vec<Child>> {
-    Ok(svc.store.children(&actor.child_filter(Action::ReadChild), None, None).await?)
+    Ok(svc
+        .store
+        .children(&actor.child_filter(Action::ReadChild), None, None)
+        .await?)
 }

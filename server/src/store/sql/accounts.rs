@@ -10,7 +10,12 @@ struct UserRow {
 
 impl From<UserRow> for User {
     fn from(r: UserRow) -> Self {
-        User { id: r.id, email: r.email, display_name: r.display_name, locale: r.locale }
+        User {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            locale: r.locale,
+        }
     }
 }
 
@@ -42,27 +47,38 @@ impl AccountStore for DbStore {
                 .await?;
         }
         tx.commit().await?;
-        Ok(User { id: user.id, email: user.email, display_name: user.display_name, locale: user.locale })
+        Ok(User {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            locale: user.locale,
+        })
     }
 
     async fn user(&self, id: Id) -> StoreResult<Option<User>> {
-        let row: Option<UserRow> =
-            sqlx::query_as("SELECT id, email, display_name, locale FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_optional(self.reader())
-                .await?;
+        let row: Option<UserRow> = sqlx::query_as("SELECT id, email, display_name, locale FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
         Ok(row.map(User::from))
     }
 
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
-        let row: Option<(Id, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, email, display_name, locale, password_hash FROM users WHERE email = $1",
-        )
-        .bind(email)
-        .fetch_optional(self.reader())
-        .await?;
+        let row: Option<(Id, String, String, String, String)> =
+            sqlx::query_as("SELECT id, email, display_name, locale, password_hash FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_optional(self.reader())
+                .await?;
         Ok(row.map(|(id, email, display_name, locale, hash)| {
-            (User { id, email, display_name, locale }, hash)
+            (
+                User {
+                    id,
+                    email,
+                    display_name,
+                    locale,
+                },
+                hash,
+            )
         }))
     }
 

@@ -28,7 +28,10 @@ impl TryFrom<AttendanceRow> for AttendanceEvent {
             occurred_at: r.occurred_at,
             recorded_by: r.recorded_by,
             pickup_by: r.pickup_by,
-            position: Position { tx: r.tx_id, seq: r.seq },
+            position: Position {
+                tx: r.tx_id,
+                seq: r.seq,
+            },
         })
     }
 }
@@ -99,7 +102,11 @@ impl DbStore {
         Ok(Some(earlier))
     }
 
-    async fn append_log(tx: &mut sqlx::Transaction<'static, Db>, entity_id: Id, payload: &EventPayload) -> StoreResult<Position> {
+    async fn append_log(
+        tx: &mut sqlx::Transaction<'static, Db>,
+        entity_id: Id,
+        payload: &EventPayload,
+    ) -> StoreResult<Position> {
         let json = serde_json::to_string(payload).map_err(anyhow::Error::from)?;
         let (tx_id, seq): (i64, i64) = sqlx::query_as(&format!(
             "INSERT INTO event_log (tx_id, kind, nursery_id, family_id, entity_id, payload, created_at)
@@ -129,7 +136,8 @@ impl DbStore {
         if rows.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query = QueryBuilder::<Db>::new("SELECT absence_id, symptom FROM absence_symptoms WHERE absence_id IN (");
+        let mut query =
+            QueryBuilder::<Db>::new("SELECT absence_id, symptom FROM absence_symptoms WHERE absence_id IN (");
         let mut list = query.separated(", ");
         for row in &rows {
             list.push_bind(row.id);
@@ -183,7 +191,10 @@ impl AttendanceStore for DbStore {
         if let Some(key) = &key {
             if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, event.id).await? {
                 tx.rollback().await?;
-                return Ok(Recorded { value: self.attendance_event(earlier).await?, replayed: true });
+                return Ok(Recorded {
+                    value: self.attendance_event(earlier).await?,
+                    replayed: true,
+                });
             }
         }
         // Serialise writes for one child so two tablets cannot both check the child in.
@@ -238,10 +249,18 @@ impl AttendanceStore for DbStore {
         let mut event = event;
         event.position = Self::append_log(&mut tx, event.id, &EventPayload::Attendance(event.clone())).await?;
         tx.commit().await?;
-        Ok(Recorded { value: event, replayed: false })
+        Ok(Recorded {
+            value: event,
+            replayed: false,
+        })
     }
 
-    async fn attendance_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<AttendanceEvent>> {
+    async fn attendance_of_child(
+        &self,
+        child_id: Id,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> StoreResult<Vec<AttendanceEvent>> {
         let rows: Vec<AttendanceRow> = sqlx::query_as(&format!(
             "{ATTENDANCE_SELECT} WHERE a.child_id = $1 AND a.occurred_at >= $2 AND a.occurred_at < $3
              ORDER BY a.occurred_at, l.tx_id, l.seq"
@@ -254,7 +273,11 @@ impl AttendanceStore for DbStore {
         rows.into_iter().map(AttendanceEvent::try_from).collect()
     }
 
-    async fn create_absence(&self, report: AbsenceReport, key: Option<IdempotencyKey>) -> StoreResult<Recorded<AbsenceReport>> {
+    async fn create_absence(
+        &self,
+        report: AbsenceReport,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<AbsenceReport>> {
         let mut tx = self.begin_write().await?;
         if let Some(key) = &key {
             if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, report.id).await? {
@@ -291,7 +314,10 @@ impl AttendanceStore for DbStore {
         }
         Self::append_log(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone())).await?;
         tx.commit().await?;
-        Ok(Recorded { value: report, replayed: false })
+        Ok(Recorded {
+            value: report,
+            replayed: false,
+        })
     }
 
     async fn acknowledge_absence(&self, id: Id, by: Id, at: Timestamp) -> StoreResult<AbsenceReport> {

@@ -13,7 +13,13 @@ fn log_entries(rows: Vec<LogRow>) -> StoreResult<Vec<LogEntry>> {
     rows.into_iter()
         .map(|r| {
             let payload: EventPayload = serde_json::from_str(&r.payload).map_err(anyhow::Error::from)?;
-            Ok(LogEntry { position: Position { tx: r.tx_id, seq: r.seq }, payload })
+            Ok(LogEntry {
+                position: Position {
+                    tx: r.tx_id,
+                    seq: r.seq,
+                },
+                payload,
+            })
         })
         .collect()
 }
@@ -22,16 +28,18 @@ fn log_entries(rows: Vec<LogRow>) -> StoreResult<Vec<LogEntry>> {
 impl EventStore for DbStore {
     async fn log_start_position(&self) -> StoreResult<Position> {
         let (horizon,): (i64,) = sqlx::query_as(HORIZON_SQL).fetch_one(self.reader()).await?;
-        let newest: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT tx_id, seq FROM event_log WHERE tx_id < $1 ORDER BY tx_id DESC, seq DESC LIMIT 1",
-        )
-        .bind(horizon)
-        .fetch_optional(self.reader())
-        .await?;
+        let newest: Option<(i64, i64)> =
+            sqlx::query_as("SELECT tx_id, seq FROM event_log WHERE tx_id < $1 ORDER BY tx_id DESC, seq DESC LIMIT 1")
+                .bind(horizon)
+                .fetch_optional(self.reader())
+                .await?;
         Ok(match newest {
             Some((tx, seq)) => Position { tx, seq },
             // Nothing final yet: start below every entry that can still appear.
-            None => Position { tx: horizon - 1, seq: -1 },
+            None => Position {
+                tx: horizon - 1,
+                seq: -1,
+            },
         })
     }
 
@@ -72,9 +80,14 @@ impl EventStore for DbStore {
         if filter.kinds.is_empty() || filter.scope.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query = QueryBuilder::<Db>::new("SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE (l.tx_id, l.seq) > (");
+        let mut query =
+            QueryBuilder::<Db>::new("SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE (l.tx_id, l.seq) > (");
         query.push_bind(after.tx).push(", ").push_bind(after.seq);
-        query.push(") AND (l.tx_id, l.seq) <= (").push_bind(upto.tx).push(", ").push_bind(upto.seq);
+        query
+            .push(") AND (l.tx_id, l.seq) <= (")
+            .push_bind(upto.tx)
+            .push(", ")
+            .push_bind(upto.seq);
         query.push(") AND l.kind IN (");
         let mut kinds = query.separated(", ");
         for kind in &filter.kinds {

@@ -80,7 +80,12 @@ impl OrgStore for DbStore {
         };
         let row: Option<(Option<Id>, Option<Id>, Option<Id>)> =
             sqlx::query_as(sql).bind(id).fetch_optional(self.reader()).await?;
-        Ok(row.map(|(municipality, nursery, family)| Scope { municipality, nursery, family, child_level }))
+        Ok(row.map(|(municipality, nursery, family)| Scope {
+            municipality,
+            nursery,
+            family,
+            child_level,
+        }))
     }
 
     async fn create_municipality(&self, name: &str, code: &str) -> StoreResult<Municipality> {
@@ -95,7 +100,11 @@ impl OrgStore for DbStore {
             .await
             .map_err(|e| unique_violation_as(e, "a municipality with this code already exists"))?;
         tx.commit().await?;
-        Ok(Municipality { id, name: name.to_owned(), code: code.to_owned() })
+        Ok(Municipality {
+            id,
+            name: name.to_owned(),
+            code: code.to_owned(),
+        })
     }
 
     async fn municipality(&self, id: Id) -> StoreResult<Option<Municipality>> {
@@ -152,12 +161,22 @@ impl OrgStore for DbStore {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, municipality_id, name, utc_offset_minutes)| Nursery { id, municipality_id, name, utc_offset_minutes })
+            .map(|(id, municipality_id, name, utc_offset_minutes)| Nursery {
+                id,
+                municipality_id,
+                name,
+                utc_offset_minutes,
+            })
             .collect())
     }
 
     async fn create_classroom(&self, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<Classroom> {
-        let classroom = Classroom { id: Id::new(), nursery_id, name: name.to_owned(), age_band };
+        let classroom = Classroom {
+            id: Id::new(),
+            nursery_id,
+            name: name.to_owned(),
+            age_band,
+        };
         let mut tx = self.begin_write().await?;
         sqlx::query("INSERT INTO classrooms (id, nursery_id, name, age_band, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(classroom.id)
@@ -178,7 +197,12 @@ impl OrgStore for DbStore {
                 .bind(id)
                 .fetch_optional(self.reader())
                 .await?;
-        Ok(row.map(|(id, nursery_id, name, age_band)| Classroom { id, nursery_id, name, age_band }))
+        Ok(row.map(|(id, nursery_id, name, age_band)| Classroom {
+            id,
+            nursery_id,
+            name,
+            age_band,
+        }))
     }
 
     async fn classrooms_of_nursery(&self, nursery_id: Id) -> StoreResult<Vec<Classroom>> {
@@ -190,12 +214,20 @@ impl OrgStore for DbStore {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, nursery_id, name, age_band)| Classroom { id, nursery_id, name, age_band })
+            .map(|(id, nursery_id, name, age_band)| Classroom {
+                id,
+                nursery_id,
+                name,
+                age_band,
+            })
             .collect())
     }
 
     async fn create_family(&self, nursery_id: Id) -> StoreResult<Family> {
-        let family = Family { id: Id::new(), nursery_id };
+        let family = Family {
+            id: Id::new(),
+            nursery_id,
+        };
         let mut tx = self.begin_write().await?;
         sqlx::query("INSERT INTO families (id, nursery_id, created_at) VALUES ($1, $2, $3)")
             .bind(family.id)

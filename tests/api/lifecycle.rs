@@ -1,0 +1,175 @@
+//! The server as an operator and a phone meet it: health, GraphiQL, restarts on the same
+//! database, a graceful stop that says goodbye to WebSockets, login throttling, expiring and
+//! rejected tokens.
+
+use std::time::Duration;
+
+use serde_json::json;
+use tsunagu_client::{Client, Incoming, ServerProcess, Subscriptions};
+
+use crate::helpers::*;
+use crate::world::*;
+
+crate::on_both_backends!(
+    restarting_on_the_same_database_is_harmless,
+    shutdown_closes_websockets_with_going_away,
+    logins_are_throttled_and_tokens_checked,
+);
+
+async fn restarting_on_the_same_database_is_harmless(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let http = reqwest::Client::new();
+    let health = http
+        .get(format!("{}/healthz", app.server.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let graphiql = http
+        .get(format!("{}/graphql", app.server.base_url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(graphiql.contains("graphiql"), "GraphiQL is served at /graphql");
+
+    let municipality = municipality(&app.admin, "いわき市", "072044").await;
+    let nursery = nursery(&app.admin, &municipality, "白土保育所").await;
+    let TestApp { server, db, .. } = app;
+    assert!(server.terminate().await.unwrap(), "SIGTERM stops the server cleanly");
+
+    // Same database, started again: migrations and the bootstrap admin are left as they are.
+    let again = ServerProcess::spawn(&binary(), &server_env(&db))
+        .await
+        .expect("second start");
+    let admin = Client::new(&again.base_url)
+        .login(ADMIN_EMAIL, PASSWORD)
+        .await
+        .expect("same admin");
+    let found = admin
+        .ok("query($id: ID!) { nursery(id: $id) { name } }", json!({"id": nursery}))
+        .await
+        .unwrap();
+    assert_eq!(found["nursery"]["name"], "白土保育所");
+    let duplicate = admin
+        .gql(
+            "mutation { createMunicipality(name: \"いわき市\", code: \"072044\") { id } }",
+            json!({}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(duplicate.code(), Some("CONFLICT"));
+    assert!(again.terminate().await.unwrap());
+}
+
+async fn shutdown_closes_websockets_with_going_away(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let w = World::build(&app).await;
+    let mut subs = w.guardian_1.subscriptions().await.unwrap();
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
+    assert!(subs.next(Duration::from_millis(200)).await.unwrap().is_none());
+    let TestApp { server, db: _db, .. } = app;
+    let stopped = tokio::spawn(server.terminate());
+    let mut closed = None;
+    for _ in 0..5 {
+        match subs.next(Duration::from_secs(10)).await.unwrap() {
+            Some(Incoming::Closed { code, .. }) => {
+                closed = Some(code);
+                break;
+            }
+            Some(Incoming::Complete { .. }) | None => continue,
+            Some(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(closed, Some(1001), "the phone is told the server is going away");
+    assert!(stopped.await.unwrap().unwrap(), "the server exits cleanly");
+}
+
+async fn logins_are_throttled_and_tokens_checked(backend: Backend) {
+    let app = TestApp::start_with(backend.clone(), &[("LOGIN_LIMIT_PER_ACCOUNT", "3")]).await;
+    let login = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
+
+    // Wrong password and unknown account answer alike.
+    let wrong = app
+        .anonymous
+        .gql(login, json!({"e": ADMIN_EMAIL, "p": "wrong password!"}))
+        .await
+        .unwrap();
+    let unknown = app
+        .anonymous
+        .gql(login, json!({"e": "nobody@tsunagu.test", "p": "wrong password!"}))
+        .await
+        .unwrap();
+    assert_eq!(wrong.code(), Some("UNAUTHENTICATED"));
+    assert_eq!(unknown.code(), Some("UNAUTHENTICATED"));
+    assert_eq!(wrong.errors[0]["message"], unknown.errors[0]["message"]);
+
+    // The admin logged in once at start and failed once above: one more try, then throttled,
+    // even with the right password.
+    let third = app
+        .anonymous
+        .gql(login, json!({"e": ADMIN_EMAIL, "p": "wrong password!"}))
+        .await
+        .unwrap();
+    assert_eq!(third.code(), Some("UNAUTHENTICATED"));
+    let throttled = app
+        .anonymous
+        .gql(login, json!({"e": ADMIN_EMAIL, "p": PASSWORD}))
+        .await
+        .unwrap();
+    assert_eq!(throttled.code(), Some("RATE_LIMITED"), "{:?}", throttled.errors);
+    assert!(throttled.errors[0]["extensions"]["retryAfterSeconds"].as_u64().unwrap() >= 1);
+
+    // Per client address: many accounts from one address.
+    let by_address = TestApp::start_with(backend.clone(), &[("LOGIN_LIMIT_PER_ADDRESS", "4")]).await;
+    let mut codes = Vec::new();
+    for i in 0..5 {
+        let r = by_address
+            .anonymous
+            .gql(
+                login,
+                json!({"e": format!("guess{i}@tsunagu.test"), "p": "password123"}),
+            )
+            .await
+            .unwrap();
+        codes.push(r.code().unwrap_or("none").to_owned());
+    }
+    // The admin's own login at start used one of the four.
+    assert_eq!(
+        codes,
+        vec![
+            "UNAUTHENTICATED",
+            "UNAUTHENTICATED",
+            "UNAUTHENTICATED",
+            "RATE_LIMITED",
+            "RATE_LIMITED"
+        ]
+    );
+
+    // Expired sessions and garbage tokens are UNAUTHENTICATED, over HTTP and WebSocket.
+    let expiring = TestApp::start_with(backend, &[("SESSION_TTL_HOURS", "0")]).await;
+    let expired = expiring.admin.gql("{ me { user { id } } }", json!({})).await.unwrap();
+    assert_eq!(expired.code(), Some("UNAUTHENTICATED"));
+    let garbage = app.anonymous.with_token(Some("not-a-token".into()));
+    assert_eq!(
+        garbage.gql("{ me { user { id } } }", json!({})).await.unwrap().code(),
+        Some("UNAUTHENTICATED")
+    );
+    assert_eq!(
+        app.anonymous
+            .gql("{ me { user { id } } }", json!({}))
+            .await
+            .unwrap()
+            .code(),
+        Some("UNAUTHENTICATED")
+    );
+    assert!(
+        Subscriptions::connect(&app.anonymous.ws_url(), None).await.is_err(),
+        "no token, no WebSocket"
+    );
+    assert!(Subscriptions::connect(&app.anonymous.ws_url(), Some("not-a-token"))
+        .await
+        .is_err());
+}
