@@ -117,9 +117,6 @@ impl TestDb {
         }
     }
 
-    pub fn is_postgres(&self) -> bool {
-        matches!(self.cleanup, Cleanup::Database { .. })
-    }
 }
 
 fn replace_database(url: &str, name: &str) -> String {

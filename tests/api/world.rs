@@ -8,19 +8,14 @@ use crate::helpers::{TestApp, PASSWORD};
 
 pub struct World {
     pub municipality: String,
-    pub other_municipality: String,
     pub nursery_a: String,
-    pub nursery_b: String,
     pub classroom_a: String,
     pub classroom_b: String,
     pub family_1: String,
-    pub family_2: String,
-    pub family_b: String,
     /// Siblings in family 1.
     pub child_1a: String,
     pub child_1b: String,
     pub child_2: String,
-    pub child_b: String,
     pub head_a: Client,
     pub staff_a: Client,
     pub staff_b: Client,
@@ -122,7 +117,8 @@ impl World {
         let child_1a = child(admin, &family_1, &classroom_a, "佐藤 はると").await;
         let child_1b = child(admin, &family_1, &classroom_a, "佐藤 ゆい").await;
         let child_2 = child(admin, &family_2, &classroom_a, "鈴木 そうた").await;
-        let child_b = child(admin, &family_b, &classroom_b, "高橋 めい").await;
+        // Nursery B has a family and child of its own, so its staff and guardian have a scope.
+        child(admin, &family_b, &classroom_b, "高橋 めい").await;
         World {
             head_a: make_user(app, admin, "head.a@tsunagu.test", "NURSERY_ADMIN", Some(&nursery_a)).await,
             staff_a: make_user(app, admin, "staff.a@tsunagu.test", "STAFF", Some(&nursery_a)).await,
@@ -148,18 +144,13 @@ impl World {
             )
             .await,
             municipality,
-            other_municipality,
             nursery_a,
-            nursery_b,
             classroom_a,
             classroom_b,
             family_1,
-            family_2,
-            family_b,
             child_1a,
             child_1b,
             child_2,
-            child_b,
         }
     }
 }
