@@ -116,7 +116,6 @@ impl TestDb {
             }
         }
     }
-
 }
 
 fn replace_database(url: &str, name: &str) -> String {

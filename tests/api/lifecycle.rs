@@ -14,6 +14,7 @@ crate::on_both_backends!(
     restarting_on_the_same_database_is_harmless,
     shutdown_closes_websockets_with_going_away,
     logins_are_throttled_and_tokens_checked,
+    the_demo_city_has_working_logins,
 );
 
 async fn restarting_on_the_same_database_is_harmless(backend: Backend) {
@@ -172,4 +173,71 @@ async fn logins_are_throttled_and_tokens_checked(backend: Backend) {
     assert!(Subscriptions::connect(&app.anonymous.ws_url(), Some("not-a-token"))
         .await
         .is_err());
+}
+
+async fn the_demo_city_has_working_logins(backend: Backend) {
+    let db = TestDb::create(&backend).await;
+    let env = server_env(&db);
+    let output = tokio::process::Command::new(binary())
+        .args(["seed-demo", "--children-per-nursery", "20"])
+        .envs(&env)
+        .output()
+        .await
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert!(printed.contains("いわき市 (072044)"), "{printed}");
+    let login_of = |role: &str| {
+        printed
+            .lines()
+            .find(|l| l.starts_with(role))
+            .and_then(|l| {
+                l.split_whitespace()
+                    .nth(if role == "nursery head" || role == "municipal officer" {
+                        2
+                    } else {
+                        1
+                    })
+            })
+            .unwrap()
+            .to_owned()
+    };
+    let server = ServerProcess::spawn(&binary(), &env).await.unwrap();
+    let anonymous = Client::new(&server.base_url);
+    let staff = anonymous.login(&login_of("staff"), "tsunagu-demo-2026").await.unwrap();
+    let guardian = anonymous
+        .login(&login_of("guardian"), "tsunagu-demo-2026")
+        .await
+        .unwrap();
+    let officer = anonymous
+        .login(&login_of("municipal officer"), "tsunagu-demo-2026")
+        .await
+        .unwrap();
+    let staff_children = staff
+        .ok("{ me { children { id nameKana } } }", json!({}))
+        .await
+        .unwrap();
+    let staff_children = staff_children["me"]["children"].as_array().unwrap().clone();
+    assert!(
+        (18..=22).contains(&staff_children.len()),
+        "about 20 children per nursery: {}",
+        staff_children.len()
+    );
+    assert!(staff_children.iter().all(|c| c["nameKana"].is_string()));
+    let own = guardian
+        .ok("{ me { children { family { guardians { id } } } } }", json!({}))
+        .await
+        .unwrap();
+    let own = own["me"]["children"].as_array().unwrap();
+    assert!((1..=3).contains(&own.len()), "a family of one to three children");
+    assert!((1..=2).contains(&own[0]["family"]["guardians"].as_array().unwrap().len()));
+    let none = officer.ok("{ me { children { id } } }", json!({})).await.unwrap();
+    assert_eq!(none["me"]["children"], json!([]));
+    let again = tokio::process::Command::new(binary())
+        .arg("seed-demo")
+        .envs(&env)
+        .output()
+        .await
+        .unwrap();
+    assert!(!again.status.success(), "seeding twice is refused, not duplicated");
 }
