@@ -1,1 +1,246 @@
-fn main() {}
+//! Benchmarks for Tsunagu, run against the real server binary on a fresh database.
+//!
+//! `delivery`: server start time; check-in → guardian delivery latency (median, p99) measured
+//! one event at a time; server RSS before and after opening idle subscriptions.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use sqlx::{Connection, PgConnection};
+use tsunagu_client::{Client, ServerProcess, Subscriptions};
+
+#[derive(Parser)]
+#[command(about = "Tsunagu benchmarks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Bench,
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// Start time, delivery latency and memory per idle subscription.
+    Delivery {
+        /// `sqlite` (a temporary file) or a PostgreSQL URL to create a scratch database on.
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        /// The server binary (build it with `cargo build --release`).
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+        /// Check-ins and check-outs to time.
+        #[arg(long, default_value_t = 200)]
+        events: usize,
+        /// Idle subscriptions to hold open for the memory figure.
+        #[arg(long, default_value_t = 1000)]
+        idle: usize,
+    },
+}
+
+const PASSWORD: &str = "benchmark password";
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Bench::Delivery {
+            database,
+            binary,
+            events,
+            idle,
+        } => {
+            let db = ScratchDb::create(&database).await?;
+            let result = delivery(&db.url, &binary, events, idle).await;
+            db.drop().await;
+            result
+        }
+    }
+}
+
+async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> anyhow::Result<()> {
+    let env = HashMap::from([
+        ("DATABASE_URL".to_owned(), url.to_owned()),
+        ("BOOTSTRAP_ADMIN_EMAIL".to_owned(), "admin@bench.test".to_owned()),
+        ("BOOTSTRAP_ADMIN_PASSWORD".to_owned(), PASSWORD.to_owned()),
+        ("LOGIN_LIMIT_PER_ADDRESS".to_owned(), "100000".to_owned()),
+        ("RUST_LOG".to_owned(), "warn".to_owned()),
+    ]);
+    let server = ServerProcess::spawn(binary, &env)
+        .await
+        .with_context(|| format!("starting {}", binary.display()))?;
+    println!(
+        "backend: {}",
+        if url.starts_with("sqlite") {
+            "sqlite"
+        } else {
+            "postgres"
+        }
+    );
+    println!(
+        "server start (spawn → listening, fresh database, migrations): {} ms",
+        server.start_time.as_millis()
+    );
+
+    let admin = Client::new(&server.base_url)
+        .login("admin@bench.test", PASSWORD)
+        .await?;
+    let id = |v: &serde_json::Value, f: &str| v[f]["id"].as_str().unwrap_or_default().to_owned();
+    let m = id(
+        &admin
+            .ok(
+                "mutation { createMunicipality(name: \"いわき市\", code: \"072044\") { id } }",
+                json!({}),
+            )
+            .await?,
+        "createMunicipality",
+    );
+    let n = id(
+        &admin
+            .ok(
+                "mutation($m: ID!) { createNursery(municipalityId: $m, name: \"白土保育所\") { id } }",
+                json!({"m": m}),
+            )
+            .await?,
+        "createNursery",
+    );
+    let c = id(
+        &admin
+            .ok(
+                "mutation($n: ID!) { createClassroom(nurseryId: $n, name: \"ひよこ組\", ageBand: 0) { id } }",
+                json!({"n": n}),
+            )
+            .await?,
+        "createClassroom",
+    );
+    let f = id(
+        &admin
+            .ok(
+                "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }",
+                json!({"n": n}),
+            )
+            .await?,
+        "createFamily",
+    );
+    let create_user = "mutation($e: String!, $r: Role!, $s: ID) { createUser(email: $e, password: \"benchmark password\", displayName: \"x\", role: $r, scopeId: $s) { id } }";
+    admin
+        .ok(create_user, json!({"e": "staff@bench.test", "r": "STAFF", "s": n}))
+        .await?;
+    admin
+        .ok(
+            create_user,
+            json!({"e": "guardian@bench.test", "r": "GUARDIAN", "s": f}),
+        )
+        .await?;
+    let staff = admin.login("staff@bench.test", PASSWORD).await?;
+    let guardian = admin.login("guardian@bench.test", PASSWORD).await?;
+    let mut children = Vec::new();
+    for i in 0..events.div_ceil(2) {
+        let data = admin
+            .ok(
+                "mutation($f: ID!, $c: ID!, $n: String!) { enrollChild(familyId: $f, classroomId: $c, name: $n, birthDate: \"2025-06-01\") { id } }",
+                json!({"f": f, "c": c, "n": format!("園児{i}")}),
+            )
+            .await?;
+        children.push(id(&data, "enrollChild"));
+    }
+
+    let mut subs = guardian.subscriptions().await?;
+    subs.subscribe("subscription { attendanceEvents { id } }", json!({}))
+        .await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut latencies = Vec::with_capacity(events);
+    for i in 0..events {
+        let child = &children[i % children.len()];
+        let (mutation, field) = if i < children.len() {
+            ("checkIn", "checkIn")
+        } else {
+            ("checkOut", "checkOut")
+        };
+        let query = format!("mutation($c: ID!) {{ {mutation}(input: {{childId: $c}}) {{ id }} }}");
+        let started = Instant::now();
+        let written = staff.ok(&query, json!({"c": child})).await?;
+        let Some(data) = subs.next_data(Duration::from_secs(10)).await? else {
+            bail!("event {i} was not delivered")
+        };
+        latencies.push(started.elapsed());
+        if data["attendanceEvents"]["id"] != written[field]["id"] {
+            bail!("delivered {data} for {written}");
+        }
+    }
+    latencies.sort();
+    let pick = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    println!(
+        "check-in request → guardian delivery over {} events: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        latencies.len(),
+        pick(0.5).as_secs_f64() * 1e3,
+        pick(0.99).as_secs_f64() * 1e3,
+        pick(1.0).as_secs_f64() * 1e3
+    );
+
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = server.rss_kib().unwrap_or(0);
+    let mut held = Vec::with_capacity(idle);
+    for _ in 0..idle {
+        let mut subs = Subscriptions::connect(&guardian.ws_url(), guardian.token()).await?;
+        subs.subscribe("subscription { attendanceEvents { id } }", json!({}))
+            .await?;
+        held.push(subs);
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let after = server.rss_kib().unwrap_or(0);
+    println!(
+        "server RSS: {before} KiB before, {after} KiB with {idle} idle subscriptions ({:.1} KiB each)",
+        (after.saturating_sub(before)) as f64 / idle.max(1) as f64
+    );
+    drop(held);
+    server.terminate().await?;
+    Ok(())
+}
+
+/// A database that exists for one run.
+struct ScratchDb {
+    url: String,
+    admin_url: Option<(String, String)>,
+    file: Option<PathBuf>,
+}
+
+impl ScratchDb {
+    async fn create(spec: &str) -> anyhow::Result<Self> {
+        let tag = uuid::Uuid::new_v4().simple().to_string();
+        if spec == "sqlite" {
+            let path = std::env::temp_dir().join(format!("tsunagu-bench-{tag}.db"));
+            return Ok(ScratchDb {
+                url: format!("sqlite://{}", path.display()),
+                admin_url: None,
+                file: Some(path),
+            });
+        }
+        let name = format!("tsunagu_bench_{tag}");
+        let mut conn = PgConnection::connect(spec).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await?;
+        let base = spec.rsplit_once('/').map(|(base, _)| base).unwrap_or(spec);
+        Ok(ScratchDb {
+            url: format!("{base}/{name}"),
+            admin_url: Some((spec.to_owned(), name)),
+            file: None,
+        })
+    }
+
+    async fn drop(self) {
+        if let Some((admin_url, name)) = self.admin_url {
+            if let Ok(mut conn) = PgConnection::connect(&admin_url).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .await;
+            }
+        }
+        if let Some(path) = self.file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+}
