@@ -16,7 +16,7 @@ use super::{client_ip, AppState};
 use crate::graphql::RequestContext;
 
 /// An idle subscription should cost little: tungstenite's default read buffer is 128 KiB.
-const READ_BUFFER_BYTES: usize = 4 * 1024;
+const READ_BUFFER_BYTES: usize = 1024;
 const WRITE_BUFFER_BYTES: usize = 0;
 /// GraphQL messages from clients are small; refuse anything large.
 const MAX_MESSAGE_BYTES: usize = 64 * 1024;
