@@ -65,6 +65,10 @@ pub struct Config {
     #[arg(long, env = "EVENT_POLL_INTERVAL_MS", default_value_t = 250)]
     pub event_poll_interval_ms: u64,
 
+    /// How often the server looks for overdue nap checks, in ms.
+    #[arg(long, env = "NAP_WATCH_INTERVAL_MS", default_value_t = 1000)]
+    pub nap_watch_interval_ms: u64,
+
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
@@ -85,6 +89,10 @@ pub struct Config {
 impl Config {
     pub fn session_ttl(&self) -> time::Duration {
         time::Duration::hours(self.session_ttl_hours.into())
+    }
+
+    pub fn nap_watch_interval(&self) -> Duration {
+        Duration::from_millis(self.nap_watch_interval_ms.max(50))
     }
 
     pub fn event_poll_interval(&self) -> Duration {

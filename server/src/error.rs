@@ -62,6 +62,10 @@ impl From<crate::store::StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict(message) => AppError::conflict(message),
             StoreError::BadInput { field, message } => AppError::BadInput { field, message },
+            StoreError::StaleRevision(current) => AppError::Conflict {
+                message: format!("someone saved this first; the current revision is {current}"),
+                current_revision: Some(current),
+            },
             StoreError::Database(err) => AppError::Internal(err.into()),
             StoreError::Other(err) => AppError::Internal(err),
         }

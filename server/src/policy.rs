@@ -37,6 +37,23 @@ pub enum Action {
     ListNurseryAbsences,
     SubscribeAttendance,
     SubscribeAbsenceReports,
+    /// Health checks, meals, naps and growth recorded at the nursery.
+    RecordCare,
+    /// What a guardian reports from home: the morning temperature, breakfast.
+    RecordHomeCare,
+    /// Fever threshold, nap-check intervals, a child's allergies.
+    ConfigureCare,
+    SetAllergies,
+    /// The nursery side of a contact notebook page, diaries and plans.
+    DraftJournal,
+    /// The home side of a contact notebook page.
+    WriteHomeNotebook,
+    /// Return or approve a submitted document (the nursery head).
+    ReviewJournal,
+    PublishJournal,
+    ReadJournal,
+    ReadJournalHistory,
+    SubscribeCareAlerts,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -77,6 +94,20 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::ReportAbsence => &[(Guardian, Family)],
         Action::SubscribeAttendance => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
         Action::SubscribeAbsenceReports => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
+        Action::RecordCare | Action::SetAllergies | Action::DraftJournal | Action::PublishJournal => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery)]
+        }
+        Action::ReadJournalHistory => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
+        Action::RecordHomeCare | Action::WriteHomeNotebook => &[(Guardian, Family)],
+        Action::ConfigureCare => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+        ],
+        Action::ReviewJournal => &[(NurseryAdmin, Nursery)],
+        Action::ReadJournal | Action::SubscribeCareAlerts => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
+        }
     }
 }
 

@@ -2,10 +2,14 @@
 //! keeps, and the checks that turn raw client input into values the rest of the code can trust.
 
 pub mod calendar;
+pub mod care;
 pub mod ids;
+pub mod journal;
 pub mod model;
 pub mod validate;
 
 pub use calendar::Timestamp;
+pub use care::*;
 pub use ids::Id;
+pub use journal::*;
 pub use model::*;

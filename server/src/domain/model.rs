@@ -7,6 +7,7 @@ use time::Date;
 use super::{Id, Timestamp};
 
 /// Declares an enum stored as text: `as_str`/`parse` round-trip its API names.
+#[macro_export]
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -14,6 +15,12 @@ macro_rules! text_enum {
         #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
         #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
         pub enum $name { $($variant),+ }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -92,6 +99,8 @@ pub struct Nursery {
     pub name: String,
     /// The nursery's calendar: minutes east of UTC (540 for Japan).
     pub utc_offset_minutes: i32,
+    /// A temperature at or above this is a fever (default 37.5 °C).
+    pub fever_threshold_c: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -174,6 +183,7 @@ pub struct AbsenceReport {
 pub enum EventPayload {
     Attendance(AttendanceEvent),
     AbsenceReported(AbsenceReport),
+    CareAlert(super::care::CareAlert),
 }
 
 impl EventPayload {
@@ -181,6 +191,7 @@ impl EventPayload {
         match self {
             EventPayload::Attendance(_) => EventKind::Attendance,
             EventPayload::AbsenceReported(_) => EventKind::AbsenceReported,
+            EventPayload::CareAlert(_) => EventKind::CareAlert,
         }
     }
 
@@ -188,6 +199,7 @@ impl EventPayload {
         match self {
             EventPayload::Attendance(e) => e.nursery_id,
             EventPayload::AbsenceReported(r) => r.nursery_id,
+            EventPayload::CareAlert(a) => a.nursery_id,
         }
     }
 
@@ -195,11 +207,16 @@ impl EventPayload {
         match self {
             EventPayload::Attendance(e) => Some(e.family_id),
             EventPayload::AbsenceReported(r) => Some(r.family_id),
+            EventPayload::CareAlert(a) => Some(a.family_id),
         }
     }
 }
 
-text_enum!(EventKind { Attendance = "ATTENDANCE", AbsenceReported = "ABSENCE_REPORTED" });
+text_enum!(EventKind {
+    Attendance = "ATTENDANCE",
+    AbsenceReported = "ABSENCE_REPORTED",
+    CareAlert = "CARE_ALERT",
+});
 
 #[derive(Clone, Debug)]
 pub struct LogEntry {

@@ -1,9 +1,12 @@
 //! The GraphQL API: the contract's schema, built from these resolvers. Resolvers translate
 //! between GraphQL and the service layer and do nothing else.
 
+mod care_types;
 mod errors;
 mod inputs;
+mod journal_types;
 mod mutation;
+mod mutation_care;
 mod query;
 pub mod scalars;
 mod subscription;
@@ -34,7 +37,7 @@ pub struct RequestContext {
 }
 
 fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
-    Schema::build(QueryRoot, MutationRoot, SubscriptionRoot)
+    Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot)
         .limit_depth(config.graphql_max_depth)
         .limit_complexity(config.graphql_max_complexity)
         .limit_recursive_depth(32)

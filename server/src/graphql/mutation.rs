@@ -1,4 +1,5 @@
-//! Mutations.
+//! Mutations of accounts, set-up, attendance and absences; the schema's Mutation type merges
+//! these with `mutation_care`.
 
 use async_graphql::{Context, Object, Result, ID};
 
@@ -10,10 +11,11 @@ use crate::domain::{AttendanceKind, Role};
 use crate::error::AppError;
 use crate::service::{self, accounts, attendance, org};
 
-pub struct MutationRoot;
+#[derive(Default)]
+pub struct CoreMutation;
 
-#[Object(name = "Mutation")]
-impl MutationRoot {
+#[Object]
+impl CoreMutation {
     /// Wrong email and wrong password answer alike: UNAUTHENTICATED.
     async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
         let client = request(ctx).and_then(|r| r.client_ip);
@@ -152,3 +154,7 @@ impl MutationRoot {
         ))
     }
 }
+
+#[derive(async_graphql::MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(CoreMutation, super::mutation_care::CareMutation);

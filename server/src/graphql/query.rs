@@ -2,10 +2,12 @@
 
 use async_graphql::{Context, Object, Result, ID};
 
+use super::journal_types::{JournalObject, JournalRevisionObject};
 use super::scalars::GqlDate;
 use super::types::*;
 use super::{actor, services};
-use crate::service;
+use crate::domain::{JournalKind, JournalStatus};
+use crate::service::{self, journals};
 
 pub struct QueryRoot;
 
@@ -37,5 +39,55 @@ impl QueryRoot {
     ) -> Result<Vec<AbsenceReportObject>> {
         let reports = service::attendance::nursery_absences(services(ctx), actor(ctx)?, &nursery_id, date.0).await?;
         Ok(reports.into_iter().map(AbsenceReportObject).collect())
+    }
+
+    /// A journal the caller may read (guardians: their children's notebook pages).
+    async fn journal(&self, ctx: &Context<'_>, id: ID) -> Result<Option<JournalObject>> {
+        Ok(Some(JournalObject(
+            journals::read(services(ctx), actor(ctx)?, &id).await?,
+        )))
+    }
+
+    /// Newest first, at most 500. Guardians see only their children's published pages.
+    async fn journals(
+        &self,
+        ctx: &Context<'_>,
+        nursery_id: ID,
+        kind: Option<JournalKind>,
+        status: Option<JournalStatus>,
+        from: Option<GqlDate>,
+        to: Option<GqlDate>,
+    ) -> Result<Vec<JournalObject>> {
+        let input = journals::ListInput {
+            nursery_id: &nursery_id,
+            kind,
+            status,
+            from: from.map(|d| d.0),
+            to: to.map(|d| d.0),
+        };
+        let list = journals::list(services(ctx), actor(ctx)?, input).await?;
+        Ok(list.into_iter().map(JournalObject).collect())
+    }
+
+    /// Every saved revision of a journal: who did what, when (staff).
+    async fn journal_history(&self, ctx: &Context<'_>, id: ID) -> Result<Vec<JournalRevisionObject>> {
+        let revisions = journals::history(services(ctx), actor(ctx)?, &id).await?;
+        Ok(revisions.into_iter().map(JournalRevisionObject).collect())
+    }
+
+    /// A new page's body, pre-filled from the day's records (diary: attendance, absences with
+    /// reasons, lateness, fevers, meals, naps and nap-check compliance; notebook: arrival,
+    /// temperature, meals, nap). Save it with `saveJournalDraft` after editing.
+    async fn journal_template(
+        &self,
+        ctx: &Context<'_>,
+        kind: JournalKind,
+        classroom_id: Option<ID>,
+        child_id: Option<ID>,
+        date: GqlDate,
+    ) -> Result<String> {
+        let classroom = classroom_id.as_ref().map(|id| id.as_str());
+        let child = child_id.as_ref().map(|id| id.as_str());
+        Ok(journals::journal_template(services(ctx), actor(ctx)?, kind, classroom, child, date.0).await?)
     }
 }

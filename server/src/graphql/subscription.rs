@@ -3,10 +3,11 @@
 use async_graphql::{Context, Result, Subscription};
 use futures::{Stream, StreamExt};
 
+use super::care_types::CareAlertObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::EventPayload;
-use crate::service::attendance;
+use crate::service::{attendance, care};
 
 pub struct SubscriptionRoot;
 
@@ -47,5 +48,13 @@ impl SubscriptionRoot {
                 Err(err) => Some(Err(err.into())),
             }
         }))
+    }
+
+    /// Staff: fevers and nap alerts of their nursery, as they happen (an overdue nap check is
+    /// noticed by the server's own clock). Guardians: a fever of their child ("please contact
+    /// the nursery", no temperature) and newly published notebook pages.
+    async fn care_alerts(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareAlertObject>>> {
+        let alerts = care::care_alerts(services(ctx), actor(ctx)?)?;
+        Ok(alerts.map(|item| item.map(CareAlertObject).map_err(Into::into)))
     }
 }

@@ -3,13 +3,14 @@
 
 use async_graphql::{Context, Object, Result, ID};
 
+use super::care_types::*;
 use super::scalars::{GqlDate, GqlDateTime};
 use super::{actor, services};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::events::cursor;
 use crate::policy::Action;
-use crate::service;
+use crate::service::{self, care};
 
 pub struct UserObject(pub User);
 
@@ -121,6 +122,10 @@ impl NurseryObject {
             .map_err(AppError::from)?;
         Ok(MunicipalityObject(found.ok_or(AppError::NotFound)?))
     }
+    /// A temperature at or above this is a fever.
+    async fn fever_threshold_c(&self) -> f64 {
+        self.0.fever_threshold_c
+    }
     async fn classrooms(&self, ctx: &Context<'_>) -> Result<Vec<ClassroomObject>> {
         let classrooms = services(ctx)
             .store
@@ -219,6 +224,68 @@ impl ChildObject {
     async fn attendance(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AttendanceEventObject>> {
         let events = service::attendance::child_attendance(services(ctx), &self.0, from.0, to.0).await?;
         Ok(events.into_iter().map(AttendanceEventObject).collect())
+    }
+    /// Health checks on local dates `from..=to` (at most a year).
+    async fn health_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<HealthCheckObject>> {
+        let svc = services(ctx);
+        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
+        let checks = svc
+            .store
+            .health_checks_of_child(self.0.id, start, end)
+            .await
+            .map_err(AppError::from)?;
+        Ok(checks.into_iter().map(HealthCheckObject).collect())
+    }
+    /// Height and weight over time, oldest first: a series to plot.
+    async fn growth(&self, ctx: &Context<'_>) -> Result<Vec<GrowthRecordObject>> {
+        let records = services(ctx)
+            .store
+            .growth_of_child(self.0.id)
+            .await
+            .map_err(AppError::from)?;
+        Ok(records.into_iter().map(GrowthRecordObject).collect())
+    }
+    /// Meals on dates `from..=to` (corrections replace what they corrected).
+    async fn meals(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<MealRecordObject>> {
+        let (from, to) = crate::domain::validate::date_range(from.0, to.0)?;
+        let meals = services(ctx)
+            .store
+            .meals_of_child(self.0.id, from, to)
+            .await
+            .map_err(AppError::from)?;
+        Ok(meals.into_iter().map(MealRecordObject).collect())
+    }
+    async fn naps(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapObject>> {
+        let svc = services(ctx);
+        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
+        let naps = svc
+            .store
+            .naps_of_child(self.0.id, start, end)
+            .await
+            .map_err(AppError::from)?;
+        Ok(naps.into_iter().map(NapObject).collect())
+    }
+    async fn nap_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapCheckObject>> {
+        let svc = services(ctx);
+        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
+        let checks = svc
+            .store
+            .nap_checks_of_child(self.0.id, start, end)
+            .await
+            .map_err(AppError::from)?;
+        Ok(checks.into_iter().map(NapCheckObject).collect())
+    }
+    /// Required nap checks that day and how many were made on time.
+    async fn nap_compliance(&self, ctx: &Context<'_>, date: GqlDate) -> Result<NapComplianceObject> {
+        let compliance = services(ctx)
+            .store
+            .nap_compliance(self.0.id, date.0)
+            .await
+            .map_err(AppError::from)?;
+        Ok(NapComplianceObject(compliance))
+    }
+    async fn allergies(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
+        Ok(services(ctx).store.allergies(self.0.id).await.map_err(AppError::from)?)
     }
     /// Absence, lateness and early pick-up reports for dates `from..=to` (at most a year).
     async fn absences(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AbsenceReportObject>> {

@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod attendance;
+pub mod care;
+pub mod journals;
 pub mod org;
 
 use std::sync::Arc;
@@ -41,6 +43,7 @@ impl Services {
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
+        care::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         Ok(services)
     }
 

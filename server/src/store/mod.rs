@@ -24,6 +24,9 @@ pub enum StoreError {
     Conflict(String),
     #[error("{message}")]
     BadInput { field: String, message: String },
+    /// An optimistic-concurrency check failed: the entity is now at this revision.
+    #[error("stale revision; the current revision is {0}")]
+    StaleRevision(i64),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -45,7 +48,9 @@ pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
 
 /// The whole store interface, in parts by subject.
 #[async_trait]
-pub trait Store: AccountStore + OrgStore + AttendanceStore + EventStore + Send + Sync {
+pub trait Store:
+    AccountStore + OrgStore + AttendanceStore + CareStore + JournalStore + EventStore + Send + Sync
+{
     fn backend_name(&self) -> &'static str;
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
@@ -106,6 +111,7 @@ pub enum EntityRef {
     Family(Id),
     Child(Id),
     AbsenceReport(Id),
+    Journal(Id),
 }
 
 #[async_trait]
@@ -172,6 +178,133 @@ pub trait AttendanceStore {
     async fn absence(&self, id: Id) -> StoreResult<Option<AbsenceReport>>;
     async fn absences_of_child(&self, child_id: Id, from: Date, to: Date) -> StoreResult<Vec<AbsenceReport>>;
     async fn absences_of_nursery(&self, nursery_id: Id, date: Date) -> StoreResult<Vec<AbsenceReport>>;
+}
+
+/// Everything recorded about a classroom's day, for drafting the diary.
+#[derive(Clone, Debug, Default)]
+pub struct ClassroomDay {
+    pub children: Vec<Child>,
+    pub attendance: Vec<AttendanceEvent>,
+    pub absences: Vec<AbsenceReport>,
+    pub health_checks: Vec<HealthCheck>,
+    pub meals: Vec<MealRecord>,
+    pub naps: Vec<Nap>,
+    pub compliance: Vec<(Id, NapCompliance)>,
+}
+
+/// Where a nap that a check may open belongs, and how often it must be checked.
+#[derive(Clone, Debug)]
+pub struct NapContext {
+    pub nursery_id: Id,
+    pub family_id: Id,
+    pub classroom_id: Id,
+    pub interval_seconds: Option<i64>,
+}
+
+#[async_trait]
+pub trait CareStore {
+    async fn set_fever_threshold(&self, nursery_id: Id, celsius: f64) -> StoreResult<()>;
+    async fn set_allergies(&self, child_id: Id, allergens: &[String]) -> StoreResult<()>;
+    async fn allergies(&self, child_id: Id) -> StoreResult<Vec<String>>;
+    /// Records a health check and, for a fever, its alert in the same transaction.
+    async fn record_health_check(
+        &self,
+        check: HealthCheck,
+        alert: Option<CareAlert>,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<HealthCheck>>;
+    async fn health_checks_of_child(
+        &self,
+        child_id: Id,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> StoreResult<Vec<HealthCheck>>;
+    /// Records a meal; an earlier record of the same meal that day is kept, marked replaced.
+    async fn record_meal(&self, meal: MealRecord, key: Option<IdempotencyKey>) -> StoreResult<Recorded<MealRecord>>;
+    /// Current (not replaced) meal records for dates `from..=to`.
+    async fn meals_of_child(&self, child_id: Id, from: Date, to: Date) -> StoreResult<Vec<MealRecord>>;
+    /// The configured seconds between nap checks for an age band: the nursery's setting, else
+    /// the municipality's; `None` when neither configured it (`Some(None)`: explicitly none).
+    async fn nap_interval(
+        &self,
+        nursery_id: Id,
+        municipality_id: Id,
+        age_band: i32,
+    ) -> StoreResult<Option<Option<i64>>>;
+    async fn set_nap_interval(&self, scope_id: Id, age_band: i32, seconds: Option<i64>) -> StoreResult<()>;
+    /// Starts a nap; CONFLICT when one is already open for the child.
+    async fn start_nap(&self, child_id: Id, at: Timestamp, by: Id, context: NapContext) -> StoreResult<Nap>;
+    /// Records a nap check, opening a nap first when none is open, and its alert if any.
+    async fn record_nap_check(
+        &self,
+        check: NapCheck,
+        context: NapContext,
+        alert: Option<CareAlert>,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<NapCheck>>;
+    /// Ends the child's open nap and adds its checks to the day's compliance.
+    async fn end_nap(&self, child_id: Id, at: Timestamp, local_date: Date) -> StoreResult<Nap>;
+    async fn naps_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<Nap>>;
+    async fn nap_checks_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<NapCheck>>;
+    async fn nap_compliance(&self, child_id: Id, date: Date) -> StoreResult<NapCompliance>;
+    /// Writes one alert for every open nap whose next check is overdue at `now` and has not
+    /// been alerted for that due time; returns how many it wrote. Safe across replicas.
+    async fn raise_overdue_nap_alerts(&self, now: Timestamp) -> StoreResult<usize>;
+    async fn record_growth(
+        &self,
+        record: GrowthRecord,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<GrowthRecord>>;
+    /// Current growth records, oldest first.
+    async fn growth_of_child(&self, child_id: Id) -> StoreResult<Vec<GrowthRecord>>;
+    async fn classroom_day(
+        &self,
+        classroom_id: Id,
+        date: Date,
+        day: (Timestamp, Timestamp),
+    ) -> StoreResult<ClassroomDay>;
+}
+
+/// What the caller may list, as the policy decided it.
+#[derive(Clone, Debug)]
+pub struct JournalFilter {
+    pub nursery_id: Id,
+    pub kind: Option<JournalKind>,
+    pub status: Option<JournalStatus>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Guardians: only these families' published contact notebook pages.
+    pub families_only: Option<Vec<Id>>,
+}
+
+/// A change to a journal made at a known revision.
+#[derive(Clone, Debug)]
+pub struct JournalChange {
+    pub status: JournalStatus,
+    pub body: String,
+    pub review_comment: Option<String>,
+    /// What happened, for the history: SAVE, SUBMIT, RETURN, APPROVE, PUBLISH.
+    pub action: &'static str,
+    pub actor: Id,
+    pub at: Timestamp,
+}
+
+#[async_trait]
+pub trait JournalStore {
+    /// Creates a journal at revision 1; CONFLICT when its page (child or classroom day) exists.
+    async fn create_journal(&self, journal: Journal, actor: Id) -> StoreResult<Journal>;
+    async fn journal(&self, id: Id) -> StoreResult<Option<Journal>>;
+    /// Applies `change` if the journal is still at `expected_revision` (else StaleRevision),
+    /// with the alert (if any) in the same transaction.
+    async fn change_journal(
+        &self,
+        id: Id,
+        expected_revision: i64,
+        change: JournalChange,
+        alert: Option<CareAlert>,
+    ) -> StoreResult<Journal>;
+    async fn journals(&self, filter: &JournalFilter, limit: i64) -> StoreResult<Vec<Journal>>;
+    async fn journal_revisions(&self, id: Id) -> StoreResult<Vec<JournalRevision>>;
 }
 
 /// The ordered event log behind live subscriptions. Positions order entries so that once the

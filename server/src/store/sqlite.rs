@@ -81,4 +81,6 @@ impl Store for DbStore {
 include!("sql/accounts.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
+include!("sql/care.rs");
+include!("sql/journals.rs");
 include!("sql/events.rs");

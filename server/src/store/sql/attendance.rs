@@ -102,6 +102,23 @@ impl DbStore {
         Ok(Some(earlier))
     }
 
+    /// Opens a write transaction for a result with id `result_id`, claiming `key` in it.
+    /// `Err(earlier_id)` when the key was used before: nothing is to be written.
+    async fn begin_keyed(
+        &self,
+        key: &Option<IdempotencyKey>,
+        result_id: Id,
+    ) -> StoreResult<Result<sqlx::Transaction<'static, Db>, Id>> {
+        let mut tx = self.begin_write().await?;
+        if let Some(key) = key {
+            if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, result_id).await? {
+                tx.rollback().await?;
+                return Ok(Err(earlier));
+            }
+        }
+        Ok(Ok(tx))
+    }
+
     async fn append_log(
         tx: &mut sqlx::Transaction<'static, Db>,
         entity_id: Id,
@@ -278,14 +295,13 @@ impl AttendanceStore for DbStore {
         report: AbsenceReport,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<AbsenceReport>> {
-        let mut tx = self.begin_write().await?;
-        if let Some(key) = &key {
-            if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, report.id).await? {
-                tx.rollback().await?;
+        let mut tx = match self.begin_keyed(&key, report.id).await? {
+            Ok(tx) => tx,
+            Err(earlier) => {
                 let value = self.absence_by_id(earlier).await?.ok_or(StoreError::NotFound)?;
                 return Ok(Recorded { value, replayed: true });
             }
-        }
+        };
         sqlx::query(
             "INSERT INTO absence_reports (id, child_id, nursery_id, family_id, kind, date, reason, expected_arrival,
                 note, reported_by, created_at)

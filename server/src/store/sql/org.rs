@@ -77,6 +77,11 @@ impl OrgStore for DbStore {
                 id,
                 true,
             ),
+            EntityRef::Journal(id) => (
+                "SELECT n.municipality_id, n.id, j.family_id FROM journals j JOIN nurseries n ON n.id = j.nursery_id WHERE j.id = $1",
+                id,
+                true,
+            ),
         };
         let row: Option<(Option<Id>, Option<Id>, Option<Id>)> =
             sqlx::query_as(sql).bind(id).fetch_optional(self.reader()).await?;
@@ -122,6 +127,7 @@ impl OrgStore for DbStore {
             municipality_id,
             name: name.to_owned(),
             utc_offset_minutes: crate::domain::calendar::JST_OFFSET_MINUTES,
+            fever_threshold_c: 37.5,
         };
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -139,34 +145,42 @@ impl OrgStore for DbStore {
     }
 
     async fn nursery(&self, id: Id) -> StoreResult<Option<Nursery>> {
-        let row: Option<(Id, Id, String, i32)> =
-            sqlx::query_as("SELECT id, municipality_id, name, utc_offset_minutes FROM nurseries WHERE id = $1")
-                .bind(id)
-                .fetch_optional(self.reader())
-                .await?;
-        Ok(row.map(|(id, municipality_id, name, utc_offset_minutes)| Nursery {
-            id,
-            municipality_id,
-            name,
-            utc_offset_minutes,
-        }))
+        let row: Option<(Id, Id, String, i32, f64)> = sqlx::query_as(
+            "SELECT id, municipality_id, name, utc_offset_minutes, fever_threshold_c FROM nurseries WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(
+            |(id, municipality_id, name, utc_offset_minutes, fever_threshold_c)| Nursery {
+                id,
+                municipality_id,
+                name,
+                utc_offset_minutes,
+                fever_threshold_c,
+            },
+        ))
     }
 
     async fn nurseries_of_municipality(&self, municipality_id: Id) -> StoreResult<Vec<Nursery>> {
-        let rows: Vec<(Id, Id, String, i32)> = sqlx::query_as(
-            "SELECT id, municipality_id, name, utc_offset_minutes FROM nurseries WHERE municipality_id = $1 ORDER BY name, id",
+        let rows: Vec<(Id, Id, String, i32, f64)> = sqlx::query_as(
+            "SELECT id, municipality_id, name, utc_offset_minutes, fever_threshold_c FROM nurseries
+             WHERE municipality_id = $1 ORDER BY name, id",
         )
         .bind(municipality_id)
         .fetch_all(self.reader())
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, municipality_id, name, utc_offset_minutes)| Nursery {
-                id,
-                municipality_id,
-                name,
-                utc_offset_minutes,
-            })
+            .map(
+                |(id, municipality_id, name, utc_offset_minutes, fever_threshold_c)| Nursery {
+                    id,
+                    municipality_id,
+                    name,
+                    utc_offset_minutes,
+                    fever_threshold_c,
+                },
+            )
             .collect())
     }
 

@@ -1,0 +1,49 @@
+//! Staff documents: the contact notebook (連絡帳), the daily diary (保育日誌) and guidance plans
+//! (指導計画), with their approval workflow and revision history.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{Id, Timestamp};
+use crate::text_enum;
+
+text_enum!(JournalKind { ContactNotebook = "CONTACT_NOTEBOOK", DailyDiary = "DAILY_DIARY", GuidancePlan = "GUIDANCE_PLAN" });
+
+text_enum!(JournalStatus {
+    Draft = "DRAFT",
+    Submitted = "SUBMITTED",
+    Returned = "RETURNED",
+    Approved = "APPROVED",
+    Published = "PUBLISHED",
+});
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Journal {
+    pub id: Id,
+    pub kind: JournalKind,
+    pub status: JournalStatus,
+    pub revision: i64,
+    pub nursery_id: Id,
+    pub classroom_id: Option<Id>,
+    pub child_id: Option<Id>,
+    pub family_id: Option<Id>,
+    pub period_start: Date,
+    pub period_end: Date,
+    /// The JSON document of the journal's sections.
+    pub body: String,
+    pub author_id: Id,
+    pub review_comment: Option<String>,
+    pub updated_at: Timestamp,
+}
+
+/// One saved state of a journal: who did what, when, and the body as it then was.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JournalRevision {
+    pub journal_id: Id,
+    pub revision: i64,
+    pub status: JournalStatus,
+    pub body: String,
+    pub action: String,
+    pub actor_id: Id,
+    pub at: Timestamp,
+}

@@ -1,0 +1,489 @@
+//! Daily care: health checks (at home and at the nursery), meals, nap checks, growth, and the
+//! settings they follow (fever threshold, nap-check intervals, allergies).
+
+use time::{Date, Duration, OffsetDateTime};
+
+use super::Services;
+use crate::domain::calendar::{local_days_to_utc_range, offset_from_minutes};
+use crate::domain::*;
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Actor};
+use crate::store::{EntityRef, IdempotencyKey, NapContext};
+
+const CLOCK_SKEW: Duration = Duration::minutes(2);
+/// How far back a record may be entered late.
+const LATE_ENTRY: Duration = Duration::days(7);
+const MIN_TEMPERATURE_C: f64 = 34.0;
+const MAX_TEMPERATURE_C: f64 = 42.5;
+const HEIGHT_CM: (f64, f64) = (40.0, 130.0);
+const WEIGHT_KG: (f64, f64) = (1.5, 40.0);
+const MAX_ALLERGENS: usize = 20;
+
+/// Required nap-check intervals when nothing is configured: every 5 minutes for 0-year-olds,
+/// every 10 for 1–2-year-olds, none above.
+pub fn default_nap_interval_seconds(age_band: i32) -> Option<i64> {
+    match age_band {
+        0 => Some(5 * 60),
+        1 | 2 => Some(10 * 60),
+        _ => None,
+    }
+}
+
+/// A child the caller may act on, with where it sits.
+struct ChildContext {
+    child: Child,
+    nursery: Nursery,
+    classroom: Classroom,
+}
+
+impl ChildContext {
+    fn offset(&self) -> time::UtcOffset {
+        offset_from_minutes(self.nursery.utc_offset_minutes)
+    }
+
+    fn today(&self) -> Date {
+        Timestamp::now().local_date(self.offset())
+    }
+}
+
+async fn child_context(
+    svc: &Services,
+    actor: &Actor,
+    raw_id: &str,
+    actions: &[Action],
+) -> AppResult<(ChildContext, Action)> {
+    let child_id = validate::id("childId", raw_id)?;
+    let scope = svc.scope(EntityRef::Child(child_id)).await?;
+    let Some(action) = actions.iter().copied().find(|a| actor.may(*a, &scope)) else {
+        // Refused: NOT_FOUND or FORBIDDEN, as the policy tells the caller.
+        actor.authorize(actions[0], &scope)?;
+        return Err(AppError::Forbidden);
+    };
+    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+    let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
+    let classroom = svc
+        .store
+        .classroom(child.classroom_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        ChildContext {
+            child,
+            nursery,
+            classroom,
+        },
+        action,
+    ))
+}
+
+fn key(actor: &Actor, raw: Option<&str>, operation: &'static str) -> AppResult<Option<IdempotencyKey>> {
+    Ok(
+        validate::idempotency_key("idempotencyKey", raw)?.map(|key| IdempotencyKey {
+            user_id: actor.user.id,
+            key,
+            operation,
+        }),
+    )
+}
+
+/// An instant a record is about: now when absent; not in the future, not more than a week back.
+fn recorded_instant(field: &str, at: Option<OffsetDateTime>) -> AppResult<Timestamp> {
+    let now = Timestamp::now();
+    let Some(at) = at else { return Ok(now) };
+    if at > now.0 + CLOCK_SKEW {
+        return Err(AppError::bad_input(field, format!("`{field}` is in the future")));
+    }
+    if at < now.0 - LATE_ENTRY {
+        return Err(AppError::bad_input(field, format!("`{field}` is more than a week ago")));
+    }
+    Ok(Timestamp(at))
+}
+
+fn in_range(field: &str, value: f64, (low, high): (f64, f64), unit: &str) -> AppResult<f64> {
+    if !value.is_finite() || value < low || value > high {
+        return Err(AppError::bad_input(
+            field,
+            format!("`{field}` must be between {low} and {high} {unit}"),
+        ));
+    }
+    Ok((value * 10.0).round() / 10.0)
+}
+
+fn alert(kind: CareAlertKind, ctx: &ChildContext, at: Timestamp) -> CareAlert {
+    CareAlert {
+        id: Id::new(),
+        kind,
+        child_id: ctx.child.id,
+        nursery_id: ctx.child.nursery_id,
+        family_id: ctx.child.family_id,
+        classroom_id: ctx.child.classroom_id,
+        occurred_at: at,
+        temperature_c: None,
+        journal_id: None,
+    }
+}
+
+pub struct HealthCheckInput<'a> {
+    pub child_id: &'a str,
+    pub recorded_at: Option<OffsetDateTime>,
+    pub temperature_c: Option<f64>,
+    pub symptoms: Option<&'a [Symptom]>,
+    pub note: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// Staff record checks during the day; guardians send the morning temperature from home. A
+/// fever recorded at the nursery alerts the nursery's staff and the family at once.
+pub async fn record_health_check(svc: &Services, actor: &Actor, input: HealthCheckInput<'_>) -> AppResult<HealthCheck> {
+    let (ctx, action) = child_context(
+        svc,
+        actor,
+        input.child_id,
+        &[Action::RecordCare, Action::RecordHomeCare],
+    )
+    .await?;
+    let source = if action == Action::RecordCare {
+        RecordSource::Nursery
+    } else {
+        RecordSource::Home
+    };
+    let temperature_c = input
+        .temperature_c
+        .map(|t| in_range("temperatureC", t, (MIN_TEMPERATURE_C, MAX_TEMPERATURE_C), "°C"))
+        .transpose()?;
+    let symptoms = validate::symptoms("symptoms", input.symptoms)?;
+    let note = validate::note("note", input.note)?;
+    if temperature_c.is_none() && symptoms.is_empty() && note.is_none() {
+        return Err(AppError::bad_input(
+            "temperatureC",
+            "a health check needs a temperature, symptoms or a note",
+        ));
+    }
+    let recorded_at = recorded_instant("recordedAt", input.recorded_at)?;
+    let key = key(actor, input.idempotency_key, "recordHealthCheck")?;
+    let fever = temperature_c.is_some_and(|t| t >= ctx.nursery.fever_threshold_c) || symptoms.contains(&Symptom::Fever);
+    let check = HealthCheck {
+        id: Id::new(),
+        child_id: ctx.child.id,
+        nursery_id: ctx.child.nursery_id,
+        family_id: ctx.child.family_id,
+        recorded_at,
+        temperature_c,
+        fever,
+        symptoms,
+        note,
+        source,
+        recorded_by: actor.user.id,
+    };
+    let fever_alert = (fever && source == RecordSource::Nursery).then(|| CareAlert {
+        temperature_c,
+        ..alert(CareAlertKind::Fever, &ctx, recorded_at)
+    });
+    let recorded = svc.store.record_health_check(check, fever_alert, key).await?;
+    if !recorded.replayed && recorded.value.fever && source == RecordSource::Nursery {
+        svc.bus.notify_committed();
+    }
+    Ok(recorded.value)
+}
+
+pub struct MealInput<'a> {
+    pub child_id: &'a str,
+    pub date: Date,
+    pub meal: &'a str,
+    pub amount: MealAmount,
+    pub note: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// Staff record each meal at the nursery; guardians report breakfast at home. Recording a meal
+/// again that day corrects it, keeping the earlier record.
+pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) -> AppResult<MealRecord> {
+    let (ctx, action) = child_context(
+        svc,
+        actor,
+        input.child_id,
+        &[Action::RecordCare, Action::RecordHomeCare],
+    )
+    .await?;
+    let meal = Meal::parse(input.meal.trim()).ok_or_else(|| {
+        AppError::bad_input(
+            "meal",
+            "meal is one of BREAKFAST, MORNING_SNACK, LUNCH, AFTERNOON_SNACK",
+        )
+    })?;
+    if action == Action::RecordHomeCare && meal != Meal::Breakfast {
+        return Err(AppError::Forbidden);
+    }
+    let today = ctx.today();
+    if input.date > today || input.date < today - LATE_ENTRY {
+        return Err(AppError::bad_input(
+            "date",
+            "a meal is recorded for today or the past week",
+        ));
+    }
+    let record = MealRecord {
+        id: Id::new(),
+        child_id: ctx.child.id,
+        nursery_id: ctx.child.nursery_id,
+        date: input.date,
+        meal,
+        amount: input.amount,
+        note: validate::note("note", input.note)?,
+        recorded_by: actor.user.id,
+    };
+    let key = key(actor, input.idempotency_key, "recordMeal")?;
+    Ok(svc.store.record_meal(record, key).await?.value)
+}
+
+async fn nap_context(svc: &Services, ctx: &ChildContext) -> AppResult<NapContext> {
+    let configured = svc
+        .store
+        .nap_interval(ctx.nursery.id, ctx.nursery.municipality_id, ctx.classroom.age_band)
+        .await?;
+    Ok(NapContext {
+        nursery_id: ctx.nursery.id,
+        family_id: ctx.child.family_id,
+        classroom_id: ctx.classroom.id,
+        interval_seconds: configured.unwrap_or_else(|| default_nap_interval_seconds(ctx.classroom.age_band)),
+    })
+}
+
+pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
+    let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
+    let at = recorded_instant("startedAt", at)?;
+    let context = nap_context(svc, &ctx).await?;
+    Ok(svc.store.start_nap(ctx.child.id, at, actor.user.id, context).await?)
+}
+
+pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
+    let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
+    let at = recorded_instant("endedAt", at)?;
+    Ok(svc.store.end_nap(ctx.child.id, at, at.local_date(ctx.offset())).await?)
+}
+
+pub struct NapCheckInput<'a> {
+    pub child_id: &'a str,
+    pub checked_at: Option<OffsetDateTime>,
+    pub position: SleepPosition,
+    pub breathing_ok: bool,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// 午睡チェック: the first check of a nap starts it. A child on its front, or breathing not
+/// OK, raises an alert to the nursery's staff at once.
+pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInput<'_>) -> AppResult<NapCheck> {
+    let (ctx, _) = child_context(svc, actor, input.child_id, &[Action::RecordCare]).await?;
+    let checked_at = recorded_instant("checkedAt", input.checked_at)?;
+    let context = nap_context(svc, &ctx).await?;
+    let check = NapCheck {
+        id: Id::new(),
+        nap_id: Id::new(),
+        child_id: ctx.child.id,
+        checked_at,
+        position: input.position,
+        breathing_ok: input.breathing_ok,
+        recorded_by: actor.user.id,
+    };
+    let danger = if !input.breathing_ok {
+        Some(CareAlertKind::NapBreathing)
+    } else if input.position == SleepPosition::Front {
+        Some(CareAlertKind::NapPosition)
+    } else {
+        None
+    };
+    let key = key(actor, input.idempotency_key, "recordNapCheck")?;
+    let recorded = svc
+        .store
+        .record_nap_check(check, context, danger.map(|k| alert(k, &ctx, checked_at)), key)
+        .await?;
+    if danger.is_some() && !recorded.replayed {
+        svc.bus.notify_committed();
+    }
+    Ok(recorded.value)
+}
+
+pub struct GrowthInput<'a> {
+    pub child_id: &'a str,
+    pub measured_on: Date,
+    pub height_cm: Option<f64>,
+    pub weight_kg: Option<f64>,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// Height and weight, usually monthly. A value far from the previous measurement is accepted
+/// but flagged for review: a typo and a real change look alike.
+pub async fn record_growth(svc: &Services, actor: &Actor, input: GrowthInput<'_>) -> AppResult<GrowthRecord> {
+    let (ctx, _) = child_context(svc, actor, input.child_id, &[Action::RecordCare]).await?;
+    let height_cm = input
+        .height_cm
+        .map(|h| in_range("heightCm", h, HEIGHT_CM, "cm"))
+        .transpose()?;
+    let weight_kg = input
+        .weight_kg
+        .map(|w| in_range("weightKg", w, WEIGHT_KG, "kg"))
+        .transpose()?;
+    if height_cm.is_none() && weight_kg.is_none() {
+        return Err(AppError::bad_input("heightCm", "give a height, a weight or both"));
+    }
+    if input.measured_on > ctx.today() || input.measured_on < ctx.child.birth_date {
+        return Err(AppError::bad_input(
+            "measuredOn",
+            "measuredOn must be between birth and today",
+        ));
+    }
+    let history = svc.store.growth_of_child(ctx.child.id).await?;
+    let previous = history.iter().rev().find(|r| r.measured_on < input.measured_on);
+    let flagged = previous.is_some_and(|p| far_from_previous(p, height_cm, weight_kg, input.measured_on));
+    let record = GrowthRecord {
+        id: Id::new(),
+        child_id: ctx.child.id,
+        measured_on: input.measured_on,
+        height_cm,
+        weight_kg,
+        flagged,
+        recorded_by: actor.user.id,
+    };
+    let key = key(actor, input.idempotency_key, "recordGrowth")?;
+    Ok(svc.store.record_growth(record, key).await?.value)
+}
+
+/// Children do not shrink, and rarely grow more than 2 cm or change weight by more than 15 %
+/// (plus 0.5 kg a month) between measurements.
+fn far_from_previous(previous: &GrowthRecord, height_cm: Option<f64>, weight_kg: Option<f64>, on: Date) -> bool {
+    let months = ((on - previous.measured_on).whole_days() as f64 / 30.0).max(1.0);
+    let height_off = match (previous.height_cm, height_cm) {
+        (Some(before), Some(now)) => now < before - 1.0 || now > before + 2.0 * months,
+        _ => false,
+    };
+    let weight_off = match (previous.weight_kg, weight_kg) {
+        (Some(before), Some(now)) => (now - before).abs() > before * 0.15 + 0.5 * months,
+        _ => false,
+    };
+    height_off || weight_off
+}
+
+/// Sets a nursery's fever threshold.
+pub async fn set_fever_threshold(svc: &Services, actor: &Actor, nursery_id: &str, celsius: f64) -> AppResult<Nursery> {
+    let nursery_id = validate::id("nurseryId", nursery_id)?;
+    let scope = svc.scope(EntityRef::Nursery(nursery_id)).await?;
+    actor.authorize(Action::ConfigureCare, &scope)?;
+    let celsius = in_range("celsius", celsius, (36.5, 39.0), "°C")?;
+    svc.store.set_fever_threshold(nursery_id, celsius).await?;
+    svc.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)
+}
+
+/// Sets the nap-check interval for an age band, for a municipality or one nursery (which wins).
+/// `seconds` 0 means no checks required; `None` removes the setting.
+pub async fn set_nap_check_interval(
+    svc: &Services,
+    actor: &Actor,
+    scope_id: &str,
+    age_band: i32,
+    seconds: Option<i64>,
+) -> AppResult<bool> {
+    let scope_id = validate::id("scopeId", scope_id)?;
+    let scope = match svc.store.scope_of(EntityRef::Nursery(scope_id)).await? {
+        Some(scope) => scope,
+        None => svc.scope(EntityRef::Municipality(scope_id)).await?,
+    };
+    actor.authorize(Action::ConfigureCare, &scope)?;
+    if !(0..=5).contains(&age_band) {
+        return Err(AppError::bad_input("ageBand", "age band is 0 to 5"));
+    }
+    if let Some(seconds) = seconds {
+        if !(0..=3600).contains(&seconds) {
+            return Err(AppError::bad_input(
+                "seconds",
+                "an interval is 0 (none required) to 3600 seconds",
+            ));
+        }
+    }
+    svc.store.set_nap_interval(scope_id, age_band, seconds).await?;
+    Ok(true)
+}
+
+pub async fn set_allergies(svc: &Services, actor: &Actor, child_id: &str, allergens: &[String]) -> AppResult<Child> {
+    let (ctx, _) = child_context(svc, actor, child_id, &[Action::SetAllergies]).await?;
+    if allergens.len() > MAX_ALLERGENS {
+        return Err(AppError::bad_input(
+            "allergens",
+            format!("at most {MAX_ALLERGENS} allergens"),
+        ));
+    }
+    let mut clean = allergens
+        .iter()
+        .map(|a| validate::name("allergens", a))
+        .collect::<AppResult<Vec<_>>>()?;
+    clean.sort();
+    clean.dedup();
+    svc.store.set_allergies(ctx.child.id, &clean).await?;
+    Ok(ctx.child)
+}
+
+/// A child's local-day range for history reads (the caller may already read the child).
+pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<(Timestamp, Timestamp)> {
+    let (from, to) = validate::date_range(from, to)?;
+    let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
+    Ok(local_days_to_utc_range(
+        from,
+        to,
+        offset_from_minutes(nursery.utc_offset_minutes),
+    ))
+}
+
+/// The server's own clock watching open naps: raises an alert for every check that is due and
+/// not made. One query per tick, proportional to the overdue naps (partial index on due time).
+pub fn spawn_nap_watch(svc: Services, every: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(every);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticker.tick().await;
+            match svc.store.raise_overdue_nap_alerts(Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(raised) => {
+                    tracing::info!(raised, "nap checks overdue");
+                    svc.bus.notify_committed();
+                }
+                Err(err) => tracing::error!(error = %err, "nap watch failed"),
+            }
+        }
+    });
+}
+
+/// Live care alerts: staff get every alert of their nurseries; families get fevers and
+/// published notebook pages of their own children (never nap details).
+pub fn care_alerts(
+    svc: &Services,
+    actor: &Actor,
+) -> AppResult<impl futures::Stream<Item = AppResult<CareAlert>> + Send + 'static> {
+    use futures::StreamExt;
+    let staff_nurseries = actor.child_filter(Action::RecordCare).nurseries;
+    let families = actor.child_filter(Action::SubscribeCareAlerts).families;
+    let scope = crate::store::ChildFilter {
+        nurseries: staff_nurseries.clone(),
+        families,
+    };
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let filter = crate::store::EventFilter {
+        kinds: vec![EventKind::CareAlert],
+        scope,
+    };
+    Ok(svc.bus.subscribe(filter, None).filter_map(move |item| {
+        let staff_nurseries = staff_nurseries.clone();
+        async move {
+            match item {
+                Err(err) => Some(Err(err)),
+                Ok(entry) => match &entry.payload {
+                    EventPayload::CareAlert(alert) => {
+                        let for_family = matches!(alert.kind, CareAlertKind::Fever | CareAlertKind::NotebookPublished);
+                        (staff_nurseries.contains(&alert.nursery_id) || for_family).then(|| Ok(alert.clone()))
+                    }
+                    _ => None,
+                },
+            }
+        }
+    }))
+}
