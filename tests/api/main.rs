@@ -8,6 +8,7 @@ mod world;
 
 mod authorization;
 mod bad_input;
+mod care;
 mod concurrency;
 mod lifecycle;
 mod schema;
