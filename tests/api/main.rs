@@ -4,6 +4,7 @@
 //! REQUIRE_POSTGRES=1).
 
 mod helpers;
+mod journals;
 mod world;
 
 mod authorization;

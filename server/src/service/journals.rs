@@ -397,7 +397,13 @@ pub async fn list(svc: &Services, actor: &Actor, input: ListInput<'_>) -> AppRes
     let families_only = if actor.may(Action::DraftJournal, &scope) {
         None
     } else {
-        let families = actor.child_filter(Action::ReadJournal).families;
+        // A guardian lists only in the nursery of one of their families.
+        let mut families = Vec::new();
+        for family in actor.child_filter(Action::ReadJournal).families {
+            if svc.store.scope_of(EntityRef::Family(family)).await?.is_some_and(|f| f.nursery == Some(nursery_id)) {
+                families.push(family);
+            }
+        }
         if families.is_empty() {
             actor.authorize(Action::ReadJournal, &scope)?;
         }
