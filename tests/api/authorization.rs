@@ -241,7 +241,12 @@ async fn every_operation_by_every_role(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    let ctx = Ctx { absence, today, diary, notebook };
+    let ctx = Ctx {
+        absence,
+        today,
+        diary,
+        notebook,
+    };
     let callers: [&Client; 9] = [
         &app.anonymous,
         &app.admin,

@@ -2,6 +2,10 @@
 //!
 //! `delivery`: server start time; check-in → guardian delivery latency (median, p99) measured
 //! one event at a time; server RSS before and after opening idle subscriptions.
+//! `naps`: the nap watcher's cost with many open naps: one tick of the server's own code
+//! (`raise_overdue_nap_alerts`) timed against the same database.
+
+mod naps;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -37,9 +41,18 @@ enum Bench {
         #[arg(long, default_value_t = 1000)]
         idle: usize,
     },
+    /// Cost of the nap watcher's tick with many open naps.
+    Naps {
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        naps: usize,
+    },
 }
 
-const PASSWORD: &str = "benchmark password";
+pub(crate) const PASSWORD: &str = "benchmark password";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -55,17 +68,27 @@ async fn main() -> anyhow::Result<()> {
             db.drop().await;
             result
         }
+        Bench::Naps { database, binary, naps } => {
+            let db = ScratchDb::create(&database).await?;
+            let result = naps::run(&db.url, &binary, naps).await;
+            db.drop().await;
+            result
+        }
     }
 }
 
-async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> anyhow::Result<()> {
-    let env = HashMap::from([
+pub(crate) fn server_env(url: &str) -> HashMap<String, String> {
+    HashMap::from([
         ("DATABASE_URL".to_owned(), url.to_owned()),
         ("BOOTSTRAP_ADMIN_EMAIL".to_owned(), "admin@bench.test".to_owned()),
         ("BOOTSTRAP_ADMIN_PASSWORD".to_owned(), PASSWORD.to_owned()),
         ("LOGIN_LIMIT_PER_ADDRESS".to_owned(), "100000".to_owned()),
         ("RUST_LOG".to_owned(), "warn".to_owned()),
-    ]);
+    ])
+}
+
+async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> anyhow::Result<()> {
+    let env = server_env(url);
     let server = ServerProcess::spawn(binary, &env)
         .await
         .with_context(|| format!("starting {}", binary.display()))?;

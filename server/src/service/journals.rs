@@ -400,7 +400,12 @@ pub async fn list(svc: &Services, actor: &Actor, input: ListInput<'_>) -> AppRes
         // A guardian lists only in the nursery of one of their families.
         let mut families = Vec::new();
         for family in actor.child_filter(Action::ReadJournal).families {
-            if svc.store.scope_of(EntityRef::Family(family)).await?.is_some_and(|f| f.nursery == Some(nursery_id)) {
+            if svc
+                .store
+                .scope_of(EntityRef::Family(family))
+                .await?
+                .is_some_and(|f| f.nursery == Some(nursery_id))
+            {
                 families.push(family);
             }
         }
