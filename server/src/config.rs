@@ -69,6 +69,33 @@ pub struct Config {
     #[arg(long, env = "NAP_WATCH_INTERVAL_MS", default_value_t = 1000)]
     pub nap_watch_interval_ms: u64,
 
+    /// VAPID key pair (base64url raw private key and uncompressed public key). When absent, one
+    /// is generated at first start and kept in the database for every replica.
+    #[arg(long, env = "VAPID_PRIVATE_KEY", hide_env_values = true)]
+    pub vapid_private_key: Option<String>,
+
+    #[arg(long, env = "VAPID_PUBLIC_KEY")]
+    pub vapid_public_key: Option<String>,
+
+    /// Contact for push services (RFC 8292 `sub`).
+    #[arg(long, env = "VAPID_SUBJECT", default_value = "mailto:admin@tsunagu.example")]
+    pub vapid_subject: String,
+
+    /// How long a worker holds a push it is sending before another may retry it, in seconds.
+    #[arg(long, env = "PUSH_LEASE_SECONDS", default_value_t = 60)]
+    pub push_lease_seconds: u64,
+
+    #[arg(long, env = "PUSH_POLL_INTERVAL_MS", default_value_t = 500)]
+    pub push_poll_interval_ms: u64,
+
+    /// Attempts before a push is kept as failed.
+    #[arg(long, env = "PUSH_MAX_ATTEMPTS", default_value_t = 6)]
+    pub push_max_attempts: u32,
+
+    /// Accept http:// push endpoints on loopback (tests with a local push service only).
+    #[arg(long, env = "PUSH_ALLOW_INSECURE_ENDPOINTS", default_value_t = false)]
+    pub push_allow_insecure_endpoints: bool,
+
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,

@@ -54,6 +54,7 @@ pub enum Action {
     ReadJournal,
     ReadJournalHistory,
     SubscribeCareAlerts,
+    ReadPushDeliveries,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -105,6 +106,7 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
             (NurseryAdmin, Nursery),
         ],
         Action::ReviewJournal => &[(NurseryAdmin, Nursery)],
+        Action::ReadPushDeliveries => &[(SystemAdmin, Global)],
         Action::ReadJournal | Action::SubscribeCareAlerts => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
         }

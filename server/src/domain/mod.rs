@@ -6,6 +6,7 @@ pub mod care;
 pub mod ids;
 pub mod journal;
 pub mod model;
+pub mod push;
 pub mod validate;
 
 pub use calendar::Timestamp;
@@ -13,3 +14,4 @@ pub use care::*;
 pub use ids::Id;
 pub use journal::*;
 pub use model::*;
+pub use push::*;

@@ -183,6 +183,7 @@ pub struct AbsenceReport {
 pub enum EventPayload {
     Attendance(AttendanceEvent),
     AbsenceReported(AbsenceReport),
+    AbsenceAcknowledged(AbsenceReport),
     CareAlert(super::care::CareAlert),
 }
 
@@ -191,6 +192,7 @@ impl EventPayload {
         match self {
             EventPayload::Attendance(_) => EventKind::Attendance,
             EventPayload::AbsenceReported(_) => EventKind::AbsenceReported,
+            EventPayload::AbsenceAcknowledged(_) => EventKind::AbsenceAcknowledged,
             EventPayload::CareAlert(_) => EventKind::CareAlert,
         }
     }
@@ -198,7 +200,7 @@ impl EventPayload {
     pub fn nursery_id(&self) -> Id {
         match self {
             EventPayload::Attendance(e) => e.nursery_id,
-            EventPayload::AbsenceReported(r) => r.nursery_id,
+            EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => r.nursery_id,
             EventPayload::CareAlert(a) => a.nursery_id,
         }
     }
@@ -206,7 +208,7 @@ impl EventPayload {
     pub fn family_id(&self) -> Option<Id> {
         match self {
             EventPayload::Attendance(e) => Some(e.family_id),
-            EventPayload::AbsenceReported(r) => Some(r.family_id),
+            EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
         }
     }
@@ -215,6 +217,7 @@ impl EventPayload {
 text_enum!(EventKind {
     Attendance = "ATTENDANCE",
     AbsenceReported = "ABSENCE_REPORTED",
+    AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
     CareAlert = "CARE_ALERT",
 });
 

@@ -7,6 +7,7 @@ mod inputs;
 mod journal_types;
 mod mutation;
 mod mutation_care;
+mod push;
 mod query;
 pub mod scalars;
 mod subscription;
@@ -37,7 +38,7 @@ pub struct RequestContext {
 }
 
 fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
-    Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot)
+    Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .limit_depth(config.graphql_max_depth)
         .limit_complexity(config.graphql_max_complexity)
         .limit_recursive_depth(32)

@@ -9,10 +9,11 @@ use super::{actor, services};
 use crate::domain::{JournalKind, JournalStatus};
 use crate::service::{self, journals};
 
-pub struct QueryRoot;
+#[derive(Default)]
+pub struct CoreQuery;
 
-#[Object(name = "Query")]
-impl QueryRoot {
+#[Object]
+impl CoreQuery {
     /// The caller: account, roles and the children they may see.
     async fn me(&self, ctx: &Context<'_>) -> Result<Viewer> {
         actor(ctx)?;
@@ -91,3 +92,7 @@ impl QueryRoot {
         Ok(journals::journal_template(services(ctx), actor(ctx)?, kind, classroom, child, date.0).await?)
     }
 }
+
+#[derive(async_graphql::MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct QueryRoot(CoreQuery, super::push::PushQuery);

@@ -53,6 +53,10 @@ impl Viewer {
     async fn roles(&self, ctx: &Context<'_>) -> Result<Vec<RoleGrantObject>> {
         Ok(actor(ctx)?.grants.iter().cloned().map(RoleGrantObject).collect())
     }
+    /// Notification kinds the caller switched off.
+    async fn disabled_push_kinds(&self, ctx: &Context<'_>) -> Result<Vec<PushKind>> {
+        Ok(services(ctx).store.disabled_push_kinds(actor(ctx)?.user.id).await.map_err(AppError::from)?)
+    }
     /// The children the caller may see: a guardian's own, a teacher's whole nursery.
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
         let children = service::org::visible_children(services(ctx), actor(ctx)?).await?;

@@ -81,7 +81,7 @@ pub async fn record_attendance(
         .record_attendance(event, local_days_to_utc_range(today, today, offset), key)
         .await?;
     if !recorded.replayed {
-        svc.bus.notify_committed();
+        svc.after_commit();
     }
     Ok(recorded.value)
 }
@@ -155,7 +155,7 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
     });
     let recorded = svc.store.create_absence(report, key).await?;
     if !recorded.replayed {
-        svc.bus.notify_committed();
+        svc.after_commit();
     }
     Ok(recorded.value)
 }

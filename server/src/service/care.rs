@@ -181,7 +181,7 @@ pub async fn record_health_check(svc: &Services, actor: &Actor, input: HealthChe
     });
     let recorded = svc.store.record_health_check(check, fever_alert, key).await?;
     if !recorded.replayed && recorded.value.fever && source == RecordSource::Nursery {
-        svc.bus.notify_committed();
+        svc.after_commit();
     }
     Ok(recorded.value)
 }
@@ -297,7 +297,7 @@ pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInpu
         .record_nap_check(check, context, danger.map(|k| alert(k, &ctx, checked_at)), key)
         .await?;
     if danger.is_some() && !recorded.replayed {
-        svc.bus.notify_committed();
+        svc.after_commit();
     }
     Ok(recorded.value)
 }
@@ -443,7 +443,7 @@ pub fn spawn_nap_watch(svc: Services, every: std::time::Duration) {
                 Ok(0) => {}
                 Ok(raised) => {
                     tracing::info!(raised, "nap checks overdue");
-                    svc.bus.notify_committed();
+                    svc.after_commit();
                 }
                 Err(err) => tracing::error!(error = %err, "nap watch failed"),
             }

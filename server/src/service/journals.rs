@@ -358,7 +358,7 @@ pub async fn publish(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journ
         .store
         .change_journal(journal.id, journal.revision, change, Some(alert))
         .await?;
-    svc.bus.notify_committed();
+    svc.after_commit();
     Ok(published)
 }
 

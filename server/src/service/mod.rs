@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod care;
 pub mod journals;
 pub mod org;
+pub mod push;
 
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ use crate::store::{EntityRef, Store};
 pub struct Services {
     pub store: Arc<dyn Store>,
     pub bus: EventBus,
+    pub push: push::PushSender,
     pub passwords: Passwords,
     pub login_limiter: LoginLimiter,
     pub config: Arc<Config>,
@@ -35,9 +37,11 @@ impl Services {
     pub async fn start(config: Config) -> anyhow::Result<Self> {
         let store = crate::store::connect(&config.database_url).await?;
         let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
+        let push = push::PushSender::start(store.clone(), &config).await?;
         let services = Services {
             store,
             bus,
+            push,
             passwords: Passwords::new(),
             login_limiter: LoginLimiter::new(config.login_limit_per_account, config.login_limit_per_address),
             config: Arc::new(config),
@@ -45,6 +49,12 @@ impl Services {
         accounts::bootstrap_admin(&services).await?;
         care::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         Ok(services)
+    }
+
+    /// Wakes what acts on committed writes: the event tailer and the push worker.
+    pub fn after_commit(&self) {
+        self.bus.notify_committed();
+        self.push.wake();
     }
 
     /// The scope of `entity`, or NOT_FOUND.

@@ -49,7 +49,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
 /// The whole store interface, in parts by subject.
 #[async_trait]
 pub trait Store:
-    AccountStore + OrgStore + AttendanceStore + CareStore + JournalStore + EventStore + Send + Sync
+    AccountStore + OrgStore + AttendanceStore + CareStore + JournalStore + PushStore + EventStore + Send + Sync
 {
     fn backend_name(&self) -> &'static str;
     /// Succeeds when the database answers.
@@ -305,6 +305,62 @@ pub trait JournalStore {
     ) -> StoreResult<Journal>;
     async fn journals(&self, filter: &JournalFilter, limit: i64) -> StoreResult<Vec<Journal>>;
     async fn journal_revisions(&self, id: Id) -> StoreResult<Vec<JournalRevision>>;
+}
+
+/// A push notification leased to a worker for sending.
+#[derive(Clone, Debug)]
+pub struct PushJob {
+    pub id: i64,
+    pub subscription_id: Option<Id>,
+    pub endpoint: String,
+    pub p256dh: String,
+    pub auth: String,
+    pub payload: String,
+    pub urgency: String,
+    pub ttl_seconds: i64,
+    pub attempts: i64,
+}
+
+/// What became of one attempt to send.
+#[derive(Clone, Debug)]
+pub enum PushOutcome {
+    Delivered,
+    /// 404/410: the device unsubscribed; its subscription is removed.
+    Gone,
+    /// Try again at this time (429, 5xx, network error).
+    Retry { at: Timestamp, error: String },
+    /// Given up after the last attempt, or refused for good.
+    Failed { error: String },
+}
+
+/// One notification's delivery state, for administrators.
+#[derive(Clone, Debug)]
+pub struct PushDelivery {
+    pub id: i64,
+    pub user_id: Id,
+    pub kind: String,
+    pub status: PushStatus,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: Timestamp,
+    pub finished_at: Option<Timestamp>,
+}
+
+#[async_trait]
+pub trait PushStore {
+    /// The VAPID key pair every replica signs with: the stored one, or `generated` stored now.
+    async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)>;
+    /// Registers a device for `user` (re-registering an endpoint moves it to this user).
+    async fn register_push_subscription(&self, user_id: Id, endpoint: &str, p256dh: &str, auth: &str) -> StoreResult<()>;
+    /// Removes the user's device; its pending notifications are dropped.
+    async fn unregister_push_subscription(&self, user_id: Id, endpoint: &str) -> StoreResult<bool>;
+    async fn set_push_preference(&self, user_id: Id, kind: PushKind, enabled: bool) -> StoreResult<()>;
+    /// The kinds the user switched off.
+    async fn disabled_push_kinds(&self, user_id: Id) -> StoreResult<Vec<PushKind>>;
+    /// Leases up to `limit` due notifications until `lease_until`; each attempt is counted.
+    async fn claim_pushes(&self, now: Timestamp, lease_until: Timestamp, limit: i64) -> StoreResult<Vec<PushJob>>;
+    async fn finish_push(&self, job: &PushJob, outcome: PushOutcome) -> StoreResult<()>;
+    async fn push_deliveries(&self, status: Option<PushStatus>, user_id: Option<Id>, limit: i64) -> StoreResult<Vec<PushDelivery>>;
 }
 
 /// The ordered event log behind live subscriptions. Positions order entries so that once the

@@ -21,6 +21,8 @@ const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
 const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
 const FOR_UPDATE: &str = " FOR UPDATE";
+/// Replicas claiming pushes at once each take different rows instead of waiting.
+const SKIP_LOCKED: &str = " FOR UPDATE SKIP LOCKED";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
@@ -66,4 +68,5 @@ include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/care.rs");
 include!("sql/journals.rs");
+include!("sql/push.rs");
 include!("sql/events.rs");

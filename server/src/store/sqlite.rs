@@ -21,6 +21,7 @@ const TX_ID_EXPR: &str = "0";
 const HORIZON_SQL: &str = "SELECT 1";
 /// The single writer already serialises; SQLite has no row locks.
 const FOR_UPDATE: &str = "";
+const SKIP_LOCKED: &str = "";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 
@@ -83,4 +84,5 @@ include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/care.rs");
 include!("sql/journals.rs");
+include!("sql/push.rs");
 include!("sql/events.rs");

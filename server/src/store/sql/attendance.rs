@@ -137,6 +137,10 @@ impl DbStore {
         .bind(Timestamp::now())
         .fetch_one(&mut **tx)
         .await?;
+        // The event's push notifications commit with it, or not at all.
+        if let Some(notice) = PushNotice::for_event(payload) {
+            Self::enqueue_pushes(tx, &notice).await?;
+        }
         Ok(Position { tx: tx_id, seq })
     }
 
@@ -339,7 +343,7 @@ impl AttendanceStore for DbStore {
     async fn acknowledge_absence(&self, id: Id, by: Id, at: Timestamp) -> StoreResult<AbsenceReport> {
         let mut tx = self.begin_write().await?;
         // The first acknowledgement stands; acknowledging again changes nothing.
-        sqlx::query(
+        let first = sqlx::query(
             "UPDATE absence_reports SET acknowledged_by = $1, acknowledged_at = $2
              WHERE id = $3 AND acknowledged_by IS NULL",
         )
@@ -348,6 +352,18 @@ impl AttendanceStore for DbStore {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        if first.rows_affected() == 1 {
+            let rows: Vec<AbsenceRow> =
+                sqlx::query_as(&format!("{ABSENCE_SELECT} WHERE id = $1")).bind(id).fetch_all(&mut *tx).await?;
+            if let Some(row) = rows.into_iter().next() {
+                let report = AbsenceReport {
+                    acknowledged_by: Some(by),
+                    acknowledged_at: Some(at),
+                    ..self.load_absences(vec![row]).await?.remove(0)
+                };
+                Self::append_log(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report)).await?;
+            }
+        }
         tx.commit().await?;
         self.absence_by_id(id).await?.ok_or(StoreError::NotFound)
     }

@@ -1,0 +1,171 @@
+//! What a Web Push notification says and to whom, derived from the event it announces. The
+//! push service and the lock screen are outside our trust boundary: payloads name the child by
+//! given name and say what happened, never temperatures, symptoms or reasons.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AttendanceKind, CareAlertKind, EventPayload, Id, Timestamp};
+use crate::text_enum;
+
+text_enum!(
+    /// Kinds of notification a user can switch on or off.
+    PushKind {
+        Arrival = "ARRIVAL",
+        Departure = "DEPARTURE",
+        AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
+        NotebookPublished = "NOTEBOOK_PUBLISHED",
+        Fever = "FEVER",
+        AbsenceReported = "ABSENCE_REPORTED",
+        NapAlert = "NAP_ALERT",
+    }
+);
+
+text_enum!(PushStatus { Pending = "PENDING", Delivered = "DELIVERED", Failed = "FAILED", Gone = "GONE" });
+
+/// Who receives a notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    FamilyGuardians(Id),
+    NurseryStaff(Id),
+}
+
+/// A notification to enqueue for every device of its audience.
+#[derive(Clone, Debug)]
+pub struct PushNotice {
+    pub kind: PushKind,
+    pub audiences: Vec<Audience>,
+    /// RFC 8030 urgency: `high` for arrivals, departures and alerts.
+    pub urgency: &'static str,
+    /// Seconds the push service may hold it for an offline phone.
+    pub ttl_seconds: i64,
+    /// The child the notice is about; its given name goes into the text.
+    pub child_id: Id,
+    pub event_id: Id,
+    pub at: Timestamp,
+}
+
+/// The JSON the app receives: enough to show the notification and open the right screen.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PushPayload {
+    pub kind: PushKind,
+    pub event_id: Id,
+    pub child_id: Id,
+    pub child_name: String,
+    pub title: String,
+    pub body: String,
+    pub at: String,
+    pub path: String,
+}
+
+impl PushNotice {
+    pub fn for_event(payload: &EventPayload) -> Option<PushNotice> {
+        let notice = |kind, audiences, urgency, ttl_seconds, child_id, event_id, at| PushNotice {
+            kind,
+            audiences,
+            urgency,
+            ttl_seconds,
+            child_id,
+            event_id,
+            at,
+        };
+        Some(match payload {
+            EventPayload::Attendance(e) => {
+                let kind = match e.kind {
+                    AttendanceKind::CheckIn => PushKind::Arrival,
+                    AttendanceKind::CheckOut => PushKind::Departure,
+                };
+                notice(kind, vec![Audience::FamilyGuardians(e.family_id)], "high", 4 * 3600, e.child_id, e.id, e.occurred_at)
+            }
+            EventPayload::AbsenceReported(r) => notice(
+                PushKind::AbsenceReported,
+                vec![Audience::NurseryStaff(r.nursery_id)],
+                "normal",
+                12 * 3600,
+                r.child_id,
+                r.id,
+                Timestamp::now(),
+            ),
+            EventPayload::AbsenceAcknowledged(r) => notice(
+                PushKind::AbsenceAcknowledged,
+                vec![Audience::FamilyGuardians(r.family_id)],
+                "normal",
+                12 * 3600,
+                r.child_id,
+                r.id,
+                r.acknowledged_at.unwrap_or_else(Timestamp::now),
+            ),
+            EventPayload::CareAlert(a) => {
+                let (kind, audiences, urgency, ttl) = match a.kind {
+                    CareAlertKind::Fever => (
+                        PushKind::Fever,
+                        vec![Audience::FamilyGuardians(a.family_id), Audience::NurseryStaff(a.nursery_id)],
+                        "high",
+                        3600,
+                    ),
+                    CareAlertKind::NotebookPublished => {
+                        (PushKind::NotebookPublished, vec![Audience::FamilyGuardians(a.family_id)], "normal", 24 * 3600)
+                    }
+                    // A nap alert is about now: stale, it would only alarm.
+                    CareAlertKind::NapCheckOverdue | CareAlertKind::NapPosition | CareAlertKind::NapBreathing => {
+                        (PushKind::NapAlert, vec![Audience::NurseryStaff(a.nursery_id)], "high", 300)
+                    }
+                };
+                notice(kind, audiences, urgency, ttl, a.child_id, a.journal_id.unwrap_or(a.id), a.occurred_at)
+            }
+        })
+    }
+
+    /// The text, in Japanese, with the child's given name and the local time only.
+    pub fn payload(&self, child_full_name: &str, utc_offset: time::UtcOffset) -> PushPayload {
+        let given = given_name(child_full_name);
+        let local = self.at.0.to_offset(utc_offset);
+        let clock = format!("{}:{:02}", local.hour(), local.minute());
+        let (title, body, path) = match self.kind {
+            PushKind::Arrival => ("登園しました", format!("{given}さんが登園しました（{clock}）"), "attendance"),
+            PushKind::Departure => ("降園しました", format!("{given}さんが降園しました（{clock}）"), "attendance"),
+            PushKind::AbsenceAcknowledged => ("連絡を確認しました", format!("{given}さんの連絡を保育所が確認しました"), "absences"),
+            PushKind::NotebookPublished => ("連絡帳が届きました", format!("{given}さんの連絡帳が届きました"), "notebook"),
+            PushKind::Fever => ("保育所からのお知らせ", format!("{given}さんの体調について、保育所にご連絡ください"), "health"),
+            PushKind::AbsenceReported => ("欠席・遅刻の連絡", format!("{given}さんの保護者から連絡がありました"), "absences"),
+            PushKind::NapAlert => ("午睡チェック", format!("{given}さんを確認してください（{clock}）"), "naps"),
+        };
+        PushPayload {
+            kind: self.kind,
+            event_id: self.event_id,
+            child_id: self.child_id,
+            child_name: given.to_owned(),
+            title: title.to_owned(),
+            body,
+            at: self.at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            path: format!("/children/{}/{path}", self.child_id),
+        }
+    }
+}
+
+/// "佐藤 はると" → "はると" (family name first, separated by a space of either width).
+pub fn given_name(full: &str) -> &str {
+    full.trim().rsplit([' ', '\u{3000}']).next().unwrap_or(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_carry_no_health_details() {
+        let notice = PushNotice {
+            kind: PushKind::Fever,
+            audiences: vec![],
+            urgency: "high",
+            ttl_seconds: 60,
+            child_id: Id::new(),
+            event_id: Id::new(),
+            at: Timestamp::now(),
+        };
+        let payload = notice.payload("佐藤　はると", time::UtcOffset::from_hms(9, 0, 0).unwrap());
+        assert_eq!(payload.child_name, "はると");
+        let text = serde_json::to_string(&payload).unwrap();
+        assert!(!text.contains("佐藤") && !text.contains('℃') && !text.contains("発熱"), "{text}");
+    }
+}

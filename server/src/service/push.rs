@@ -1,0 +1,233 @@
+//! Web Push (RFC 8030, aes128gcm RFC 8291, VAPID RFC 8292): reaching phones whose app is
+//! closed. Notifications sit in the outbox, written with their event; this worker leases due
+//! rows, encrypts and signs each for its device, and records what the push service said:
+//! 2xx delivered; 404/410 the device is gone; 429, 5xx and network errors retried with
+//! exponential backoff honouring Retry-After, up to a bound, then kept as failed with the reason.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use futures::StreamExt;
+use tokio::sync::Notify;
+use web_push::{
+    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, Urgency, VapidSignatureBuilder, WebPushMessageBuilder,
+};
+
+use crate::config::Config;
+use crate::domain::{validate, Timestamp};
+use crate::error::{AppError, AppResult};
+use crate::policy::Actor;
+use crate::store::{PushJob, PushOutcome, Store};
+
+/// Sends at once per worker; a slow push service must not hold up the others.
+const CONCURRENT_SENDS: usize = 16;
+const BATCH: i64 = 64;
+
+#[derive(Clone)]
+pub struct PushSender {
+    wake: Arc<Notify>,
+    public_key: Arc<String>,
+}
+
+impl PushSender {
+    /// Loads (or creates, once for all replicas) the VAPID key and starts the worker.
+    pub async fn start(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<Self> {
+        let (private_key, public_key) = match (&config.vapid_private_key, &config.vapid_public_key) {
+            (Some(private), Some(public)) => (private.clone(), public.clone()),
+            _ => store.vapid_keys(generate_vapid_keys()).await?,
+        };
+        let signer = VapidSignatureBuilder::from_base64_no_sub(&private_key)
+            .map_err(|e| anyhow::anyhow!("the VAPID private key is unusable: {e}"))?;
+        let wake = Arc::new(Notify::new());
+        let worker = Worker {
+            store,
+            signer,
+            subject: config.vapid_subject.clone(),
+            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build()?,
+            wake: wake.clone(),
+            lease: time::Duration::seconds(config.push_lease_seconds.max(1) as i64),
+            poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
+            max_attempts: config.push_max_attempts.max(1) as i64,
+        };
+        tokio::spawn(worker.run());
+        Ok(PushSender { wake, public_key: Arc::new(public_key) })
+    }
+
+    /// The application server key clients pass to `pushManager.subscribe`.
+    pub fn public_key(&self) -> &str {
+        &self.public_key
+    }
+
+    /// A transaction with notifications has committed.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// A fresh P-256 key pair, as base64url: the raw private scalar and the uncompressed point.
+fn generate_vapid_keys() -> (String, String) {
+    let secret = p256::SecretKey::random(&mut rand::rngs::OsRng);
+    let public = secret.public_key().to_sec1_bytes();
+    (URL_SAFE_NO_PAD.encode(secret.to_bytes()), URL_SAFE_NO_PAD.encode(public))
+}
+
+struct Worker {
+    store: Arc<dyn Store>,
+    signer: PartialVapidSignatureBuilder,
+    subject: String,
+    http: reqwest::Client,
+    wake: Arc<Notify>,
+    lease: time::Duration,
+    poll: Duration,
+    max_attempts: i64,
+}
+
+impl Worker {
+    async fn run(self) {
+        loop {
+            let now = Timestamp::now();
+            match self.store.claim_pushes(now, Timestamp(now.0 + self.lease), BATCH).await {
+                Ok(jobs) if !jobs.is_empty() => {
+                    let full = jobs.len() as i64 == BATCH;
+                    futures::stream::iter(jobs).for_each_concurrent(CONCURRENT_SENDS, |job| self.deliver(job)).await;
+                    if full {
+                        continue;
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!(error = %err, "claiming pushes failed"),
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(self.poll) => {}
+            }
+        }
+    }
+
+    async fn deliver(&self, job: PushJob) {
+        let outcome = match self.send(&job).await {
+            Ok(outcome) => outcome,
+            Err(error) => PushOutcome::Failed { error },
+        };
+        let outcome = match outcome {
+            PushOutcome::Retry { error, .. } if job.attempts >= self.max_attempts => {
+                PushOutcome::Failed { error: format!("gave up after {} attempts: {error}", job.attempts) }
+            }
+            other => other,
+        };
+        if let PushOutcome::Failed { error } | PushOutcome::Retry { error, .. } = &outcome {
+            tracing::warn!(push = job.id, attempts = job.attempts, %error, "push not delivered");
+        }
+        if let Err(err) = self.store.finish_push(&job, outcome).await {
+            // The lease runs out and the push is tried again: at least once, not lost.
+            tracing::error!(push = job.id, error = %err, "recording a push outcome failed");
+        }
+    }
+
+    /// One attempt. `Err` is a permanent failure of our own (unusable keys or endpoint).
+    async fn send(&self, job: &PushJob) -> Result<PushOutcome, String> {
+        let info = SubscriptionInfo::new(job.endpoint.as_str(), job.p256dh.as_str(), job.auth.as_str());
+        let mut signature = self.signer.clone().add_sub_info(&info);
+        signature.add_claim("sub", self.subject.as_str());
+        let signature = signature.build().map_err(|e| format!("VAPID signature: {e}"))?;
+        let mut message = WebPushMessageBuilder::new(&info);
+        message.set_payload(ContentEncoding::Aes128Gcm, job.payload.as_bytes());
+        message.set_ttl(u32::try_from(job.ttl_seconds).unwrap_or(u32::MAX));
+        message.set_urgency(match job.urgency.as_str() {
+            "high" => Urgency::High,
+            "low" => Urgency::Low,
+            _ => Urgency::Normal,
+        });
+        message.set_vapid_signature(signature);
+        let message = message.build().map_err(|e| format!("encrypting for the device: {e}"))?;
+        let request = web_push::request_builder::build_request::<Vec<u8>>(message);
+        let mut outgoing = self.http.post(request.uri().to_string()).body(request.body().clone());
+        for (name, value) in request.headers() {
+            outgoing = outgoing.header(name.as_str(), value.as_bytes());
+        }
+        let response = match outgoing.send().await {
+            Ok(response) => response,
+            Err(err) => return Ok(PushOutcome::Retry { at: Timestamp::now(), error: format!("network: {err}") }),
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .map(|secs| Timestamp(Timestamp::now().0 + time::Duration::seconds(secs.clamp(0, 86_400))));
+        Ok(match status {
+            200..=299 => PushOutcome::Delivered,
+            404 | 410 => PushOutcome::Gone,
+            429 | 500..=599 => PushOutcome::Retry {
+                at: retry_after.unwrap_or_else(Timestamp::now),
+                error: format!("push service answered {status}"),
+            },
+            _ => PushOutcome::Failed { error: format!("push service refused it: {status}") },
+        })
+    }
+}
+
+/// A device to register: the browser's PushSubscription fields.
+pub struct DeviceInput<'a> {
+    pub endpoint: &'a str,
+    pub p256dh: &'a str,
+    pub auth: &'a str,
+}
+
+fn check_device(input: &DeviceInput<'_>, allow_insecure: bool) -> AppResult<()> {
+    let endpoint = input.endpoint.trim();
+    let secure = endpoint.starts_with("https://");
+    let loopback_http = endpoint.starts_with("http://127.0.0.1") || endpoint.starts_with("http://localhost");
+    if endpoint.len() > 2048 || !(secure || allow_insecure && loopback_http) || endpoint.parse::<reqwest::Url>().is_err() {
+        return Err(AppError::bad_input("endpoint", "the endpoint must be the https URL the browser gave"));
+    }
+    let key = URL_SAFE_NO_PAD.decode(input.p256dh.trim_end_matches('=')).unwrap_or_default();
+    if key.len() != 65 || key[0] != 4 {
+        return Err(AppError::bad_input("p256dh", "p256dh must be the base64url P-256 public key of the subscription"));
+    }
+    let auth = URL_SAFE_NO_PAD.decode(input.auth.trim_end_matches('=')).unwrap_or_default();
+    if auth.len() != 16 {
+        return Err(AppError::bad_input("auth", "auth must be the subscription's 16-byte base64url secret"));
+    }
+    Ok(())
+}
+
+pub async fn register_device(svc: &super::Services, actor: &Actor, input: DeviceInput<'_>) -> AppResult<bool> {
+    check_device(&input, svc.config.push_allow_insecure_endpoints)?;
+    let p256dh = input.p256dh.trim_end_matches('=');
+    let auth = input.auth.trim_end_matches('=');
+    svc.store.register_push_subscription(actor.user.id, input.endpoint.trim(), p256dh, auth).await?;
+    Ok(true)
+}
+
+pub async fn unregister_device(svc: &super::Services, actor: &Actor, endpoint: &str) -> AppResult<bool> {
+    if endpoint.len() > 2048 {
+        return Err(AppError::bad_input("endpoint", "not an endpoint"));
+    }
+    Ok(svc.store.unregister_push_subscription(actor.user.id, endpoint.trim()).await?)
+}
+
+pub async fn set_preference(svc: &super::Services, actor: &Actor, kind: crate::domain::PushKind, enabled: bool) -> AppResult<bool> {
+    svc.store.set_push_preference(actor.user.id, kind, enabled).await?;
+    Ok(enabled)
+}
+
+/// Delivery state of notifications, newest first (SYSTEM_ADMIN).
+pub async fn deliveries(
+    svc: &super::Services,
+    actor: &Actor,
+    status: Option<crate::domain::PushStatus>,
+    user_id: Option<&str>,
+    limit: Option<i32>,
+) -> AppResult<Vec<crate::store::PushDelivery>> {
+    actor.authorize_global(crate::policy::Action::ReadPushDeliveries)?;
+    let user_id = user_id.map(|id| validate::id("userId", id)).transpose()?;
+    let limit = limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(AppError::bad_input("limit", "limit is 1 to 1000"));
+    }
+    Ok(svc.store.push_deliveries(status, user_id, limit.into()).await?)
+}

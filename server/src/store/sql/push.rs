@@ -1,0 +1,239 @@
+// Web Push: VAPID keys, devices, preferences and the outbox. Notifications are enqueued by
+// `append_log` in the event's own transaction; workers lease due rows. Shared SQL, included by
+// each backend (`SKIP_LOCKED` lets PostgreSQL replicas claim disjoint rows).
+
+const OUTBOX_COLUMNS: &str = "id, subscription_id, endpoint, p256dh, auth, payload, urgency, ttl_seconds, attempts";
+
+/// Backoff after a failed attempt: 2, 4, 8 … seconds, at most ten minutes.
+fn backoff(attempts: i64) -> time::Duration {
+    time::Duration::seconds(2_i64.saturating_pow(attempts.clamp(1, 10) as u32).min(600))
+}
+
+impl DbStore {
+    /// One outbox row per device of everyone in the notice's audience who has not switched
+    /// the kind off.
+    async fn enqueue_pushes(tx: &mut sqlx::Transaction<'static, Db>, notice: &PushNotice) -> StoreResult<()> {
+        let child: Option<(String, i32)> = sqlx::query_as(
+            "SELECT c.name, n.utc_offset_minutes FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1",
+        )
+        .bind(notice.child_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((name, offset)) = child else { return Ok(()) };
+        let payload = notice.payload(&name, crate::domain::calendar::offset_from_minutes(offset));
+        let payload = serde_json::to_string(&payload).map_err(anyhow::Error::from)?;
+        let now = Timestamp::now();
+        let mut query = QueryBuilder::<Db>::new(
+            "INSERT INTO push_outbox (subscription_id, user_id, endpoint, p256dh, auth, kind, payload, urgency, ttl_seconds,
+                status, attempts, next_attempt_at, created_at)
+             SELECT s.id, s.user_id, s.endpoint, s.p256dh, s.auth, ",
+        );
+        query.push_bind(notice.kind.as_str()).push(", ");
+        query.push_bind(payload).push(", ");
+        query.push_bind(notice.urgency).push(", ");
+        query.push_bind(notice.ttl_seconds).push(", 'PENDING', 0, ");
+        query.push_bind(now).push(", ");
+        query.push_bind(now);
+        query.push(" FROM push_subscriptions s WHERE s.user_id IN (SELECT g.user_id FROM role_grants g WHERE 1 = 0");
+        for audience in &notice.audiences {
+            match audience {
+                Audience::FamilyGuardians(family) => {
+                    query.push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ").push_bind(*family).push(")");
+                }
+                Audience::NurseryStaff(nursery) => {
+                    query.push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ").push_bind(*nursery).push(")");
+                }
+            }
+        }
+        query.push(") AND NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = ");
+        query.push_bind(notice.kind.as_str()).push(" AND p.enabled = ").push_bind(false).push(")");
+        query.build().execute(&mut **tx).await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl PushStore for DbStore {
+    async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)> {
+        let mut tx = self.begin_write().await?;
+        // Replicas starting together race here; the first key written is everyone's key.
+        sqlx::query(
+            "INSERT INTO vapid_keys (id, private_key, public_key, created_at) VALUES (1, $1, $2, $3)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&generated.0)
+        .bind(&generated.1)
+        .bind(Timestamp::now())
+        .execute(&mut *tx)
+        .await?;
+        let keys: (String, String) =
+            sqlx::query_as("SELECT private_key, public_key FROM vapid_keys WHERE id = 1").fetch_one(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(keys)
+    }
+
+    async fn register_push_subscription(&self, user_id: Id, endpoint: &str, p256dh: &str, auth: &str) -> StoreResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth",
+        )
+        .bind(Id::new())
+        .bind(user_id)
+        .bind(endpoint)
+        .bind(p256dh)
+        .bind(auth)
+        .bind(Timestamp::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn unregister_push_subscription(&self, user_id: Id, endpoint: &str) -> StoreResult<bool> {
+        let mut tx = self.begin_write().await?;
+        let now = Timestamp::now();
+        sqlx::query(
+            "UPDATE push_outbox SET status = 'GONE', finished_at = $1, last_error = 'unregistered'
+             WHERE status = 'PENDING' AND subscription_id IN (SELECT id FROM push_subscriptions WHERE user_id = $2 AND endpoint = $3)",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(endpoint)
+        .execute(&mut *tx)
+        .await?;
+        let removed = sqlx::query("DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2")
+            .bind(user_id)
+            .bind(endpoint)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(removed.rows_affected() > 0)
+    }
+
+    async fn set_push_preference(&self, user_id: Id, kind: PushKind, enabled: bool) -> StoreResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO push_preferences (user_id, kind, enabled) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, kind) DO UPDATE SET enabled = excluded.enabled",
+        )
+        .bind(user_id)
+        .bind(kind.as_str())
+        .bind(enabled)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn disabled_push_kinds(&self, user_id: Id) -> StoreResult<Vec<PushKind>> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM push_preferences WHERE user_id = $1 AND enabled = $2 ORDER BY kind")
+                .bind(user_id)
+                .bind(false)
+                .fetch_all(self.reader())
+                .await?;
+        Ok(rows.iter().filter_map(|(k,)| PushKind::parse(k)).collect())
+    }
+
+    async fn claim_pushes(&self, now: Timestamp, lease_until: Timestamp, limit: i64) -> StoreResult<Vec<PushJob>> {
+        let mut tx = self.begin_write().await?;
+        let rows: Vec<(i64, Option<Id>, String, String, String, String, String, i64, i64)> = sqlx::query_as(&format!(
+            "UPDATE push_outbox SET lease_until = $1, attempts = attempts + 1
+             WHERE id IN (
+                SELECT id FROM push_outbox
+                WHERE status = 'PENDING' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
+                ORDER BY next_attempt_at, id LIMIT $3{SKIP_LOCKED})
+             RETURNING {OUTBOX_COLUMNS}"
+        ))
+        .bind(lease_until)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, subscription_id, endpoint, p256dh, auth, payload, urgency, ttl_seconds, attempts)| PushJob {
+                id,
+                subscription_id,
+                endpoint,
+                p256dh,
+                auth,
+                payload,
+                urgency,
+                ttl_seconds,
+                attempts,
+            })
+            .collect())
+    }
+
+    async fn finish_push(&self, job: &PushJob, outcome: PushOutcome) -> StoreResult<()> {
+        let mut tx = self.begin_write().await?;
+        let now = Timestamp::now();
+        let (status, next, error) = match &outcome {
+            PushOutcome::Delivered => (PushStatus::Delivered, None, None),
+            PushOutcome::Gone => (PushStatus::Gone, None, Some("the device unsubscribed (404/410)".to_owned())),
+            PushOutcome::Retry { at, error } => {
+                let earliest = Timestamp(now.0 + backoff(job.attempts));
+                (PushStatus::Pending, Some((*at).max(earliest)), Some(error.clone()))
+            }
+            PushOutcome::Failed { error } => (PushStatus::Failed, None, Some(error.clone())),
+        };
+        let finished = (status != PushStatus::Pending).then_some(now);
+        sqlx::query(
+            "UPDATE push_outbox SET status = $1, next_attempt_at = COALESCE($2, next_attempt_at), lease_until = NULL,
+                last_error = COALESCE($3, last_error), finished_at = $4
+             WHERE id = $5",
+        )
+        .bind(status.as_str())
+        .bind(next)
+        .bind(error)
+        .bind(finished)
+        .bind(job.id)
+        .execute(&mut *tx)
+        .await?;
+        if let (PushOutcome::Gone, Some(subscription)) = (&outcome, job.subscription_id) {
+            sqlx::query(
+                "UPDATE push_outbox SET status = 'GONE', finished_at = $1, last_error = 'the device unsubscribed'
+                 WHERE status = 'PENDING' AND subscription_id = $2",
+            )
+            .bind(now)
+            .bind(subscription)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn push_deliveries(&self, status: Option<PushStatus>, user_id: Option<Id>, limit: i64) -> StoreResult<Vec<PushDelivery>> {
+        let mut query = QueryBuilder::<Db>::new(
+            "SELECT id, user_id, kind, status, attempts, last_error, created_at, finished_at FROM push_outbox WHERE 1 = 1",
+        );
+        if let Some(status) = status {
+            query.push(" AND status = ").push_bind(status.as_str());
+        }
+        if let Some(user) = user_id {
+            query.push(" AND user_id = ").push_bind(user);
+        }
+        query.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
+        let rows: Vec<(i64, Id, String, String, i64, Option<String>, Timestamp, Option<Timestamp>)> =
+            query.build_query_as().fetch_all(self.reader()).await?;
+        rows.into_iter()
+            .map(|(id, user_id, kind, status, attempts, last_error, created_at, finished_at)| {
+                Ok(PushDelivery {
+                    id,
+                    user_id,
+                    kind,
+                    status: parse_text_enum(PushStatus::parse, &status)?,
+                    attempts,
+                    last_error,
+                    created_at,
+                    finished_at,
+                })
+            })
+            .collect()
+    }
+}
