@@ -88,6 +88,10 @@ pub struct Config {
     #[arg(long, env = "PUSH_POLL_INTERVAL_MS", default_value_t = 500)]
     pub push_poll_interval_ms: u64,
 
+    /// Push sending loops in this process; 0 leaves sending to other replicas.
+    #[arg(long, env = "PUSH_WORKERS", default_value_t = 1)]
+    pub push_workers: usize,
+
     /// Attempts before a push is kept as failed.
     #[arg(long, env = "PUSH_MAX_ATTEMPTS", default_value_t = 6)]
     pub push_max_attempts: u32,

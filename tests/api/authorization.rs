@@ -171,6 +171,21 @@ fn ops() -> Vec<Op> {
             expect: "UNNAFNNNN",
         },
         Op { name: "approveJournal", query: "mutation($id: ID!) { approveJournal(id: $id) { id } }", vars: |_, c, _| json!({"id": c.diary}), expect: "UNNAFNNNN" },
+        Op { name: "vapidPublicKey", query: "{ vapidPublicKey }", vars: |_, _, _| json!({}), expect: "AAAAAAAAA" },
+        Op {
+            name: "registerPushSubscription",
+            query: "mutation($e: String!) { registerPushSubscription(input: {endpoint: $e, p256dh: \"BAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE\", auth: \"AgICAgICAgICAgICAgICAg\"}) }",
+            vars: |_, _, n| json!({"e": format!("https://push.example/device/{n}")}),
+            expect: "UAAAAAAAA",
+        },
+        Op {
+            name: "unregisterPushSubscription",
+            query: "mutation { unregisterPushSubscription(endpoint: \"https://push.example/none\") }",
+            vars: |_, _, _| json!({}),
+            expect: "UAAAAAAAA",
+        },
+        Op { name: "setPushPreference", query: "mutation { setPushPreference(kind: ARRIVAL, enabled: true) }", vars: |_, _, _| json!({}), expect: "UAAAAAAAA" },
+        Op { name: "pushDeliveries", query: "{ pushDeliveries { id } }", vars: |_, _, _| json!({}), expect: "UAFFFFFFF" },
         Op { name: "publishJournal", query: "mutation($id: ID!) { publishJournal(id: $id) { id } }", vars: |_, c, _| json!({"id": c.notebook}), expect: "UNNAAFNNN" },
     ]
 }

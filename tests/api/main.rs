@@ -12,5 +12,7 @@ mod bad_input;
 mod care;
 mod concurrency;
 mod lifecycle;
+mod push;
+mod push_service;
 mod schema;
 mod story;

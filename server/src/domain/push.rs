@@ -75,7 +75,15 @@ impl PushNotice {
                     AttendanceKind::CheckIn => PushKind::Arrival,
                     AttendanceKind::CheckOut => PushKind::Departure,
                 };
-                notice(kind, vec![Audience::FamilyGuardians(e.family_id)], "high", 4 * 3600, e.child_id, e.id, e.occurred_at)
+                notice(
+                    kind,
+                    vec![Audience::FamilyGuardians(e.family_id)],
+                    "high",
+                    4 * 3600,
+                    e.child_id,
+                    e.id,
+                    e.occurred_at,
+                )
             }
             EventPayload::AbsenceReported(r) => notice(
                 PushKind::AbsenceReported,
@@ -99,19 +107,36 @@ impl PushNotice {
                 let (kind, audiences, urgency, ttl) = match a.kind {
                     CareAlertKind::Fever => (
                         PushKind::Fever,
-                        vec![Audience::FamilyGuardians(a.family_id), Audience::NurseryStaff(a.nursery_id)],
+                        vec![
+                            Audience::FamilyGuardians(a.family_id),
+                            Audience::NurseryStaff(a.nursery_id),
+                        ],
                         "high",
                         3600,
                     ),
-                    CareAlertKind::NotebookPublished => {
-                        (PushKind::NotebookPublished, vec![Audience::FamilyGuardians(a.family_id)], "normal", 24 * 3600)
-                    }
+                    CareAlertKind::NotebookPublished => (
+                        PushKind::NotebookPublished,
+                        vec![Audience::FamilyGuardians(a.family_id)],
+                        "normal",
+                        24 * 3600,
+                    ),
                     // A nap alert is about now: stale, it would only alarm.
-                    CareAlertKind::NapCheckOverdue | CareAlertKind::NapPosition | CareAlertKind::NapBreathing => {
-                        (PushKind::NapAlert, vec![Audience::NurseryStaff(a.nursery_id)], "high", 300)
-                    }
+                    CareAlertKind::NapCheckOverdue | CareAlertKind::NapPosition | CareAlertKind::NapBreathing => (
+                        PushKind::NapAlert,
+                        vec![Audience::NurseryStaff(a.nursery_id)],
+                        "high",
+                        300,
+                    ),
                 };
-                notice(kind, audiences, urgency, ttl, a.child_id, a.journal_id.unwrap_or(a.id), a.occurred_at)
+                notice(
+                    kind,
+                    audiences,
+                    urgency,
+                    ttl,
+                    a.child_id,
+                    a.journal_id.unwrap_or(a.id),
+                    a.occurred_at,
+                )
             }
         })
     }
@@ -122,13 +147,41 @@ impl PushNotice {
         let local = self.at.0.to_offset(utc_offset);
         let clock = format!("{}:{:02}", local.hour(), local.minute());
         let (title, body, path) = match self.kind {
-            PushKind::Arrival => ("登園しました", format!("{given}さんが登園しました（{clock}）"), "attendance"),
-            PushKind::Departure => ("降園しました", format!("{given}さんが降園しました（{clock}）"), "attendance"),
-            PushKind::AbsenceAcknowledged => ("連絡を確認しました", format!("{given}さんの連絡を保育所が確認しました"), "absences"),
-            PushKind::NotebookPublished => ("連絡帳が届きました", format!("{given}さんの連絡帳が届きました"), "notebook"),
-            PushKind::Fever => ("保育所からのお知らせ", format!("{given}さんの体調について、保育所にご連絡ください"), "health"),
-            PushKind::AbsenceReported => ("欠席・遅刻の連絡", format!("{given}さんの保護者から連絡がありました"), "absences"),
-            PushKind::NapAlert => ("午睡チェック", format!("{given}さんを確認してください（{clock}）"), "naps"),
+            PushKind::Arrival => (
+                "登園しました",
+                format!("{given}さんが登園しました（{clock}）"),
+                "attendance",
+            ),
+            PushKind::Departure => (
+                "降園しました",
+                format!("{given}さんが降園しました（{clock}）"),
+                "attendance",
+            ),
+            PushKind::AbsenceAcknowledged => (
+                "連絡を確認しました",
+                format!("{given}さんの連絡を保育所が確認しました"),
+                "absences",
+            ),
+            PushKind::NotebookPublished => (
+                "連絡帳が届きました",
+                format!("{given}さんの連絡帳が届きました"),
+                "notebook",
+            ),
+            PushKind::Fever => (
+                "保育所からのお知らせ",
+                format!("{given}さんの体調について、保育所にご連絡ください"),
+                "health",
+            ),
+            PushKind::AbsenceReported => (
+                "欠席・遅刻の連絡",
+                format!("{given}さんの保護者から連絡がありました"),
+                "absences",
+            ),
+            PushKind::NapAlert => (
+                "午睡チェック",
+                format!("{given}さんを確認してください（{clock}）"),
+                "naps",
+            ),
         };
         PushPayload {
             kind: self.kind,
@@ -137,7 +190,11 @@ impl PushNotice {
             child_name: given.to_owned(),
             title: title.to_owned(),
             body,
-            at: self.at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            at: self
+                .at
+                .utc()
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
             path: format!("/children/{}/{path}", self.child_id),
         }
     }
@@ -166,6 +223,9 @@ mod tests {
         let payload = notice.payload("佐藤　はると", time::UtcOffset::from_hms(9, 0, 0).unwrap());
         assert_eq!(payload.child_name, "はると");
         let text = serde_json::to_string(&payload).unwrap();
-        assert!(!text.contains("佐藤") && !text.contains('℃') && !text.contains("発熱"), "{text}");
+        assert!(
+            !text.contains("佐藤") && !text.contains('℃') && !text.contains("発熱"),
+            "{text}"
+        );
     }
 }

@@ -157,4 +157,8 @@ impl CoreMutation {
 
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(CoreMutation, super::mutation_care::CareMutation, super::push::PushMutation);
+pub struct MutationRoot(
+    CoreMutation,
+    super::mutation_care::CareMutation,
+    super::push::PushMutation,
+);

@@ -37,7 +37,14 @@ impl PushQuery {
         user_id: Option<ID>,
         limit: Option<i32>,
     ) -> Result<Vec<PushDeliveryObject>> {
-        let list = push::deliveries(services(ctx), actor(ctx)?, status, user_id.as_ref().map(|id| id.as_str()), limit).await?;
+        let list = push::deliveries(
+            services(ctx),
+            actor(ctx)?,
+            status,
+            user_id.as_ref().map(|id| id.as_str()),
+            limit,
+        )
+        .await?;
         Ok(list.into_iter().map(PushDeliveryObject).collect())
     }
 }
@@ -49,7 +56,11 @@ pub struct PushMutation;
 impl PushMutation {
     /// Registers this device for the caller; a user may have several.
     async fn register_push_subscription(&self, ctx: &Context<'_>, input: PushSubscriptionInput) -> Result<bool> {
-        let device = push::DeviceInput { endpoint: &input.endpoint, p256dh: &input.p256dh, auth: &input.auth };
+        let device = push::DeviceInput {
+            endpoint: &input.endpoint,
+            p256dh: &input.p256dh,
+            auth: &input.auth,
+        };
         Ok(push::register_device(services(ctx), actor(ctx)?, device).await?)
     }
 

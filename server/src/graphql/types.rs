@@ -55,7 +55,11 @@ impl Viewer {
     }
     /// Notification kinds the caller switched off.
     async fn disabled_push_kinds(&self, ctx: &Context<'_>) -> Result<Vec<PushKind>> {
-        Ok(services(ctx).store.disabled_push_kinds(actor(ctx)?.user.id).await.map_err(AppError::from)?)
+        Ok(services(ctx)
+            .store
+            .disabled_push_kinds(actor(ctx)?.user.id)
+            .await
+            .map_err(AppError::from)?)
     }
     /// The children the caller may see: a guardian's own, a teacher's whole nursery.
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {

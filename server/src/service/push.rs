@@ -12,7 +12,8 @@ use base64::Engine;
 use futures::StreamExt;
 use tokio::sync::Notify;
 use web_push::{
-    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, Urgency, VapidSignatureBuilder, WebPushMessageBuilder,
+    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, Urgency, VapidSignatureBuilder,
+    WebPushMessageBuilder,
 };
 
 use crate::config::Config;
@@ -41,18 +42,24 @@ impl PushSender {
         let signer = VapidSignatureBuilder::from_base64_no_sub(&private_key)
             .map_err(|e| anyhow::anyhow!("the VAPID private key is unusable: {e}"))?;
         let wake = Arc::new(Notify::new());
-        let worker = Worker {
-            store,
-            signer,
-            subject: config.vapid_subject.clone(),
-            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build()?,
-            wake: wake.clone(),
-            lease: time::Duration::seconds(config.push_lease_seconds.max(1) as i64),
-            poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
-            max_attempts: config.push_max_attempts.max(1) as i64,
-        };
-        tokio::spawn(worker.run());
-        Ok(PushSender { wake, public_key: Arc::new(public_key) })
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build()?;
+        for _ in 0..config.push_workers {
+            let worker = Worker {
+                store: store.clone(),
+                signer: signer.clone(),
+                subject: config.vapid_subject.clone(),
+                http: http.clone(),
+                wake: wake.clone(),
+                lease: time::Duration::seconds(config.push_lease_seconds.max(1) as i64),
+                poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
+                max_attempts: config.push_max_attempts.max(1) as i64,
+            };
+            tokio::spawn(worker.run());
+        }
+        Ok(PushSender {
+            wake,
+            public_key: Arc::new(public_key),
+        })
     }
 
     /// The application server key clients pass to `pushManager.subscribe`.
@@ -70,7 +77,10 @@ impl PushSender {
 fn generate_vapid_keys() -> (String, String) {
     let secret = p256::SecretKey::random(&mut rand::rngs::OsRng);
     let public = secret.public_key().to_sec1_bytes();
-    (URL_SAFE_NO_PAD.encode(secret.to_bytes()), URL_SAFE_NO_PAD.encode(public))
+    (
+        URL_SAFE_NO_PAD.encode(secret.to_bytes()),
+        URL_SAFE_NO_PAD.encode(public),
+    )
 }
 
 struct Worker {
@@ -91,7 +101,9 @@ impl Worker {
             match self.store.claim_pushes(now, Timestamp(now.0 + self.lease), BATCH).await {
                 Ok(jobs) if !jobs.is_empty() => {
                     let full = jobs.len() as i64 == BATCH;
-                    futures::stream::iter(jobs).for_each_concurrent(CONCURRENT_SENDS, |job| self.deliver(job)).await;
+                    futures::stream::iter(jobs)
+                        .for_each_concurrent(CONCURRENT_SENDS, |job| self.deliver(job))
+                        .await;
                     if full {
                         continue;
                     }
@@ -112,9 +124,9 @@ impl Worker {
             Err(error) => PushOutcome::Failed { error },
         };
         let outcome = match outcome {
-            PushOutcome::Retry { error, .. } if job.attempts >= self.max_attempts => {
-                PushOutcome::Failed { error: format!("gave up after {} attempts: {error}", job.attempts) }
-            }
+            PushOutcome::Retry { error, .. } if job.attempts >= self.max_attempts => PushOutcome::Failed {
+                error: format!("gave up after {} attempts: {error}", job.attempts),
+            },
             other => other,
         };
         if let PushOutcome::Failed { error } | PushOutcome::Retry { error, .. } = &outcome {
@@ -131,6 +143,9 @@ impl Worker {
         let info = SubscriptionInfo::new(job.endpoint.as_str(), job.p256dh.as_str(), job.auth.as_str());
         let mut signature = self.signer.clone().add_sub_info(&info);
         signature.add_claim("sub", self.subject.as_str());
+        // RFC 8292: `aud` is the endpoint's origin, port included; web-push drops the port.
+        let audience = audience_of(&job.endpoint)?;
+        signature.add_claim("aud", audience.as_str());
         let signature = signature.build().map_err(|e| format!("VAPID signature: {e}"))?;
         let mut message = WebPushMessageBuilder::new(&info);
         message.set_payload(ContentEncoding::Aes128Gcm, job.payload.as_bytes());
@@ -149,7 +164,12 @@ impl Worker {
         }
         let response = match outgoing.send().await {
             Ok(response) => response,
-            Err(err) => return Ok(PushOutcome::Retry { at: Timestamp::now(), error: format!("network: {err}") }),
+            Err(err) => {
+                return Ok(PushOutcome::Retry {
+                    at: Timestamp::now(),
+                    error: format!("network: {err}"),
+                })
+            }
         };
         let status = response.status().as_u16();
         let retry_after = response
@@ -165,9 +185,21 @@ impl Worker {
                 at: retry_after.unwrap_or_else(Timestamp::now),
                 error: format!("push service answered {status}"),
             },
-            _ => PushOutcome::Failed { error: format!("push service refused it: {status}") },
+            _ => PushOutcome::Failed {
+                error: format!("push service refused it: {status}"),
+            },
         })
     }
+}
+
+/// The origin of a push endpoint: scheme, host and any non-default port.
+fn audience_of(endpoint: &str) -> Result<String, String> {
+    let url = reqwest::Url::parse(endpoint).map_err(|e| format!("endpoint: {e}"))?;
+    let host = url.host_str().ok_or("endpoint has no host")?;
+    Ok(match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    })
 }
 
 /// A device to register: the browser's PushSubscription fields.
@@ -181,16 +213,32 @@ fn check_device(input: &DeviceInput<'_>, allow_insecure: bool) -> AppResult<()> 
     let endpoint = input.endpoint.trim();
     let secure = endpoint.starts_with("https://");
     let loopback_http = endpoint.starts_with("http://127.0.0.1") || endpoint.starts_with("http://localhost");
-    if endpoint.len() > 2048 || !(secure || allow_insecure && loopback_http) || endpoint.parse::<reqwest::Url>().is_err() {
-        return Err(AppError::bad_input("endpoint", "the endpoint must be the https URL the browser gave"));
+    if endpoint.len() > 2048
+        || !(secure || allow_insecure && loopback_http)
+        || endpoint.parse::<reqwest::Url>().is_err()
+    {
+        return Err(AppError::bad_input(
+            "endpoint",
+            "the endpoint must be the https URL the browser gave",
+        ));
     }
-    let key = URL_SAFE_NO_PAD.decode(input.p256dh.trim_end_matches('=')).unwrap_or_default();
+    let key = URL_SAFE_NO_PAD
+        .decode(input.p256dh.trim_end_matches('='))
+        .unwrap_or_default();
     if key.len() != 65 || key[0] != 4 {
-        return Err(AppError::bad_input("p256dh", "p256dh must be the base64url P-256 public key of the subscription"));
+        return Err(AppError::bad_input(
+            "p256dh",
+            "p256dh must be the base64url P-256 public key of the subscription",
+        ));
     }
-    let auth = URL_SAFE_NO_PAD.decode(input.auth.trim_end_matches('=')).unwrap_or_default();
+    let auth = URL_SAFE_NO_PAD
+        .decode(input.auth.trim_end_matches('='))
+        .unwrap_or_default();
     if auth.len() != 16 {
-        return Err(AppError::bad_input("auth", "auth must be the subscription's 16-byte base64url secret"));
+        return Err(AppError::bad_input(
+            "auth",
+            "auth must be the subscription's 16-byte base64url secret",
+        ));
     }
     Ok(())
 }
@@ -199,7 +247,9 @@ pub async fn register_device(svc: &super::Services, actor: &Actor, input: Device
     check_device(&input, svc.config.push_allow_insecure_endpoints)?;
     let p256dh = input.p256dh.trim_end_matches('=');
     let auth = input.auth.trim_end_matches('=');
-    svc.store.register_push_subscription(actor.user.id, input.endpoint.trim(), p256dh, auth).await?;
+    svc.store
+        .register_push_subscription(actor.user.id, input.endpoint.trim(), p256dh, auth)
+        .await?;
     Ok(true)
 }
 
@@ -207,10 +257,18 @@ pub async fn unregister_device(svc: &super::Services, actor: &Actor, endpoint: &
     if endpoint.len() > 2048 {
         return Err(AppError::bad_input("endpoint", "not an endpoint"));
     }
-    Ok(svc.store.unregister_push_subscription(actor.user.id, endpoint.trim()).await?)
+    Ok(svc
+        .store
+        .unregister_push_subscription(actor.user.id, endpoint.trim())
+        .await?)
 }
 
-pub async fn set_preference(svc: &super::Services, actor: &Actor, kind: crate::domain::PushKind, enabled: bool) -> AppResult<bool> {
+pub async fn set_preference(
+    svc: &super::Services,
+    actor: &Actor,
+    kind: crate::domain::PushKind,
+    enabled: bool,
+) -> AppResult<bool> {
     svc.store.set_push_preference(actor.user.id, kind, enabled).await?;
     Ok(enabled)
 }

@@ -328,9 +328,14 @@ pub enum PushOutcome {
     /// 404/410: the device unsubscribed; its subscription is removed.
     Gone,
     /// Try again at this time (429, 5xx, network error).
-    Retry { at: Timestamp, error: String },
+    Retry {
+        at: Timestamp,
+        error: String,
+    },
     /// Given up after the last attempt, or refused for good.
-    Failed { error: String },
+    Failed {
+        error: String,
+    },
 }
 
 /// One notification's delivery state, for administrators.
@@ -351,7 +356,13 @@ pub trait PushStore {
     /// The VAPID key pair every replica signs with: the stored one, or `generated` stored now.
     async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)>;
     /// Registers a device for `user` (re-registering an endpoint moves it to this user).
-    async fn register_push_subscription(&self, user_id: Id, endpoint: &str, p256dh: &str, auth: &str) -> StoreResult<()>;
+    async fn register_push_subscription(
+        &self,
+        user_id: Id,
+        endpoint: &str,
+        p256dh: &str,
+        auth: &str,
+    ) -> StoreResult<()>;
     /// Removes the user's device; its pending notifications are dropped.
     async fn unregister_push_subscription(&self, user_id: Id, endpoint: &str) -> StoreResult<bool>;
     async fn set_push_preference(&self, user_id: Id, kind: PushKind, enabled: bool) -> StoreResult<()>;
@@ -360,7 +371,12 @@ pub trait PushStore {
     /// Leases up to `limit` due notifications until `lease_until`; each attempt is counted.
     async fn claim_pushes(&self, now: Timestamp, lease_until: Timestamp, limit: i64) -> StoreResult<Vec<PushJob>>;
     async fn finish_push(&self, job: &PushJob, outcome: PushOutcome) -> StoreResult<()>;
-    async fn push_deliveries(&self, status: Option<PushStatus>, user_id: Option<Id>, limit: i64) -> StoreResult<Vec<PushDelivery>>;
+    async fn push_deliveries(
+        &self,
+        status: Option<PushStatus>,
+        user_id: Option<Id>,
+        limit: i64,
+    ) -> StoreResult<Vec<PushDelivery>>;
 }
 
 /// The ordered event log behind live subscriptions. Positions order entries so that once the

@@ -353,8 +353,10 @@ impl AttendanceStore for DbStore {
         .execute(&mut *tx)
         .await?;
         if first.rows_affected() == 1 {
-            let rows: Vec<AbsenceRow> =
-                sqlx::query_as(&format!("{ABSENCE_SELECT} WHERE id = $1")).bind(id).fetch_all(&mut *tx).await?;
+            let rows: Vec<AbsenceRow> = sqlx::query_as(&format!("{ABSENCE_SELECT} WHERE id = $1"))
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
             if let Some(row) = rows.into_iter().next() {
                 let report = AbsenceReport {
                     acknowledged_by: Some(by),

@@ -38,15 +38,25 @@ impl DbStore {
         for audience in &notice.audiences {
             match audience {
                 Audience::FamilyGuardians(family) => {
-                    query.push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ").push_bind(*family).push(")");
+                    query
+                        .push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ")
+                        .push_bind(*family)
+                        .push(")");
                 }
                 Audience::NurseryStaff(nursery) => {
-                    query.push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ").push_bind(*nursery).push(")");
+                    query
+                        .push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ")
+                        .push_bind(*nursery)
+                        .push(")");
                 }
             }
         }
         query.push(") AND NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = ");
-        query.push_bind(notice.kind.as_str()).push(" AND p.enabled = ").push_bind(false).push(")");
+        query
+            .push_bind(notice.kind.as_str())
+            .push(" AND p.enabled = ")
+            .push_bind(false)
+            .push(")");
         query.build().execute(&mut **tx).await?;
         Ok(())
     }
@@ -66,13 +76,20 @@ impl PushStore for DbStore {
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
-        let keys: (String, String) =
-            sqlx::query_as("SELECT private_key, public_key FROM vapid_keys WHERE id = 1").fetch_one(&mut *tx).await?;
+        let keys: (String, String) = sqlx::query_as("SELECT private_key, public_key FROM vapid_keys WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(keys)
     }
 
-    async fn register_push_subscription(&self, user_id: Id, endpoint: &str, p256dh: &str, auth: &str) -> StoreResult<()> {
+    async fn register_push_subscription(
+        &self,
+        user_id: Id,
+        endpoint: &str,
+        p256dh: &str,
+        auth: &str,
+    ) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -154,17 +171,19 @@ impl PushStore for DbStore {
         tx.commit().await?;
         Ok(rows
             .into_iter()
-            .map(|(id, subscription_id, endpoint, p256dh, auth, payload, urgency, ttl_seconds, attempts)| PushJob {
-                id,
-                subscription_id,
-                endpoint,
-                p256dh,
-                auth,
-                payload,
-                urgency,
-                ttl_seconds,
-                attempts,
-            })
+            .map(
+                |(id, subscription_id, endpoint, p256dh, auth, payload, urgency, ttl_seconds, attempts)| PushJob {
+                    id,
+                    subscription_id,
+                    endpoint,
+                    p256dh,
+                    auth,
+                    payload,
+                    urgency,
+                    ttl_seconds,
+                    attempts,
+                },
+            )
             .collect())
     }
 
@@ -173,7 +192,11 @@ impl PushStore for DbStore {
         let now = Timestamp::now();
         let (status, next, error) = match &outcome {
             PushOutcome::Delivered => (PushStatus::Delivered, None, None),
-            PushOutcome::Gone => (PushStatus::Gone, None, Some("the device unsubscribed (404/410)".to_owned())),
+            PushOutcome::Gone => (
+                PushStatus::Gone,
+                None,
+                Some("the device unsubscribed (404/410)".to_owned()),
+            ),
             PushOutcome::Retry { at, error } => {
                 let earliest = Timestamp(now.0 + backoff(job.attempts));
                 (PushStatus::Pending, Some((*at).max(earliest)), Some(error.clone()))
@@ -202,13 +225,21 @@ impl PushStore for DbStore {
             .bind(subscription)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM push_subscriptions WHERE id = $1")
+                .bind(subscription)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    async fn push_deliveries(&self, status: Option<PushStatus>, user_id: Option<Id>, limit: i64) -> StoreResult<Vec<PushDelivery>> {
+    async fn push_deliveries(
+        &self,
+        status: Option<PushStatus>,
+        user_id: Option<Id>,
+        limit: i64,
+    ) -> StoreResult<Vec<PushDelivery>> {
         let mut query = QueryBuilder::<Db>::new(
             "SELECT id, user_id, kind, status, attempts, last_error, created_at, finished_at FROM push_outbox WHERE 1 = 1",
         );
@@ -219,21 +250,31 @@ impl PushStore for DbStore {
             query.push(" AND user_id = ").push_bind(user);
         }
         query.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
-        let rows: Vec<(i64, Id, String, String, i64, Option<String>, Timestamp, Option<Timestamp>)> =
-            query.build_query_as().fetch_all(self.reader()).await?;
+        let rows: Vec<(
+            i64,
+            Id,
+            String,
+            String,
+            i64,
+            Option<String>,
+            Timestamp,
+            Option<Timestamp>,
+        )> = query.build_query_as().fetch_all(self.reader()).await?;
         rows.into_iter()
-            .map(|(id, user_id, kind, status, attempts, last_error, created_at, finished_at)| {
-                Ok(PushDelivery {
-                    id,
-                    user_id,
-                    kind,
-                    status: parse_text_enum(PushStatus::parse, &status)?,
-                    attempts,
-                    last_error,
-                    created_at,
-                    finished_at,
-                })
-            })
+            .map(
+                |(id, user_id, kind, status, attempts, last_error, created_at, finished_at)| {
+                    Ok(PushDelivery {
+                        id,
+                        user_id,
+                        kind,
+                        status: parse_text_enum(PushStatus::parse, &status)?,
+                        attempts,
+                        last_error,
+                        created_at,
+                        finished_at,
+                    })
+                },
+            )
             .collect()
     }
 }
