@@ -14,5 +14,6 @@ mod concurrency;
 mod lifecycle;
 mod push;
 mod push_service;
+mod scale_out;
 mod schema;
 mod story;

@@ -38,6 +38,8 @@ pub(super) struct Shared {
     published: Mutex<Position>,
     topics: Mutex<HashMap<Topic, Vec<Arc<Subscriber>>>>,
     pub(super) committed: Notify,
+    /// Local commits to announce to other replicas (coalesced: one NOTIFY per wake-up).
+    announce: Notify,
     next_subscriber: AtomicU64,
     pub(super) poll_interval: Duration,
 }
@@ -56,16 +58,22 @@ impl EventBus {
             published: Mutex::new(start),
             topics: Mutex::new(HashMap::new()),
             committed: Notify::new(),
+            announce: Notify::new(),
             next_subscriber: AtomicU64::new(1),
             poll_interval,
         });
         tokio::spawn(super::tailer::run(Arc::downgrade(&shared), start));
+        if let Some(announcements) = shared.store.commit_announcements().await? {
+            tokio::spawn(relay_announcements(Arc::downgrade(&shared), announcements));
+            tokio::spawn(announce_commits(Arc::downgrade(&shared)));
+        }
         Ok(EventBus { shared })
     }
 
-    /// Tells the tailer a transaction with log entries has committed.
+    /// Tells the tailer (and other replicas) a transaction with log entries has committed.
     pub fn notify_committed(&self) {
         self.shared.committed.notify_one();
+        self.shared.announce.notify_one();
     }
 
     pub fn published_position(&self) -> Position {
@@ -177,6 +185,32 @@ impl Shared {
                     Err(err) => { yield Err(err.into()); return; }
                 }
             }
+        }
+    }
+}
+
+/// Wakes this replica's tailer when another replica announces commits.
+async fn relay_announcements(
+    shared: std::sync::Weak<Shared>,
+    mut announcements: futures::stream::BoxStream<'static, ()>,
+) {
+    while futures::StreamExt::next(&mut announcements).await.is_some() {
+        match shared.upgrade() {
+            Some(shared) => shared.committed.notify_one(),
+            None => return,
+        }
+    }
+    tracing::warn!("commit announcements ended; relying on polling");
+}
+
+/// Announces local commits to other replicas, one NOTIFY for however many commits arrived
+/// while the previous one was on its way.
+async fn announce_commits(shared: std::sync::Weak<Shared>) {
+    loop {
+        let Some(bus) = shared.upgrade() else { return };
+        bus.announce.notified().await;
+        if let Err(err) = bus.store.announce_commits().await {
+            tracing::warn!(error = %err, "announcing commits failed; other replicas will poll");
         }
     }
 }

@@ -54,6 +54,12 @@ pub trait Store:
     fn backend_name(&self) -> &'static str;
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
+    /// Tells other replicas on this database that log entries were committed. Called after
+    /// the commit, never inside the write transaction.
+    async fn announce_commits(&self) -> StoreResult<()>;
+    /// Other replicas' announcements, when the backend can carry them (PostgreSQL); without
+    /// them the event tailer relies on polling alone.
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>>;
 }
 
 /// A write that may be a replay of an earlier one with the same idempotency key.

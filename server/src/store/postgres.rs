@@ -17,6 +17,8 @@ use super::*;
 type Db = Postgres;
 type DbStore = PgStore;
 
+/// The NOTIFY channel replicas wake each other's event tailers on.
+const LOG_CHANNEL: &str = "tsunagu_log";
 const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
 const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
@@ -60,6 +62,27 @@ impl Store for DbStore {
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
+    }
+
+    /// NOTIFY in a transaction of its own: a NOTIFY inside the write transaction would take
+    /// the global notify lock at every commit and serialise all writers.
+    async fn announce_commits(&self) -> StoreResult<()> {
+        sqlx::query("SELECT pg_notify($1, '')")
+            .bind(LOG_CHANNEL)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+        use futures::StreamExt;
+        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
+        listener.listen(LOG_CHANNEL).await?;
+        // PgListener reconnects by itself; the errors it reports meanwhile are skipped.
+        let stream = listener
+            .into_stream()
+            .filter_map(|n| futures::future::ready(n.ok().map(|_| ())));
+        Ok(Some(stream.boxed()))
     }
 }
 

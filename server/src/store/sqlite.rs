@@ -77,6 +77,15 @@ impl Store for DbStore {
         sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
     }
+
+    /// SQLite serves one process; other processes on the same file are found by polling.
+    async fn announce_commits(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+        Ok(None)
+    }
 }
 
 include!("sql/accounts.rs");
