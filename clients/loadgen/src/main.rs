@@ -6,6 +6,7 @@
 //! (`raise_overdue_nap_alerts`) timed against the same database.
 
 mod naps;
+mod rush;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -41,6 +42,25 @@ enum Bench {
         #[arg(long, default_value_t = 1000)]
         idle: usize,
     },
+    /// The morning rush: many open guardian apps, check-ins at a set rate.
+    Rush {
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+        #[arg(long, default_value_t = 100)]
+        nurseries: usize,
+        #[arg(long, default_value_t = 100)]
+        children_per_nursery: usize,
+        /// Check-ins per second.
+        #[arg(long, default_value_t = 200)]
+        rate: usize,
+        #[arg(long, default_value_t = 60)]
+        seconds: usize,
+        /// Also run pgbench's single-row insert on this PostgreSQL URL for comparison.
+        #[arg(long)]
+        pgbench: Option<String>,
+    },
     /// Cost of the nap watcher's tick with many open naps.
     Naps {
         #[arg(long, default_value = "sqlite")]
@@ -65,6 +85,16 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let db = ScratchDb::create(&database).await?;
             let result = delivery(&db.url, &binary, events, idle).await;
+            db.drop().await;
+            result
+        }
+        Bench::Rush { database, binary, nurseries, children_per_nursery, rate, seconds, pgbench } => {
+            if let Some(url) = pgbench {
+                pgbench_insert_rate(&url)?;
+            }
+            let db = ScratchDb::create(&database).await?;
+            let rush = rush::Rush { nurseries, children_per_nursery, rate, seconds };
+            let result = rush::run(&db.url, &binary, rush).await;
             db.drop().await;
             result
         }
@@ -218,6 +248,24 @@ async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> an
     );
     drop(held);
     server.terminate().await?;
+    Ok(())
+}
+
+/// Plain PostgreSQL's rate for a single-row insert and commit, 32 clients for 10 s (pgbench).
+fn pgbench_insert_rate(url: &str) -> anyhow::Result<()> {
+    let script = std::env::temp_dir().join("tsunagu-pgbench.sql");
+    std::fs::write(&script, "INSERT INTO tsunagu_pgbench (at) VALUES (now());\n")?;
+    let psql = |sql: &str| std::process::Command::new("psql").args([url, "-qc", sql]).status();
+    psql("CREATE TABLE IF NOT EXISTS tsunagu_pgbench (id bigserial PRIMARY KEY, at timestamptz)")?;
+    let output = std::process::Command::new("pgbench")
+        .args(["-n", "-c", "32", "-j", "2", "-T", "10", "-f"])
+        .arg(&script)
+        .arg(url)
+        .output()?;
+    psql("DROP TABLE IF EXISTS tsunagu_pgbench")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let tps = text.lines().find(|l| l.starts_with("tps")).unwrap_or("no tps line");
+    println!("pgbench single-row insert + commit, 32 clients: {tps}");
     Ok(())
 }
 

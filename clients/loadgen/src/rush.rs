@@ -1,0 +1,237 @@
+//! The morning rush: a city's guardians hold their apps open while teachers check children in
+//! at a set rate. Reports check-in latency, check-in → guardian delivery latency, delivered vs
+//! expected events, server memory per open subscription, and the server's maximum check-in
+//! rate next to plain PostgreSQL's single-row insert rate (pgbench) on the same machine.
+//!
+//! Accounts and sessions are written straight into the database: 10,000 argon2 logins would
+//! measure password hashing, not the rush. Each guardian's app holds one WebSocket with two
+//! subscriptions (attendance and care alerts), as the app does; this machine allows 20,000
+//! open files per process, so 20,000 subscriptions ride on 10,000 sockets.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use futures::StreamExt;
+use serde_json::json;
+use tsunagu::domain::*;
+use tsunagu::store::{NewUser, Store};
+use tsunagu_client::{Client, Incoming, ServerProcess, Subscriptions};
+
+use crate::server_env;
+
+pub struct Rush {
+    pub nurseries: usize,
+    pub children_per_nursery: usize,
+    pub rate: usize,
+    pub seconds: usize,
+}
+
+struct Family {
+    nursery: usize,
+    child: Id,
+    guardian_token: String,
+}
+
+pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
+    let mut env = server_env(url);
+    env.insert("RUST_LOG".into(), "error".into());
+    let server = ServerProcess::spawn(binary, &env).await?;
+    let store = tsunagu::store::connect(url).await?;
+    println!("backend: {}", store.backend_name());
+    let started = Instant::now();
+    let (staff_tokens, families) = populate(&store, &rush).await?;
+    println!("populated {} children and guardians in {:.1} s", families.len(), started.elapsed().as_secs_f64());
+
+    // Idle memory: every guardian's app open, nothing happening.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let rss_before = server.rss_kib().unwrap_or(0);
+    let sent_at: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
+    let delivered: Arc<Mutex<Vec<Duration>>> = Arc::default();
+    let ws_url = Client::new(&server.base_url).ws_url();
+    let mut sockets = Vec::with_capacity(families.len());
+    let connect_started = Instant::now();
+    let connections = futures::stream::iter(families.iter().map(|f| f.guardian_token.clone()))
+        .map(|token| {
+            let ws_url = ws_url.clone();
+            async move {
+                let mut subs = Subscriptions::connect(&ws_url, Some(&token)).await?;
+                subs.subscribe("subscription { attendanceEvents { child { id } } }", json!({})).await?;
+                subs.subscribe("subscription { careAlerts { id } }", json!({})).await?;
+                anyhow::Ok(subs)
+            }
+        })
+        .buffer_unordered(200);
+    futures::pin_mut!(connections);
+    while let Some(subs) = connections.next().await {
+        sockets.push(subs.context("opening a guardian's subscriptions")?);
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let rss_idle = server.rss_kib().unwrap_or(0);
+    let subscriptions = sockets.len() * 2;
+    println!(
+        "{} sockets, {subscriptions} subscriptions open in {:.1} s; server RSS {rss_before} KiB → {rss_idle} KiB: {:.2} KiB per subscription",
+        sockets.len(),
+        connect_started.elapsed().as_secs_f64(),
+        rss_idle.saturating_sub(rss_before) as f64 / subscriptions as f64
+    );
+    for mut subs in sockets {
+        let (sent_at, delivered) = (sent_at.clone(), delivered.clone());
+        tokio::spawn(async move {
+            while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
+                if let Incoming::Next { payload, .. } = message {
+                    let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else { continue };
+                    let sent = sent_at.lock().unwrap().get(child).copied();
+                    if let Some(sent) = sent {
+                        delivered.lock().unwrap().push(sent.elapsed());
+                    }
+                }
+            }
+        });
+    }
+
+    // The rush: check-ins at a fixed rate, open loop, from the nurseries' tablets.
+    let total = rush.rate * rush.seconds;
+    let interval = Duration::from_secs_f64(1.0 / rush.rate as f64);
+    let tablets: Vec<Client> =
+        staff_tokens.iter().map(|t| Client::new(&server.base_url).with_token(Some(t.clone()))).collect();
+    let latencies: Arc<Mutex<Vec<Duration>>> = Arc::default();
+    let errors = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let rush_started = tokio::time::Instant::now();
+    let mut handles = Vec::with_capacity(total);
+    for (i, family) in families.iter().take(total).enumerate() {
+        tokio::time::sleep_until(rush_started + interval * i as u32).await;
+        let tablet = tablets[family.nursery].clone();
+        let child = family.child.to_string();
+        let (sent_at, latencies, errors) = (sent_at.clone(), latencies.clone(), errors.clone());
+        handles.push(tokio::spawn(async move {
+            let sent = Instant::now();
+            sent_at.lock().unwrap().insert(child.clone(), sent);
+            let result = tablet.ok("mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }", json!({"c": child})).await;
+            match result {
+                Ok(_) => latencies.lock().unwrap().push(sent.elapsed()),
+                Err(_) => {
+                    errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }));
+    }
+    for handle in handles {
+        handle.await?;
+    }
+    let achieved = total as f64 / rush_started.elapsed().as_secs_f64();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let rss_after = server.rss_kib().unwrap_or(0);
+    let expected = total.min(families.len()) - errors.load(std::sync::atomic::Ordering::Relaxed);
+    let mut latencies = latencies.lock().unwrap().clone();
+    let mut deliveries = delivered.lock().unwrap().clone();
+    println!("check-ins: {total} at {:.0}/s requested, {achieved:.0}/s achieved, {} errors", rush.rate, errors.load(std::sync::atomic::Ordering::Relaxed));
+    println!("check-in latency: {}", percentiles(&mut latencies));
+    println!("check-in → guardian delivery: {}", percentiles(&mut deliveries));
+    println!("delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB", deliveries.len());
+
+    // The ceiling: closed-loop check-ins from 32 clients for 10 s, with the city still subscribed.
+    let remaining: Vec<(usize, String)> = families.iter().skip(total).map(|f| (f.nursery, f.child.to_string())).collect();
+    if !remaining.is_empty() {
+        let max_rate = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
+        println!("maximum check-in rate (32 clients, closed loop): {max_rate:.0}/s");
+    }
+    server.terminate().await?;
+    Ok(())
+}
+
+fn percentiles(samples: &mut [Duration]) -> String {
+    if samples.is_empty() {
+        return "no samples".into();
+    }
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+    format!("p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms (n = {})", at(0.5), at(0.95), at(0.99), at(1.0), samples.len())
+}
+
+async fn closed_loop(tablets: &[Client], children: Vec<(usize, String)>, clients: usize, length: Duration) -> f64 {
+    let queue = Arc::new(Mutex::new(children));
+    let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..clients)
+        .map(|_| {
+            let (tablets, queue, done) = (tablets.to_vec(), queue.clone(), done.clone());
+            tokio::spawn(async move {
+                while started.elapsed() < length {
+                    let Some((nursery, child)) = queue.lock().unwrap().pop() else { return };
+                    let tablet = &tablets[nursery];
+                    if tablet.ok("mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }", json!({"c": child})).await.is_ok() {
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.await;
+    }
+    done.load(std::sync::atomic::Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+}
+
+/// The city, written directly: nurseries with a classroom and a teacher each, and one family
+/// per child with one guardian holding a session.
+async fn populate(store: &Arc<dyn Store>, rush: &Rush) -> anyhow::Result<(Vec<String>, Vec<Family>)> {
+    let municipality = store.create_municipality("いわき市", "072044").await?;
+    let hash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$not-a-usable-hash".to_owned();
+    let expires = Timestamp(time::OffsetDateTime::now_utc() + time::Duration::days(1));
+    let mut staff_tokens = Vec::new();
+    let mut families = Vec::new();
+    for n in 0..rush.nurseries {
+        let nursery = store.create_nursery(municipality.id, &format!("保育所{n}")).await?;
+        let classroom = store.create_classroom(nursery.id, "きりん組", 3).await?;
+        let staff = store.create_user(new_user(&format!("staff{n}@rush.test"), &hash, Role::Staff, nursery.id)).await?;
+        staff_tokens.push(session(store, staff.id, expires).await?);
+        let made = futures::stream::iter(0..rush.children_per_nursery)
+            .map(|c| {
+                let (store, hash) = (store.clone(), hash.clone());
+                async move {
+                    let family = store.create_family(nursery.id).await?;
+                    let child = store
+                        .enroll_child(Child {
+                            id: Id::new(),
+                            family_id: family.id,
+                            classroom_id: classroom.id,
+                            nursery_id: nursery.id,
+                            name: format!("園児 {n}-{c}"),
+                            name_kana: None,
+                            birth_date: time::macros::date!(2022 - 06 - 01),
+                        })
+                        .await?;
+                    let guardian = store.create_user(new_user(&format!("g{n}-{c}@rush.test"), &hash, Role::Guardian, family.id)).await?;
+                    let guardian_token = session(&store, guardian.id, expires).await?;
+                    anyhow::Ok(Family { nursery: n, child: child.id, guardian_token })
+                }
+            })
+            .buffer_unordered(16)
+            .collect::<Vec<_>>()
+            .await;
+        for family in made {
+            families.push(family?);
+        }
+    }
+    Ok((staff_tokens, families))
+}
+
+fn new_user(email: &str, hash: &str, role: Role, scope: Id) -> NewUser {
+    NewUser {
+        id: Id::new(),
+        email: email.to_owned(),
+        display_name: email.to_owned(),
+        locale: "ja-JP".into(),
+        password_hash: hash.to_owned(),
+        grant: Some(RoleGrant { role, scope_id: Some(scope) }),
+    }
+}
+
+async fn session(store: &Arc<dyn Store>, user: Id, expires: Timestamp) -> anyhow::Result<String> {
+    let token = tsunagu::auth::token::generate();
+    store.create_session(&tsunagu::auth::token::hash(&token), user, expires).await?;
+    Ok(token)
+}
