@@ -57,6 +57,9 @@ enum Bench {
         rate: usize,
         #[arg(long, default_value_t = 60)]
         seconds: usize,
+        /// Subscriptions each guardian's socket holds (attendance, care alerts).
+        #[arg(long, default_value_t = 2)]
+        per_socket: usize,
         /// Also run pgbench's single-row insert on this PostgreSQL URL for comparison.
         #[arg(long)]
         pgbench: Option<String>,
@@ -88,12 +91,27 @@ async fn main() -> anyhow::Result<()> {
             db.drop().await;
             result
         }
-        Bench::Rush { database, binary, nurseries, children_per_nursery, rate, seconds, pgbench } => {
+        Bench::Rush {
+            database,
+            binary,
+            nurseries,
+            children_per_nursery,
+            rate,
+            seconds,
+            per_socket,
+            pgbench,
+        } => {
             if let Some(url) = pgbench {
                 pgbench_insert_rate(&url)?;
             }
             let db = ScratchDb::create(&database).await?;
-            let rush = rush::Rush { nurseries, children_per_nursery, rate, seconds };
+            let rush = rush::Rush {
+                nurseries,
+                children_per_nursery,
+                rate,
+                seconds,
+                per_socket,
+            };
             let result = rush::run(&db.url, &binary, rush).await;
             db.drop().await;
             result

@@ -22,11 +22,18 @@ use tsunagu_client::{Client, Incoming, ServerProcess, Subscriptions};
 
 use crate::server_env;
 
+const SUBSCRIPTIONS: [&str; 2] = [
+    "subscription { attendanceEvents { child { id } } }",
+    "subscription { careAlerts { id } }",
+];
+
 pub struct Rush {
     pub nurseries: usize,
     pub children_per_nursery: usize,
     pub rate: usize,
     pub seconds: usize,
+    /// Subscriptions per guardian socket: attendance, then care alerts.
+    pub per_socket: usize,
 }
 
 struct Family {
@@ -43,7 +50,11 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     println!("backend: {}", store.backend_name());
     let started = Instant::now();
     let (staff_tokens, families) = populate(&store, &rush).await?;
-    println!("populated {} children and guardians in {:.1} s", families.len(), started.elapsed().as_secs_f64());
+    println!(
+        "populated {} children and guardians in {:.1} s",
+        families.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     // Idle memory: every guardian's app open, nothing happening.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -53,13 +64,15 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let ws_url = Client::new(&server.base_url).ws_url();
     let mut sockets = Vec::with_capacity(families.len());
     let connect_started = Instant::now();
+    let per_socket = rush.per_socket.min(SUBSCRIPTIONS.len());
     let connections = futures::stream::iter(families.iter().map(|f| f.guardian_token.clone()))
         .map(|token| {
             let ws_url = ws_url.clone();
             async move {
                 let mut subs = Subscriptions::connect(&ws_url, Some(&token)).await?;
-                subs.subscribe("subscription { attendanceEvents { child { id } } }", json!({})).await?;
-                subs.subscribe("subscription { careAlerts { id } }", json!({})).await?;
+                for query in SUBSCRIPTIONS.iter().take(per_socket) {
+                    subs.subscribe(query, json!({})).await?;
+                }
                 anyhow::Ok(subs)
             }
         })
@@ -70,19 +83,21 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let rss_idle = server.rss_kib().unwrap_or(0);
-    let subscriptions = sockets.len() * 2;
+    let subscriptions = sockets.len() * per_socket;
     println!(
         "{} sockets, {subscriptions} subscriptions open in {:.1} s; server RSS {rss_before} KiB → {rss_idle} KiB: {:.2} KiB per subscription",
         sockets.len(),
         connect_started.elapsed().as_secs_f64(),
-        rss_idle.saturating_sub(rss_before) as f64 / subscriptions as f64
+        rss_idle.saturating_sub(rss_before) as f64 / subscriptions.max(1) as f64
     );
     for mut subs in sockets {
         let (sent_at, delivered) = (sent_at.clone(), delivered.clone());
         tokio::spawn(async move {
             while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
                 if let Incoming::Next { payload, .. } = message {
-                    let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else { continue };
+                    let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
+                        continue;
+                    };
                     let sent = sent_at.lock().unwrap().get(child).copied();
                     if let Some(sent) = sent {
                         delivered.lock().unwrap().push(sent.elapsed());
@@ -95,8 +110,10 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     // The rush: check-ins at a fixed rate, open loop, from the nurseries' tablets.
     let total = rush.rate * rush.seconds;
     let interval = Duration::from_secs_f64(1.0 / rush.rate as f64);
-    let tablets: Vec<Client> =
-        staff_tokens.iter().map(|t| Client::new(&server.base_url).with_token(Some(t.clone()))).collect();
+    let tablets: Vec<Client> = staff_tokens
+        .iter()
+        .map(|t| Client::new(&server.base_url).with_token(Some(t.clone())))
+        .collect();
     let latencies: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let errors = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let rush_started = tokio::time::Instant::now();
@@ -109,7 +126,12 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         handles.push(tokio::spawn(async move {
             let sent = Instant::now();
             sent_at.lock().unwrap().insert(child.clone(), sent);
-            let result = tablet.ok("mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }", json!({"c": child})).await;
+            let result = tablet
+                .ok(
+                    "mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }",
+                    json!({"c": child}),
+                )
+                .await;
             match result {
                 Ok(_) => latencies.lock().unwrap().push(sent.elapsed()),
                 Err(_) => {
@@ -127,13 +149,24 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let expected = total.min(families.len()) - errors.load(std::sync::atomic::Ordering::Relaxed);
     let mut latencies = latencies.lock().unwrap().clone();
     let mut deliveries = delivered.lock().unwrap().clone();
-    println!("check-ins: {total} at {:.0}/s requested, {achieved:.0}/s achieved, {} errors", rush.rate, errors.load(std::sync::atomic::Ordering::Relaxed));
+    println!(
+        "check-ins: {total} at {:.0}/s requested, {achieved:.0}/s achieved, {} errors",
+        rush.rate,
+        errors.load(std::sync::atomic::Ordering::Relaxed)
+    );
     println!("check-in latency: {}", percentiles(&mut latencies));
     println!("check-in → guardian delivery: {}", percentiles(&mut deliveries));
-    println!("delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB", deliveries.len());
+    println!(
+        "delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB",
+        deliveries.len()
+    );
 
     // The ceiling: closed-loop check-ins from 32 clients for 10 s, with the city still subscribed.
-    let remaining: Vec<(usize, String)> = families.iter().skip(total).map(|f| (f.nursery, f.child.to_string())).collect();
+    let remaining: Vec<(usize, String)> = families
+        .iter()
+        .skip(total)
+        .map(|f| (f.nursery, f.child.to_string()))
+        .collect();
     if !remaining.is_empty() {
         let max_rate = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
         println!("maximum check-in rate (32 clients, closed loop): {max_rate:.0}/s");
@@ -148,7 +181,14 @@ fn percentiles(samples: &mut [Duration]) -> String {
     }
     samples.sort();
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
-    format!("p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms (n = {})", at(0.5), at(0.95), at(0.99), at(1.0), samples.len())
+    format!(
+        "p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms (n = {})",
+        at(0.5),
+        at(0.95),
+        at(0.99),
+        at(1.0),
+        samples.len()
+    )
 }
 
 async fn closed_loop(tablets: &[Client], children: Vec<(usize, String)>, clients: usize, length: Duration) -> f64 {
@@ -160,9 +200,18 @@ async fn closed_loop(tablets: &[Client], children: Vec<(usize, String)>, clients
             let (tablets, queue, done) = (tablets.to_vec(), queue.clone(), done.clone());
             tokio::spawn(async move {
                 while started.elapsed() < length {
-                    let Some((nursery, child)) = queue.lock().unwrap().pop() else { return };
+                    let Some((nursery, child)) = queue.lock().unwrap().pop() else {
+                        return;
+                    };
                     let tablet = &tablets[nursery];
-                    if tablet.ok("mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }", json!({"c": child})).await.is_ok() {
+                    if tablet
+                        .ok(
+                            "mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }",
+                            json!({"c": child}),
+                        )
+                        .await
+                        .is_ok()
+                    {
                         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     }
                 }
@@ -186,7 +235,9 @@ async fn populate(store: &Arc<dyn Store>, rush: &Rush) -> anyhow::Result<(Vec<St
     for n in 0..rush.nurseries {
         let nursery = store.create_nursery(municipality.id, &format!("保育所{n}")).await?;
         let classroom = store.create_classroom(nursery.id, "きりん組", 3).await?;
-        let staff = store.create_user(new_user(&format!("staff{n}@rush.test"), &hash, Role::Staff, nursery.id)).await?;
+        let staff = store
+            .create_user(new_user(&format!("staff{n}@rush.test"), &hash, Role::Staff, nursery.id))
+            .await?;
         staff_tokens.push(session(store, staff.id, expires).await?);
         let made = futures::stream::iter(0..rush.children_per_nursery)
             .map(|c| {
@@ -204,9 +255,20 @@ async fn populate(store: &Arc<dyn Store>, rush: &Rush) -> anyhow::Result<(Vec<St
                             birth_date: time::macros::date!(2022 - 06 - 01),
                         })
                         .await?;
-                    let guardian = store.create_user(new_user(&format!("g{n}-{c}@rush.test"), &hash, Role::Guardian, family.id)).await?;
+                    let guardian = store
+                        .create_user(new_user(
+                            &format!("g{n}-{c}@rush.test"),
+                            &hash,
+                            Role::Guardian,
+                            family.id,
+                        ))
+                        .await?;
                     let guardian_token = session(&store, guardian.id, expires).await?;
-                    anyhow::Ok(Family { nursery: n, child: child.id, guardian_token })
+                    anyhow::Ok(Family {
+                        nursery: n,
+                        child: child.id,
+                        guardian_token,
+                    })
                 }
             })
             .buffer_unordered(16)
@@ -226,12 +288,17 @@ fn new_user(email: &str, hash: &str, role: Role, scope: Id) -> NewUser {
         display_name: email.to_owned(),
         locale: "ja-JP".into(),
         password_hash: hash.to_owned(),
-        grant: Some(RoleGrant { role, scope_id: Some(scope) }),
+        grant: Some(RoleGrant {
+            role,
+            scope_id: Some(scope),
+        }),
     }
 }
 
 async fn session(store: &Arc<dyn Store>, user: Id, expires: Timestamp) -> anyhow::Result<String> {
     let token = tsunagu::auth::token::generate();
-    store.create_session(&tsunagu::auth::token::hash(&token), user, expires).await?;
+    store
+        .create_session(&tsunagu::auth::token::hash(&token), user, expires)
+        .await?;
     Ok(token)
 }

@@ -93,8 +93,8 @@ impl EventBus {
             let upto = shared.published_position();
             let mut last = after.unwrap_or(upto);
             if after.is_some() {
-                let page = shared.replay(&filter, last, upto);
-                futures::pin_mut!(page);
+                // Boxed: an idle subscription should not carry the replay's state inline.
+                let mut page = Box::pin(shared.replay(&filter, last, upto));
                 while let Some(item) = futures::StreamExt::next(&mut page).await {
                     match item {
                         Ok(entry) => { last = entry.position; yield Ok(entry); }
@@ -106,8 +106,7 @@ impl EventBus {
             loop {
                 if registration.subscriber.lagged.swap(false, Ordering::AcqRel) {
                     let upto = shared.published_position();
-                    let page = shared.replay(&filter, last, upto);
-                    futures::pin_mut!(page);
+                    let mut page = Box::pin(shared.replay(&filter, last, upto));
                     while let Some(item) = futures::StreamExt::next(&mut page).await {
                         match item {
                             Ok(entry) => { last = entry.position; yield Ok(entry); }
