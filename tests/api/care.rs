@@ -288,7 +288,7 @@ async fn naps_are_watched_by_the_server(backend: Backend) {
         .unwrap();
     w.head_a
         .ok(
-            "mutation($s: ID!) { setNapCheckInterval(scopeId: $s, ageBand: 1, seconds: 2) }",
+            "mutation($s: ID!) { setNapCheckInterval(scopeId: $s, ageBand: 1, seconds: 3) }",
             json!({"s": w.nursery_a}),
         )
         .await
