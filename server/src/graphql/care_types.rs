@@ -3,21 +3,11 @@
 use async_graphql::{Context, Object, Result, ID};
 
 use super::scalars::{GqlDate, GqlDateTime};
-use super::types::{ChildObject, UserObject};
+use super::types::{load_child, load_user, ChildObject, UserObject};
 use super::{actor, services};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::policy::Action;
-
-async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
-    let found = services(ctx).store.child(id).await.map_err(AppError::from)?;
-    Ok(ChildObject(found.ok_or(AppError::NotFound)?))
-}
-
-async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
-    let found = services(ctx).store.user(id).await.map_err(AppError::from)?;
-    Ok(UserObject(found.ok_or(AppError::NotFound)?))
-}
 
 pub struct HealthCheckObject(pub HealthCheck);
 

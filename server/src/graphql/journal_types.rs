@@ -4,7 +4,7 @@ use async_graphql::{Context, Object, Result, ID};
 
 use super::scalars::{GqlDate, GqlDateTime};
 use super::services;
-use super::types::{ChildObject, ClassroomObject, NurseryObject, UserObject};
+use super::types::{load_child, load_user, ChildObject, ClassroomObject, NurseryObject, UserObject};
 use crate::domain::*;
 use crate::error::AppError;
 
@@ -41,8 +41,7 @@ impl JournalObject {
     /// Contact notebook pages are per child.
     async fn child(&self, ctx: &Context<'_>) -> Result<Option<ChildObject>> {
         let Some(id) = self.0.child_id else { return Ok(None) };
-        let found = services(ctx).store.child(id).await.map_err(AppError::from)?;
-        Ok(found.map(ChildObject))
+        Ok(Some(load_child(ctx, id).await?))
     }
     async fn period_start(&self) -> GqlDate {
         GqlDate(self.0.period_start)
@@ -55,12 +54,7 @@ impl JournalObject {
         &self.0.body
     }
     async fn author(&self, ctx: &Context<'_>) -> Result<UserObject> {
-        let found = services(ctx)
-            .store
-            .user(self.0.author_id)
-            .await
-            .map_err(AppError::from)?;
-        Ok(UserObject(found.ok_or(AppError::NotFound)?))
+        load_user(ctx, self.0.author_id).await
     }
     async fn review_comment(&self) -> Option<&str> {
         self.0.review_comment.as_deref()
@@ -88,12 +82,7 @@ impl JournalRevisionObject {
         &self.0.action
     }
     async fn actor(&self, ctx: &Context<'_>) -> Result<UserObject> {
-        let found = services(ctx)
-            .store
-            .user(self.0.actor_id)
-            .await
-            .map_err(AppError::from)?;
-        Ok(UserObject(found.ok_or(AppError::NotFound)?))
+        load_user(ctx, self.0.actor_id).await
     }
     async fn at(&self) -> GqlDateTime {
         self.0.at.into()

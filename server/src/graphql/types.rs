@@ -302,12 +302,12 @@ impl ChildObject {
     }
 }
 
-async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
+pub(super) async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
     let found = services(ctx).store.child(id).await.map_err(AppError::from)?;
     Ok(ChildObject(found.ok_or(AppError::NotFound)?))
 }
 
-async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
+pub(super) async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
     let found = services(ctx).store.user(id).await.map_err(AppError::from)?;
     Ok(UserObject(found.ok_or(AppError::NotFound)?))
 }

@@ -49,7 +49,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
 /// The whole store interface, in parts by subject.
 #[async_trait]
 pub trait Store:
-    AccountStore + OrgStore + AttendanceStore + CareStore + JournalStore + PushStore + EventStore + Send + Sync
+    AccountStore + OrgStore + AttendanceStore + CareStore + NapStore + JournalStore + PushStore + EventStore + Send + Sync
 {
     fn backend_name(&self) -> &'static str;
     /// Succeeds when the database answers.
@@ -229,6 +229,24 @@ pub trait CareStore {
     async fn record_meal(&self, meal: MealRecord, key: Option<IdempotencyKey>) -> StoreResult<Recorded<MealRecord>>;
     /// Current (not replaced) meal records for dates `from..=to`.
     async fn meals_of_child(&self, child_id: Id, from: Date, to: Date) -> StoreResult<Vec<MealRecord>>;
+    async fn record_growth(
+        &self,
+        record: GrowthRecord,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<GrowthRecord>>;
+    /// Current growth records, oldest first.
+    async fn growth_of_child(&self, child_id: Id) -> StoreResult<Vec<GrowthRecord>>;
+    async fn classroom_day(
+        &self,
+        classroom_id: Id,
+        date: Date,
+        day: (Timestamp, Timestamp),
+    ) -> StoreResult<ClassroomDay>;
+}
+
+/// Naps and 午睡チェック: open naps, checks, the overdue watch and daily compliance.
+#[async_trait]
+pub trait NapStore {
     /// The configured seconds between nap checks for an age band: the nursery's setting, else
     /// the municipality's; `None` when neither configured it (`Some(None)`: explicitly none).
     async fn nap_interval(
@@ -256,19 +274,6 @@ pub trait CareStore {
     /// Writes one alert for every open nap whose next check is overdue at `now` and has not
     /// been alerted for that due time; returns how many it wrote. Safe across replicas.
     async fn raise_overdue_nap_alerts(&self, now: Timestamp) -> StoreResult<usize>;
-    async fn record_growth(
-        &self,
-        record: GrowthRecord,
-        key: Option<IdempotencyKey>,
-    ) -> StoreResult<Recorded<GrowthRecord>>;
-    /// Current growth records, oldest first.
-    async fn growth_of_child(&self, child_id: Id) -> StoreResult<Vec<GrowthRecord>>;
-    async fn classroom_day(
-        &self,
-        classroom_id: Id,
-        date: Date,
-        day: (Timestamp, Timestamp),
-    ) -> StoreResult<ClassroomDay>;
 }
 
 /// What the caller may list, as the policy decided it.

@@ -92,6 +92,7 @@ include!("sql/accounts.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/care.rs");
+include!("sql/naps.rs");
 include!("sql/journals.rs");
 include!("sql/push.rs");
 include!("sql/events.rs");
