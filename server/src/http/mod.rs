@@ -117,30 +117,25 @@ async fn graphql(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let client_ip = client_ip(&state, &headers, peer);
-    let context = match &authorization {
-        None => Ok(RequestContext {
-            actor: None,
-            authorization: None,
-            client_ip,
-        }),
-        Some(value) => crate::auth::actor_for_token(&state.services.store, value)
-            .await
-            .map(|actor| RequestContext {
-                actor: Some(actor),
-                authorization: authorization.clone(),
-                client_ip,
-            }),
+    // A stale or revoked token makes the caller anonymous rather than failing the request:
+    // operations that need a caller then answer UNAUTHENTICATED, and `login` still works.
+    let actor = match &authorization {
+        None => None,
+        Some(value) => match crate::auth::actor_for_token(&state.services.store, value).await {
+            Ok(actor) => Some(actor),
+            Err(crate::error::AppError::Unauthenticated) => None,
+            Err(err) => {
+                let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
+                return GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])).into_response();
+            }
+        },
     };
-    match context {
-        Ok(context) => {
-            GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response()
-        }
-        // A token that is no longer valid fails the whole request, so the app logs in again.
-        Err(err) => {
-            let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
-            GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])).into_response()
-        }
-    }
+    let context = RequestContext {
+        actor,
+        authorization,
+        client_ip,
+    };
+    GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response()
 }
 
 /// A body that is not a GraphQL request (not JSON, too large) still gets a GraphQL error.
