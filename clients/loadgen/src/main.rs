@@ -157,42 +157,11 @@ async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> an
         .login("admin@bench.test", PASSWORD)
         .await?;
     let id = |v: &serde_json::Value, f: &str| v[f]["id"].as_str().unwrap_or_default().to_owned();
-    let m = id(
-        &admin
-            .ok(
-                "mutation { createMunicipality(name: \"いわき市\", code: \"072044\") { id } }",
-                json!({}),
-            )
-            .await?,
-        "createMunicipality",
-    );
-    let n = id(
-        &admin
-            .ok(
-                "mutation($m: ID!) { createNursery(municipalityId: $m, name: \"白土保育所\") { id } }",
-                json!({"m": m}),
-            )
-            .await?,
-        "createNursery",
-    );
-    let c = id(
-        &admin
-            .ok(
-                "mutation($n: ID!) { createClassroom(nurseryId: $n, name: \"ひよこ組\", ageBand: 0) { id } }",
-                json!({"n": n}),
-            )
-            .await?,
-        "createClassroom",
-    );
-    let f = id(
-        &admin
-            .ok(
-                "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }",
-                json!({"n": n}),
-            )
-            .await?,
-        "createFamily",
-    );
+    let BenchNursery {
+        nursery: n,
+        classroom: c,
+        family: f,
+    } = bench_nursery(&admin).await?;
     let create_user = "mutation($e: String!, $r: Role!, $s: ID) { createUser(email: $e, password: \"benchmark password\", displayName: \"x\", role: $r, scopeId: $s) { id } }";
     admin
         .ok(create_user, json!({"e": "staff@bench.test", "r": "STAFF", "s": n}))
@@ -267,6 +236,30 @@ async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> an
     drop(held);
     server.terminate().await?;
     Ok(())
+}
+
+/// One nursery with a 0-year-olds' classroom and a family, set up through the API.
+pub(crate) struct BenchNursery {
+    pub nursery: String,
+    pub classroom: String,
+    pub family: String,
+}
+
+pub(crate) async fn bench_nursery(admin: &Client) -> anyhow::Result<BenchNursery> {
+    let id = |v: serde_json::Value, field: &str| v[field]["id"].as_str().unwrap_or_default().to_owned();
+    let create = "mutation { createMunicipality(name: \"いわき市\", code: \"072044\") { id } }";
+    let municipality = id(admin.ok(create, json!({})).await?, "createMunicipality");
+    let create = "mutation($m: ID!) { createNursery(municipalityId: $m, name: \"白土保育所\") { id } }";
+    let nursery = id(admin.ok(create, json!({"m": municipality})).await?, "createNursery");
+    let create = "mutation($n: ID!) { createClassroom(nurseryId: $n, name: \"ひよこ組\", ageBand: 0) { id } }";
+    let classroom = id(admin.ok(create, json!({"n": nursery})).await?, "createClassroom");
+    let create = "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }";
+    let family = id(admin.ok(create, json!({"n": nursery})).await?, "createFamily");
+    Ok(BenchNursery {
+        nursery,
+        classroom,
+        family,
+    })
 }
 
 /// Plain PostgreSQL's rate for a single-row insert and commit, 32 clients for 10 s (pgbench).

@@ -9,7 +9,7 @@ use serde_json::json;
 use tsunagu::domain::Timestamp;
 use tsunagu_client::{Client, ServerProcess};
 
-use crate::{server_env, PASSWORD};
+use crate::{bench_nursery, server_env, BenchNursery, PASSWORD};
 
 pub async fn run(url: &str, binary: &Path, naps: usize) -> anyhow::Result<()> {
     let server = ServerProcess::spawn(binary, &server_env(url)).await?;
@@ -17,42 +17,11 @@ pub async fn run(url: &str, binary: &Path, naps: usize) -> anyhow::Result<()> {
         .login("admin@bench.test", PASSWORD)
         .await?;
     let id = |v: &serde_json::Value, f: &str| v[f]["id"].as_str().unwrap_or_default().to_owned();
-    let m = id(
-        &admin
-            .ok(
-                "mutation { createMunicipality(name: \"いわき市\", code: \"072044\") { id } }",
-                json!({}),
-            )
-            .await?,
-        "createMunicipality",
-    );
-    let n = id(
-        &admin
-            .ok(
-                "mutation($m: ID!) { createNursery(municipalityId: $m, name: \"白土保育所\") { id } }",
-                json!({"m": m}),
-            )
-            .await?,
-        "createNursery",
-    );
-    let c = id(
-        &admin
-            .ok(
-                "mutation($n: ID!) { createClassroom(nurseryId: $n, name: \"ひよこ組\", ageBand: 0) { id } }",
-                json!({"n": n}),
-            )
-            .await?,
-        "createClassroom",
-    );
-    let f = id(
-        &admin
-            .ok(
-                "mutation($n: ID!) { createFamily(nurseryId: $n) { id } }",
-                json!({"n": n}),
-            )
-            .await?,
-        "createFamily",
-    );
+    let BenchNursery {
+        nursery: n,
+        classroom: c,
+        family: f,
+    } = bench_nursery(&admin).await?;
     admin
         .ok(
             "mutation($n: ID!) { setNapCheckInterval(scopeId: $n, ageBand: 0, seconds: 3600) }",

@@ -8,7 +8,7 @@ use super::journal_types::JournalObject;
 use super::scalars::GqlDateTime;
 use super::types::{ChildObject, NurseryObject};
 use super::{actor, services};
-use crate::service::{care, journals};
+use crate::service::{care, journals, naps};
 
 #[derive(Default)]
 pub struct CareMutation;
@@ -48,7 +48,7 @@ impl CareMutation {
 
     /// 午睡チェック. The first check of a nap starts it; FRONT or breathing not OK alerts at once.
     async fn record_nap_check(&self, ctx: &Context<'_>, input: NapCheckInput) -> Result<NapCheckObject> {
-        let input = care::NapCheckInput {
+        let input = naps::NapCheckInput {
             child_id: &input.child_id,
             checked_at: input.checked_at.map(|t| t.0),
             position: input.position,
@@ -56,20 +56,20 @@ impl CareMutation {
             idempotency_key: input.idempotency_key.as_deref(),
         };
         Ok(NapCheckObject(
-            care::record_nap_check(services(ctx), actor(ctx)?, input).await?,
+            naps::record_nap_check(services(ctx), actor(ctx)?, input).await?,
         ))
     }
 
     async fn start_nap(&self, ctx: &Context<'_>, child_id: ID, started_at: Option<GqlDateTime>) -> Result<NapObject> {
         Ok(NapObject(
-            care::start_nap(services(ctx), actor(ctx)?, &child_id, started_at.map(|t| t.0)).await?,
+            naps::start_nap(services(ctx), actor(ctx)?, &child_id, started_at.map(|t| t.0)).await?,
         ))
     }
 
     /// Ends the nap and adds its checks to the day's compliance.
     async fn end_nap(&self, ctx: &Context<'_>, child_id: ID, ended_at: Option<GqlDateTime>) -> Result<NapObject> {
         Ok(NapObject(
-            care::end_nap(services(ctx), actor(ctx)?, &child_id, ended_at.map(|t| t.0)).await?,
+            naps::end_nap(services(ctx), actor(ctx)?, &child_id, ended_at.map(|t| t.0)).await?,
         ))
     }
 
@@ -102,7 +102,7 @@ impl CareMutation {
         age_band: i32,
         seconds: Option<i64>,
     ) -> Result<bool> {
-        Ok(care::set_nap_check_interval(services(ctx), actor(ctx)?, &scope_id, age_band, seconds).await?)
+        Ok(naps::set_nap_check_interval(services(ctx), actor(ctx)?, &scope_id, age_band, seconds).await?)
     }
 
     async fn set_child_allergies(

@@ -1,5 +1,5 @@
-//! Daily care: health checks (at home and at the nursery), meals, nap checks, growth, and the
-//! settings they follow (fever threshold, nap-check intervals, allergies).
+//! Daily care: health checks (at home and at the nursery), meals, growth, the settings they
+//! follow (fever threshold, allergies) and live care alerts. Naps are in `naps`.
 
 use time::{Date, Duration, OffsetDateTime};
 
@@ -8,7 +8,7 @@ use crate::domain::calendar::{local_days_to_utc_range, offset_from_minutes};
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::store::{EntityRef, IdempotencyKey, NapContext};
+use crate::store::{EntityRef, IdempotencyKey};
 
 const CLOCK_SKEW: Duration = Duration::minutes(2);
 /// How far back a record may be entered late.
@@ -19,34 +19,24 @@ const HEIGHT_CM: (f64, f64) = (40.0, 130.0);
 const WEIGHT_KG: (f64, f64) = (1.5, 40.0);
 const MAX_ALLERGENS: usize = 20;
 
-/// Required nap-check intervals when nothing is configured: every 5 minutes for 0-year-olds,
-/// every 10 for 1–2-year-olds, none above.
-pub fn default_nap_interval_seconds(age_band: i32) -> Option<i64> {
-    match age_band {
-        0 => Some(5 * 60),
-        1 | 2 => Some(10 * 60),
-        _ => None,
-    }
-}
-
 /// A child the caller may act on, with where it sits.
-struct ChildContext {
-    child: Child,
-    nursery: Nursery,
-    classroom: Classroom,
+pub(super) struct ChildContext {
+    pub(super) child: Child,
+    pub(super) nursery: Nursery,
+    pub(super) classroom: Classroom,
 }
 
 impl ChildContext {
-    fn offset(&self) -> time::UtcOffset {
+    pub(super) fn offset(&self) -> time::UtcOffset {
         offset_from_minutes(self.nursery.utc_offset_minutes)
     }
 
-    fn today(&self) -> Date {
+    pub(super) fn today(&self) -> Date {
         Timestamp::now().local_date(self.offset())
     }
 }
 
-async fn child_context(
+pub(super) async fn child_context(
     svc: &Services,
     actor: &Actor,
     raw_id: &str,
@@ -76,7 +66,7 @@ async fn child_context(
     ))
 }
 
-fn key(actor: &Actor, raw: Option<&str>, operation: &'static str) -> AppResult<Option<IdempotencyKey>> {
+pub(super) fn key(actor: &Actor, raw: Option<&str>, operation: &'static str) -> AppResult<Option<IdempotencyKey>> {
     Ok(
         validate::idempotency_key("idempotencyKey", raw)?.map(|key| IdempotencyKey {
             user_id: actor.user.id,
@@ -87,7 +77,7 @@ fn key(actor: &Actor, raw: Option<&str>, operation: &'static str) -> AppResult<O
 }
 
 /// An instant a record is about: now when absent; not in the future, not more than a week back.
-fn recorded_instant(field: &str, at: Option<OffsetDateTime>) -> AppResult<Timestamp> {
+pub(super) fn recorded_instant(field: &str, at: Option<OffsetDateTime>) -> AppResult<Timestamp> {
     let now = Timestamp::now();
     let Some(at) = at else { return Ok(now) };
     if at > now.0 + CLOCK_SKEW {
@@ -109,7 +99,7 @@ fn in_range(field: &str, value: f64, (low, high): (f64, f64), unit: &str) -> App
     Ok((value * 10.0).round() / 10.0)
 }
 
-fn alert(kind: CareAlertKind, ctx: &ChildContext, at: Timestamp) -> CareAlert {
+pub(super) fn alert(kind: CareAlertKind, ctx: &ChildContext, at: Timestamp) -> CareAlert {
     CareAlert {
         id: Id::new(),
         kind,
@@ -235,73 +225,6 @@ pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) ->
     Ok(svc.store.record_meal(record, key).await?.value)
 }
 
-async fn nap_context(svc: &Services, ctx: &ChildContext) -> AppResult<NapContext> {
-    let configured = svc
-        .store
-        .nap_interval(ctx.nursery.id, ctx.nursery.municipality_id, ctx.classroom.age_band)
-        .await?;
-    Ok(NapContext {
-        nursery_id: ctx.nursery.id,
-        family_id: ctx.child.family_id,
-        classroom_id: ctx.classroom.id,
-        interval_seconds: configured.unwrap_or_else(|| default_nap_interval_seconds(ctx.classroom.age_band)),
-    })
-}
-
-pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
-    let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
-    let at = recorded_instant("startedAt", at)?;
-    let context = nap_context(svc, &ctx).await?;
-    Ok(svc.store.start_nap(ctx.child.id, at, actor.user.id, context).await?)
-}
-
-pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
-    let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
-    let at = recorded_instant("endedAt", at)?;
-    Ok(svc.store.end_nap(ctx.child.id, at, at.local_date(ctx.offset())).await?)
-}
-
-pub struct NapCheckInput<'a> {
-    pub child_id: &'a str,
-    pub checked_at: Option<OffsetDateTime>,
-    pub position: SleepPosition,
-    pub breathing_ok: bool,
-    pub idempotency_key: Option<&'a str>,
-}
-
-/// 午睡チェック: the first check of a nap starts it. A child on its front, or breathing not
-/// OK, raises an alert to the nursery's staff at once.
-pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInput<'_>) -> AppResult<NapCheck> {
-    let (ctx, _) = child_context(svc, actor, input.child_id, &[Action::RecordCare]).await?;
-    let checked_at = recorded_instant("checkedAt", input.checked_at)?;
-    let context = nap_context(svc, &ctx).await?;
-    let check = NapCheck {
-        id: Id::new(),
-        nap_id: Id::new(),
-        child_id: ctx.child.id,
-        checked_at,
-        position: input.position,
-        breathing_ok: input.breathing_ok,
-        recorded_by: actor.user.id,
-    };
-    let danger = if !input.breathing_ok {
-        Some(CareAlertKind::NapBreathing)
-    } else if input.position == SleepPosition::Front {
-        Some(CareAlertKind::NapPosition)
-    } else {
-        None
-    };
-    let key = key(actor, input.idempotency_key, "recordNapCheck")?;
-    let recorded = svc
-        .store
-        .record_nap_check(check, context, danger.map(|k| alert(k, &ctx, checked_at)), key)
-        .await?;
-    if danger.is_some() && !recorded.replayed {
-        svc.after_commit();
-    }
-    Ok(recorded.value)
-}
-
 pub struct GrowthInput<'a> {
     pub child_id: &'a str,
     pub measured_on: Date,
@@ -372,36 +295,6 @@ pub async fn set_fever_threshold(svc: &Services, actor: &Actor, nursery_id: &str
     svc.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)
 }
 
-/// Sets the nap-check interval for an age band, for a municipality or one nursery (which wins).
-/// `seconds` 0 means no checks required; `None` removes the setting.
-pub async fn set_nap_check_interval(
-    svc: &Services,
-    actor: &Actor,
-    scope_id: &str,
-    age_band: i32,
-    seconds: Option<i64>,
-) -> AppResult<bool> {
-    let scope_id = validate::id("scopeId", scope_id)?;
-    let scope = match svc.store.scope_of(EntityRef::Nursery(scope_id)).await? {
-        Some(scope) => scope,
-        None => svc.scope(EntityRef::Municipality(scope_id)).await?,
-    };
-    actor.authorize(Action::ConfigureCare, &scope)?;
-    if !(0..=5).contains(&age_band) {
-        return Err(AppError::bad_input("ageBand", "age band is 0 to 5"));
-    }
-    if let Some(seconds) = seconds {
-        if !(0..=3600).contains(&seconds) {
-            return Err(AppError::bad_input(
-                "seconds",
-                "an interval is 0 (none required) to 3600 seconds",
-            ));
-        }
-    }
-    svc.store.set_nap_interval(scope_id, age_band, seconds).await?;
-    Ok(true)
-}
-
 pub async fn set_allergies(svc: &Services, actor: &Actor, child_id: &str, allergens: &[String]) -> AppResult<Child> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::SetAllergies]).await?;
     if allergens.len() > MAX_ALLERGENS {
@@ -429,26 +322,6 @@ pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date
         to,
         offset_from_minutes(nursery.utc_offset_minutes),
     ))
-}
-
-/// The server's own clock watching open naps: raises an alert for every check that is due and
-/// not made. One query per tick, proportional to the overdue naps (partial index on due time).
-pub fn spawn_nap_watch(svc: Services, every: std::time::Duration) {
-    tokio::spawn(async move {
-        let mut ticker = tokio::time::interval(every);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticker.tick().await;
-            match svc.store.raise_overdue_nap_alerts(Timestamp::now()).await {
-                Ok(0) => {}
-                Ok(raised) => {
-                    tracing::info!(raised, "nap checks overdue");
-                    svc.after_commit();
-                }
-                Err(err) => tracing::error!(error = %err, "nap watch failed"),
-            }
-        }
-    });
 }
 
 /// Live care alerts: staff get every alert of their nurseries; families get fevers and

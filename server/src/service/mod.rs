@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod attendance;
 pub mod care;
 pub mod journals;
+pub mod naps;
 pub mod org;
 pub mod push;
 
@@ -47,7 +48,7 @@ impl Services {
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
-        care::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
+        naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         Ok(services)
     }
 
