@@ -179,6 +179,16 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
     let body: Value = not_json.json().await.unwrap();
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
 
+    // The very last representable day is just an empty history, not a crash.
+    let edge = g
+        .gql(
+            "query($c: ID!) { child(id: $c) { attendance(from: \"9999-12-31\", to: \"9999-12-31\") { id } healthChecks(from: \"9999-12-31\", to: \"9999-12-31\") { id } } }",
+            json!({"c": w.child_1a}),
+        )
+        .await
+        .unwrap();
+    assert!(edge.errors.is_empty(), "{:?}", edge.errors);
+
     // And the server is still serving.
     let health = http
         .get(format!("{}/healthz", app.server.base_url))

@@ -51,7 +51,10 @@ pub fn offset_from_minutes(minutes: i32) -> UtcOffset {
 /// The half-open UTC interval `[start, end)` covering local dates `from..=to`.
 pub fn local_days_to_utc_range(from: Date, to: Date, offset: UtcOffset) -> (Timestamp, Timestamp) {
     let start = PrimitiveDateTime::new(from, Time::MIDNIGHT).assume_offset(offset);
-    let end = PrimitiveDateTime::new(to, Time::MIDNIGHT).assume_offset(offset) + Duration::days(1);
+    // Saturating: a client may ask about the last representable day.
+    let end = PrimitiveDateTime::new(to, Time::MIDNIGHT)
+        .assume_offset(offset)
+        .saturating_add(Duration::days(1));
     (Timestamp(start), Timestamp(end))
 }
 
