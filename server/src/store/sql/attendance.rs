@@ -165,12 +165,16 @@ impl DbStore {
         }
         query.push(") ORDER BY symptom");
         let symptom_rows: Vec<(Id, String)> = query.build_query_as().fetch_all(self.reader()).await?;
+        let mut by_report: std::collections::HashMap<Id, Vec<Symptom>> = std::collections::HashMap::new();
+        for (id, text) in symptom_rows {
+            by_report
+                .entry(id)
+                .or_default()
+                .push(parse_text_enum(Symptom::parse, &text)?);
+        }
         let mut reports = Vec::with_capacity(rows.len());
         for r in rows {
-            let mut symptoms = Vec::new();
-            for (_, text) in symptom_rows.iter().filter(|(id, _)| *id == r.id) {
-                symptoms.push(parse_text_enum(Symptom::parse, text)?);
-            }
+            let mut symptoms = by_report.remove(&r.id).unwrap_or_default();
             symptoms.sort();
             reports.push(AbsenceReport {
                 id: r.id,
