@@ -25,6 +25,17 @@ pub enum Command {
         #[arg(long, default_value_t = 100)]
         children_per_nursery: usize,
     },
+    /// Fill the database with a city-sized year of past records (nurseries × children × open
+    /// days) for the reporting benchmark, and print the officer's login.
+    SeedCity {
+        #[arg(long, default_value_t = 60)]
+        nurseries: usize,
+        #[arg(long, default_value_t = 100)]
+        children_per_nursery: usize,
+        /// Open days (weekdays) going back from yesterday.
+        #[arg(long, default_value_t = 250)]
+        days: usize,
+    },
     /// Print the GraphQL schema (SDL) the server serves.
     PrintSchema,
 }
@@ -111,6 +122,19 @@ pub struct Config {
     /// Most expensive query accepted (async-graphql complexity units).
     #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 500)]
     pub graphql_max_complexity: usize,
+
+    /// Children of one classroom absent with the same symptom that make a cluster, for
+    /// municipalities that have not set their own rule.
+    #[arg(long, env = "INFECTION_MIN_CHILDREN", default_value_t = 3)]
+    pub infection_min_children: i64,
+
+    /// Consecutive days a cluster must fall within, for municipalities without their own rule.
+    #[arg(long, env = "INFECTION_WINDOW_DAYS", default_value_t = 3)]
+    pub infection_window_days: i64,
+
+    /// How long audit entries are kept, in days (Japanese childcare records: five years).
+    #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 5 * 366)]
+    pub audit_retention_days: u32,
 
     /// How long in-flight requests may take to finish at shutdown, in seconds.
     #[arg(long, env = "SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]

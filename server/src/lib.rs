@@ -4,6 +4,7 @@
 //! operation does, with `policy` deciding who may) → `store` (all SQL, SQLite or PostgreSQL).
 //! `events` carries committed changes to live subscribers.
 
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod domain;

@@ -26,6 +26,20 @@ async fn main() -> anyhow::Result<()> {
             println!("{summary}");
             Ok(())
         }
+        Command::SeedCity {
+            nurseries,
+            children_per_nursery,
+            days,
+        } => {
+            let services = Services::start(cli.config).await?;
+            let plan = tsunagu::seed::city::CityPlan {
+                nurseries,
+                children_per_nursery,
+                days,
+            };
+            println!("{}", tsunagu::seed::city::seed_city(&services, plan).await?);
+            Ok(())
+        }
         Command::Serve => serve(cli.config).await,
     }
 }

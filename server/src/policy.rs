@@ -55,6 +55,12 @@ pub enum Action {
     ReadJournalHistory,
     SubscribeCareAlerts,
     ReadPushDeliveries,
+    /// Aggregate figures (counts only) of nurseries, and infection alerts.
+    ReadReports,
+    /// A municipality's infection-cluster rule.
+    ConfigureSurveillance,
+    /// Who read or changed what.
+    ReadAuditLog,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -107,6 +113,13 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         ],
         Action::ReviewJournal => &[(NurseryAdmin, Nursery)],
         Action::ReadPushDeliveries => &[(SystemAdmin, Global)],
+        Action::ReadReports => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+        ],
+        Action::ConfigureSurveillance => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
+        Action::ReadAuditLog => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
         Action::ReadJournal | Action::SubscribeCareAlerts => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
         }
@@ -175,6 +188,44 @@ impl Actor {
         } else {
             Err(AppError::Forbidden)
         }
+    }
+
+    /// Of a municipality's nurseries, those the caller may perform `action` on: all of them for
+    /// a grant on the municipality, else the nurseries of the caller's nursery grants. None at
+    /// all: NOT_FOUND, or FORBIDDEN when the caller can see the municipality.
+    pub fn nurseries_within(&self, action: Action, municipality: Id, nurseries: &[Id]) -> AppResult<Vec<Id>> {
+        let municipality_scope = Scope {
+            municipality: Some(municipality),
+            ..Scope::default()
+        };
+        if self.may(action, &municipality_scope) {
+            return Ok(nurseries.to_vec());
+        }
+        let allowed: Vec<Id> = nurseries
+            .iter()
+            .copied()
+            .filter(|nursery| {
+                self.may(
+                    action,
+                    &Scope {
+                        nursery: Some(*nursery),
+                        ..municipality_scope
+                    },
+                )
+            })
+            .collect();
+        if allowed.is_empty() {
+            self.authorize(action, &municipality_scope)?;
+        }
+        Ok(allowed)
+    }
+
+    /// The nurseries in which the caller may perform `action`; `None` when allowed everywhere.
+    pub fn nursery_filter(&self, action: Action) -> Option<Vec<Id>> {
+        if self.may(action, &Scope::default()) {
+            return None;
+        }
+        Some(self.child_filter(action).nurseries)
     }
 
     /// The scopes in which the caller may perform `action` on children, as a SQL filter.

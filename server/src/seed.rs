@@ -3,6 +3,8 @@
 //! one or two guardians, staff, a head per nursery and a municipal officer; today's arrivals and
 //! a few absence reports. Names are Japanese, with kana. Deterministic, so demos repeat.
 
+pub mod city;
+
 use std::fmt::Write as _;
 
 use rand::rngs::StdRng;
@@ -182,6 +184,7 @@ pub async fn seed_demo(services: &Services, children_per_nursery: usize) -> anyh
                     name: format!("{surname} {given}"),
                     name_kana: Some(format!("{surname_kana} {given_kana}")),
                     birth_date: birth_date(&mut rng, classroom.age_band, today),
+                    enrolled_on: today,
                 };
                 enrolled.push(store.enroll_child(child).await?);
             }
@@ -277,6 +280,10 @@ async fn seed_today(
                         ..report
                     },
                     None,
+                    crate::store::AbsenceContext {
+                        classroom_id: child.classroom_id,
+                        surveillance: None,
+                    },
                 )
                 .await?;
             continue;
@@ -296,7 +303,7 @@ async fn seed_today(
             pickup_by: None,
             position: Position::default(),
         };
-        let day = crate::domain::calendar::local_days_to_utc_range(today, today, now.offset());
+        let day = crate::domain::calendar::LocalDay::new(today, now.offset());
         services.store.record_attendance(event, day, None).await?;
     }
     Ok(())

@@ -258,6 +258,7 @@ async fn populate(store: &Arc<dyn Store>, rush: &Rush) -> anyhow::Result<(Vec<St
                             name: format!("園児 {n}-{c}"),
                             name_kana: None,
                             birth_date: time::macros::date!(2022 - 06 - 01),
+                            enrolled_on: time::macros::date!(2025 - 04 - 01),
                         })
                         .await?;
                     let guardian = store

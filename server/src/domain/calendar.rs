@@ -48,6 +48,21 @@ pub fn offset_from_minutes(minutes: i32) -> UtcOffset {
     UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(UtcOffset::UTC)
 }
 
+/// One local calendar day at a nursery and the UTC instants it spans, `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalDay {
+    pub date: Date,
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+impl LocalDay {
+    pub fn new(date: Date, offset: UtcOffset) -> Self {
+        let (start, end) = local_days_to_utc_range(date, date, offset);
+        LocalDay { date, start, end }
+    }
+}
+
 /// The half-open UTC interval `[start, end)` covering local dates `from..=to`.
 pub fn local_days_to_utc_range(from: Date, to: Date, offset: UtcOffset) -> (Timestamp, Timestamp) {
     let start = PrimitiveDateTime::new(from, Time::MIDNIGHT).assume_offset(offset);

@@ -36,6 +36,13 @@ pub struct Journal {
     pub updated_at: Timestamp,
 }
 
+impl Journal {
+    /// What the audit trail names for a change to this journal: the page, and its child.
+    pub fn audit_ids(&self) -> Vec<Id> {
+        self.child_id.into_iter().chain([self.id]).collect()
+    }
+}
+
 /// One saved state of a journal: who did what, when, and the body as it then was.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct JournalRevision {

@@ -6,6 +6,7 @@ pub mod care;
 pub mod ids;
 pub mod journal;
 pub mod model;
+pub mod oversight;
 pub mod push;
 pub mod validate;
 
@@ -14,4 +15,5 @@ pub use care::*;
 pub use ids::Id;
 pub use journal::*;
 pub use model::*;
+pub use oversight::*;
 pub use push::*;

@@ -126,6 +126,8 @@ pub struct Child {
     pub name: String,
     pub name_kana: Option<String>,
     pub birth_date: Date,
+    /// First day at the nursery: from then on the child counts as enrolled in reports.
+    pub enrolled_on: Date,
 }
 
 /// Where an entity sits in the organisation: what authorization decisions are made on.
@@ -185,6 +187,7 @@ pub enum EventPayload {
     AbsenceReported(AbsenceReport),
     AbsenceAcknowledged(AbsenceReport),
     CareAlert(super::care::CareAlert),
+    InfectionAlert(super::oversight::InfectionAlert),
 }
 
 impl EventPayload {
@@ -194,6 +197,7 @@ impl EventPayload {
             EventPayload::AbsenceReported(_) => EventKind::AbsenceReported,
             EventPayload::AbsenceAcknowledged(_) => EventKind::AbsenceAcknowledged,
             EventPayload::CareAlert(_) => EventKind::CareAlert,
+            EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
         }
     }
 
@@ -202,6 +206,7 @@ impl EventPayload {
             EventPayload::Attendance(e) => e.nursery_id,
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => r.nursery_id,
             EventPayload::CareAlert(a) => a.nursery_id,
+            EventPayload::InfectionAlert(a) => a.nursery_id,
         }
     }
 
@@ -210,6 +215,8 @@ impl EventPayload {
             EventPayload::Attendance(e) => Some(e.family_id),
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
+            // Counts for the nursery's head and the municipality, never for families.
+            EventPayload::InfectionAlert(_) => None,
         }
     }
 }
@@ -219,6 +226,7 @@ text_enum!(EventKind {
     AbsenceReported = "ABSENCE_REPORTED",
     AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
     CareAlert = "CARE_ALERT",
+    InfectionAlert = "INFECTION_ALERT",
 });
 
 #[derive(Clone, Debug)]

@@ -138,6 +138,8 @@ impl PushNotice {
                     a.occurred_at,
                 )
             }
+            // Officers follow clusters on their dashboard; there is no child to name.
+            EventPayload::InfectionAlert(_) => return None,
         })
     }
 

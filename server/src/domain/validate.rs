@@ -131,6 +131,23 @@ pub fn birth_date(field: &str, value: Date, today: Date) -> AppResult<Date> {
     Ok(value)
 }
 
+/// How far back an enrolment may be recorded (children already at the nursery when it starts
+/// using Tsunagu) and how far ahead (April's new intake is entered in winter).
+const ENROLMENT_DAYS_BACK: i64 = 7 * 366;
+const ENROLMENT_DAYS_AHEAD: i64 = 366;
+
+/// The enrolment date: today when not given, never before birth, within the bounds above.
+pub fn enrolment_date(field: &str, value: Option<Date>, birth_date: Date, today: Date) -> AppResult<Date> {
+    let value = value.unwrap_or(today);
+    if value < birth_date {
+        return Err(AppError::bad_input(field, "enrolment cannot be before birth"));
+    }
+    if today - value > Duration::days(ENROLMENT_DAYS_BACK) || value - today > Duration::days(ENROLMENT_DAYS_AHEAD) {
+        return Err(AppError::bad_input(field, "enrolment must be within seven years back and a year ahead"));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! The GraphQL API: the contract's schema, built from these resolvers. Resolvers translate
 //! between GraphQL and the service layer and do nothing else.
 
+mod audit;
 mod care_types;
 mod errors;
 mod inputs;
@@ -9,6 +10,8 @@ mod mutation;
 mod mutation_care;
 mod push;
 mod query;
+mod report_types;
+mod reports;
 pub mod scalars;
 mod subscription;
 mod types;
@@ -44,6 +47,7 @@ fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         .limit_recursive_depth(32)
         .limit_directives(16)
         .extension(errors::ErrorCodes)
+        .extension(audit::AuditTrail)
 }
 
 pub fn build_schema(services: Services) -> TsunaguSchema {

@@ -73,6 +73,8 @@ impl CoreMutation {
         name: String,
         name_kana: Option<String>,
         birth_date: GqlDate,
+        #[graphql(desc = "First day at the nursery (default today): reports count the child from then on.")]
+        enrolled_on: Option<GqlDate>,
     ) -> Result<ChildObject> {
         let input = org::Enrollment {
             family_id: &family_id,
@@ -80,6 +82,7 @@ impl CoreMutation {
             name: &name,
             name_kana: name_kana.as_deref(),
             birth_date: birth_date.0,
+            enrolled_on: enrolled_on.map(|d| d.0),
         };
         Ok(ChildObject(org::enroll_child(services(ctx), actor(ctx)?, input).await?))
     }
@@ -161,4 +164,5 @@ pub struct MutationRoot(
     CoreMutation,
     super::mutation_care::CareMutation,
     super::push::PushMutation,
+    super::reports::ReportMutation,
 );

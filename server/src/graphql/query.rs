@@ -95,4 +95,4 @@ impl CoreQuery {
 
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(CoreQuery, super::push::PushQuery);
+pub struct QueryRoot(CoreQuery, super::push::PushQuery, super::reports::ReportQuery);

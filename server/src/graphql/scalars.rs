@@ -16,7 +16,7 @@ pub struct GqlDate(pub Date);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GqlDateTime(pub OffsetDateTime);
 
-fn parse_date(text: &str) -> Option<Date> {
+pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
 }
 

@@ -4,10 +4,11 @@ use async_graphql::{Context, Result, Subscription};
 use futures::{Stream, StreamExt};
 
 use super::care_types::CareAlertObject;
+use super::report_types::InfectionAlertObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::EventPayload;
-use crate::service::{attendance, care};
+use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
 
@@ -56,5 +57,24 @@ impl SubscriptionRoot {
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareAlertObject>>> {
         let alerts = care::care_alerts(services(ctx), actor(ctx)?)?;
         Ok(alerts.map(|item| item.map(CareAlertObject).map_err(Into::into)))
+    }
+
+    /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
+    /// in their nursery. Counts only.
+    async fn infection_alerts(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: async_graphql::ID,
+    ) -> Result<impl Stream<Item = Result<InfectionAlertObject>>> {
+        let alerts = oversight::subscribe_infection_alerts(services(ctx), actor(ctx)?, &municipality_id).await?;
+        Ok(alerts.filter_map(|item| async move {
+            match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
+            }
+        }))
     }
 }

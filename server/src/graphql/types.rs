@@ -64,7 +64,7 @@ impl Viewer {
     /// The children the caller may see: a guardian's own, a teacher's whole nursery.
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
         let children = service::org::visible_children(services(ctx), actor(ctx)?).await?;
-        Ok(children.into_iter().map(ChildObject).collect())
+        Ok(audited_children("me.children", children))
     }
 }
 
@@ -166,7 +166,7 @@ impl ClassroomObject {
             .children(&filter, Some(self.0.id), None)
             .await
             .map_err(AppError::from)?;
-        Ok(children.into_iter().map(ChildObject).collect())
+        Ok(audited_children("Classroom.children", children))
     }
 }
 
@@ -192,11 +192,25 @@ impl FamilyObject {
             .children(&filter, None, Some(self.0.id))
             .await
             .map_err(AppError::from)?;
-        Ok(children.into_iter().map(ChildObject).collect())
+        Ok(audited_children("Family.children", children))
     }
 }
 
 pub struct ChildObject(pub Child);
+
+/// Child-level reads go on the audit trail: which children, by which field.
+fn audited_children(operation: &str, children: Vec<Child>) -> Vec<ChildObject> {
+    for child in &children {
+        crate::audit::record_read(operation, child.nursery_id, [child.id]);
+    }
+    children.into_iter().map(ChildObject).collect()
+}
+
+impl ChildObject {
+    fn audit(&self, field: &str) {
+        crate::audit::record_read(&format!("Child.{field}"), self.0.nursery_id, [self.0.id]);
+    }
+}
 
 #[Object(name = "Child")]
 impl ChildObject {
@@ -211,6 +225,9 @@ impl ChildObject {
     }
     async fn birth_date(&self) -> GqlDate {
         GqlDate(self.0.birth_date)
+    }
+    async fn enrolled_on(&self) -> GqlDate {
+        GqlDate(self.0.enrolled_on)
     }
     async fn classroom(&self, ctx: &Context<'_>) -> Result<ClassroomObject> {
         let found = services(ctx)
@@ -230,12 +247,14 @@ impl ChildObject {
     }
     /// Arrivals and departures on local dates `from..=to` (at most a year).
     async fn attendance(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AttendanceEventObject>> {
+        self.audit("attendance");
         let events = service::attendance::child_attendance(services(ctx), &self.0, from.0, to.0).await?;
         Ok(events.into_iter().map(AttendanceEventObject).collect())
     }
     /// Health checks on local dates `from..=to` (at most a year).
     async fn health_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<HealthCheckObject>> {
         let svc = services(ctx);
+        self.audit("healthChecks");
         let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
         let checks = svc
             .store
@@ -246,6 +265,7 @@ impl ChildObject {
     }
     /// Height and weight over time, oldest first: a series to plot.
     async fn growth(&self, ctx: &Context<'_>) -> Result<Vec<GrowthRecordObject>> {
+        self.audit("growth");
         let records = services(ctx)
             .store
             .growth_of_child(self.0.id)
@@ -255,6 +275,7 @@ impl ChildObject {
     }
     /// Meals on dates `from..=to` (corrections replace what they corrected).
     async fn meals(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<MealRecordObject>> {
+        self.audit("meals");
         let (from, to) = crate::domain::validate::date_range(from.0, to.0)?;
         let meals = services(ctx)
             .store
@@ -265,6 +286,7 @@ impl ChildObject {
     }
     async fn naps(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapObject>> {
         let svc = services(ctx);
+        self.audit("naps");
         let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
         let naps = svc
             .store
@@ -275,6 +297,7 @@ impl ChildObject {
     }
     async fn nap_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapCheckObject>> {
         let svc = services(ctx);
+        self.audit("napChecks");
         let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
         let checks = svc
             .store
@@ -285,6 +308,7 @@ impl ChildObject {
     }
     /// Required nap checks that day and how many were made on time.
     async fn nap_compliance(&self, ctx: &Context<'_>, date: GqlDate) -> Result<NapComplianceObject> {
+        self.audit("napCompliance");
         let compliance = services(ctx)
             .store
             .nap_compliance(self.0.id, date.0)
@@ -293,10 +317,12 @@ impl ChildObject {
         Ok(NapComplianceObject(compliance))
     }
     async fn allergies(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
+        self.audit("allergies");
         Ok(services(ctx).store.allergies(self.0.id).await.map_err(AppError::from)?)
     }
     /// Absence, lateness and early pick-up reports for dates `from..=to` (at most a year).
     async fn absences(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AbsenceReportObject>> {
+        self.audit("absences");
         let reports = service::attendance::child_absences(services(ctx), &self.0, from.0, to.0).await?;
         Ok(reports.into_iter().map(AbsenceReportObject).collect())
     }

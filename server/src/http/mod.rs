@@ -1,7 +1,8 @@
-//! The HTTP server: GraphQL over POST, GraphiQL, the WebSocket endpoint and `/healthz`, with
-//! body limits, tracing and a graceful shutdown that lets requests finish and says goodbye to
-//! WebSocket clients with a close frame.
+//! The HTTP server: GraphQL over POST, GraphiQL, the WebSocket endpoint, the CSV export and
+//! `/healthz`, with body limits, tracing and a graceful shutdown that lets requests finish and
+//! says goodbye to WebSocket clients with a close frame.
 
+mod reports;
 mod ws;
 
 use std::future::Future;
@@ -48,6 +49,7 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         .route("/graphql", get(graphiql).post(graphql))
         .route("/graphql/ws", get(ws::upgrade))
         .route("/healthz", get(healthz))
+        .route("/reports/nursery-days.csv", get(reports::nursery_days_csv))
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())

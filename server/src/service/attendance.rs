@@ -7,11 +7,11 @@ use futures::Stream;
 use time::{Date, Duration, OffsetDateTime};
 
 use super::Services;
-use crate::domain::calendar::local_days_to_utc_range;
+use crate::domain::calendar::{local_days_to_utc_range, LocalDay};
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::store::{EntityRef, EventFilter, IdempotencyKey};
+use crate::store::{AbsenceContext, EntityRef, EventFilter, IdempotencyKey, Surveillance};
 
 /// Device clocks drift; an arrival stamped slightly ahead of ours is not "in the future".
 const CLOCK_SKEW: Duration = Duration::minutes(2);
@@ -78,7 +78,7 @@ pub async fn record_attendance(
     });
     let recorded = svc
         .store
-        .record_attendance(event, local_days_to_utc_range(today, today, offset), key)
+        .record_attendance(event, LocalDay::new(today, offset), key)
         .await?;
     if !recorded.replayed {
         svc.after_commit();
@@ -153,7 +153,15 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
         key,
         operation: "reportAbsence",
     });
-    let recorded = svc.store.create_absence(report, key).await?;
+    let municipality_id = scope.municipality.ok_or(AppError::NotFound)?;
+    let context = AbsenceContext {
+        classroom_id: child.classroom_id,
+        surveillance: Some(Surveillance {
+            municipality_id,
+            rule: super::oversight::infection_rule(svc, municipality_id).await?,
+        }),
+    };
+    let recorded = svc.store.create_absence(report, key, context).await?;
     if !recorded.replayed {
         svc.after_commit();
     }
@@ -179,7 +187,13 @@ pub async fn nursery_absences(
     let nursery_id = validate::id("nurseryId", nursery_id)?;
     let scope = svc.scope(EntityRef::Nursery(nursery_id)).await?;
     actor.authorize(Action::ListNurseryAbsences, &scope)?;
-    Ok(svc.store.absences_of_nursery(nursery_id, date).await?)
+    let reports = svc.store.absences_of_nursery(nursery_id, date).await?;
+    crate::audit::record_read(
+        "absenceReports",
+        nursery_id,
+        reports.iter().flat_map(|r| [r.child_id, r.id]),
+    );
+    Ok(reports)
 }
 
 /// A child's arrivals and departures on local dates `from..=to`. The caller has already been

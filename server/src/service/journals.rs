@@ -366,6 +366,7 @@ pub async fn publish(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journ
 /// and until a page is published only its home side.
 pub async fn read(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journal> {
     let journal = load(svc, actor, id, Action::ReadJournal).await?;
+    crate::audit::record_read("journal", journal.nursery_id, journal.audit_ids());
     Ok(as_seen_by(actor, journal))
 }
 
@@ -425,10 +426,13 @@ pub async fn list(svc: &Services, actor: &Actor, input: ListInput<'_>) -> AppRes
         to: input.to,
         families_only,
     };
-    Ok(svc.store.journals(&filter, MAX_LIST).await?)
+    let journals = svc.store.journals(&filter, MAX_LIST).await?;
+    crate::audit::record_read("journals", nursery_id, journals.iter().flat_map(Journal::audit_ids));
+    Ok(journals)
 }
 
 pub async fn history(svc: &Services, actor: &Actor, id: &str) -> AppResult<Vec<JournalRevision>> {
     let journal = load(svc, actor, id, Action::ReadJournalHistory).await?;
+    crate::audit::record_read("journalHistory", journal.nursery_id, journal.audit_ids());
     Ok(svc.store.journal_revisions(journal.id).await?)
 }

@@ -4,11 +4,14 @@
 
 pub mod accounts;
 pub mod attendance;
+pub mod audit_log;
 pub mod care;
 pub mod journals;
 pub mod naps;
 pub mod org;
+pub mod oversight;
 pub mod push;
+pub mod reports;
 
 use std::sync::Arc;
 
@@ -49,6 +52,7 @@ impl Services {
         };
         accounts::bootstrap_admin(&services).await?;
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
+        audit_log::spawn_retention(services.clone());
         Ok(services)
     }
 

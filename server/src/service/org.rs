@@ -66,6 +66,8 @@ pub struct Enrollment<'a> {
     pub name: &'a str,
     pub name_kana: Option<&'a str>,
     pub birth_date: Date,
+    /// First day at the nursery; today when not given.
+    pub enrolled_on: Option<Date>,
 }
 
 pub async fn enroll_child(svc: &Services, actor: &Actor, input: Enrollment<'_>) -> AppResult<Child> {
@@ -91,6 +93,7 @@ pub async fn enroll_child(svc: &Services, actor: &Actor, input: Enrollment<'_>) 
         name: validate::name("name", input.name)?,
         name_kana: validate::optional_name("nameKana", input.name_kana)?,
         birth_date: validate::birth_date("birthDate", input.birth_date, today)?,
+        enrolled_on: validate::enrolment_date("enrolledOn", input.enrolled_on, input.birth_date, today)?,
     };
     Ok(svc.store.enroll_child(child).await?)
 }
@@ -106,7 +109,9 @@ pub async fn child(svc: &Services, actor: &Actor, id: &str) -> AppResult<Child> 
     let id = validate::id("id", id)?;
     let scope = svc.scope(EntityRef::Child(id)).await?;
     actor.authorize(Action::ReadChild, &scope)?;
-    svc.store.child(id).await?.ok_or(AppError::NotFound)
+    let child = svc.store.child(id).await?.ok_or(AppError::NotFound)?;
+    crate::audit::record_read("child", child.nursery_id, [child.id]);
+    Ok(child)
 }
 
 /// Every child the caller may read (a guardian's own, a teacher's nursery), filtered in SQL.

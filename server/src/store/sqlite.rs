@@ -96,3 +96,7 @@ include!("sql/naps.rs");
 include!("sql/journals.rs");
 include!("sql/push.rs");
 include!("sql/events.rs");
+include!("sql/audit.rs");
+include!("sql/reports.rs");
+include!("sql/surveillance.rs");
+include!("sql/history.rs");

@@ -73,6 +73,7 @@ pub async fn journal_template(
             let scope = svc.scope(EntityRef::Child(child_id)).await?;
             actor.authorize(Action::DraftJournal, &scope)?;
             let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+            crate::audit::record_read("journalTemplate", child.nursery_id, [child.id]);
             notebook(svc, &child, date).await
         }
         JournalKind::DailyDiary => {
@@ -80,7 +81,10 @@ pub async fn journal_template(
             let classroom_id = validate::id("classroomId", raw)?;
             let scope = svc.scope(EntityRef::Classroom(classroom_id)).await?;
             actor.authorize(Action::DraftJournal, &scope)?;
-            diary(svc, scope.nursery.ok_or(AppError::NotFound)?, classroom_id, date).await
+            let nursery_id = scope.nursery.ok_or(AppError::NotFound)?;
+            // The diary draws on every child of the classroom that day.
+            crate::audit::record_read("journalTemplate", nursery_id, [classroom_id]);
+            diary(svc, nursery_id, classroom_id, date).await
         }
         JournalKind::GuidancePlan => {
             let raw = classroom_id.ok_or_else(|| AppError::bad_input("classroomId", "a plan is per classroom"))?;

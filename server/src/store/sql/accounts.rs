@@ -46,7 +46,7 @@ impl AccountStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, user.grant.as_ref().and_then(|g| g.scope_id).map(Place::Of).unwrap_or(Place::Nowhere), &[user.id]).await?;
         Ok(User {
             id: user.id,
             email: user.email,
@@ -120,7 +120,7 @@ impl AccountStore for DbStore {
             .bind(expires_at)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 
@@ -143,7 +143,7 @@ impl AccountStore for DbStore {
             .bind(token_hash)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[]).await?;
         Ok(done.rows_affected() > 0)
     }
 

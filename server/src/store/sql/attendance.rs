@@ -209,7 +209,7 @@ impl AttendanceStore for DbStore {
     async fn record_attendance(
         &self,
         event: AttendanceEvent,
-        local_day: (Timestamp, Timestamp),
+        day: LocalDay,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<AttendanceEvent>> {
         let mut tx = self.begin_write().await?;
@@ -223,9 +223,9 @@ impl AttendanceStore for DbStore {
             }
         }
         // Serialise writes for one child so two tablets cannot both check the child in.
-        sqlx::query(&format!("SELECT id FROM children WHERE id = $1{FOR_UPDATE}"))
+        let (classroom_id,): (Id,) = sqlx::query_as(&format!("SELECT classroom_id FROM children WHERE id = $1{FOR_UPDATE}"))
             .bind(event.child_id)
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
         let last: Option<(String, Timestamp)> = sqlx::query_as(
             "SELECT kind, occurred_at FROM attendance_events
@@ -233,8 +233,8 @@ impl AttendanceStore for DbStore {
              ORDER BY occurred_at DESC, id DESC LIMIT 1",
         )
         .bind(event.child_id)
-        .bind(local_day.0)
-        .bind(local_day.1)
+        .bind(day.start)
+        .bind(day.end)
         .fetch_optional(&mut *tx)
         .await?;
         let last = match last {
@@ -257,8 +257,9 @@ impl AttendanceStore for DbStore {
             _ => {}
         }
         sqlx::query(
-            "INSERT INTO attendance_events (id, child_id, nursery_id, family_id, kind, occurred_at, recorded_by, pickup_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO attendance_events (id, child_id, nursery_id, family_id, kind, occurred_at, recorded_by, pickup_by,
+                created_at, date, classroom_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(event.id)
         .bind(event.child_id)
@@ -269,11 +270,25 @@ impl AttendanceStore for DbStore {
         .bind(event.recorded_by)
         .bind(&event.pickup_by)
         .bind(Timestamp::now())
+        .bind(day.date)
+        .bind(classroom_id)
         .execute(&mut *tx)
         .await?;
+        // The child's first arrival of the day counts them present in the daily rollup.
+        if event.kind == AttendanceKind::CheckIn && last.is_none() {
+            sqlx::query(
+                "INSERT INTO classroom_day_attendance (classroom_id, date, nursery_id, present) VALUES ($1, $2, $3, 1)
+                 ON CONFLICT (classroom_id, date) DO UPDATE SET present = classroom_day_attendance.present + 1",
+            )
+            .bind(classroom_id)
+            .bind(day.date)
+            .bind(event.nursery_id)
+            .execute(&mut *tx)
+            .await?;
+        }
         let mut event = event;
         event.position = Self::append_log(&mut tx, event.id, &EventPayload::Attendance(event.clone())).await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(event.nursery_id), &[event.child_id, event.id]).await?;
         Ok(Recorded {
             value: event,
             replayed: false,
@@ -302,6 +317,7 @@ impl AttendanceStore for DbStore {
         &self,
         report: AbsenceReport,
         key: Option<IdempotencyKey>,
+        context: AbsenceContext,
     ) -> StoreResult<Recorded<AbsenceReport>> {
         let mut tx = match self.begin_keyed(&key, report.id).await? {
             Ok(tx) => tx,
@@ -312,8 +328,8 @@ impl AttendanceStore for DbStore {
         };
         sqlx::query(
             "INSERT INTO absence_reports (id, child_id, nursery_id, family_id, kind, date, reason, expected_arrival,
-                note, reported_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                note, reported_by, created_at, classroom_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(report.id)
         .bind(report.child_id)
@@ -326,6 +342,7 @@ impl AttendanceStore for DbStore {
         .bind(&report.note)
         .bind(report.reported_by)
         .bind(Timestamp::now())
+        .bind(context.classroom_id)
         .execute(&mut *tx)
         .await
         .map_err(|e| unique_violation_as(e, "this child already has a report of this kind for that date"))?;
@@ -337,7 +354,12 @@ impl AttendanceStore for DbStore {
                 .await?;
         }
         Self::append_log(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone())).await?;
-        tx.commit().await?;
+        if let Some(surveillance) = &context.surveillance {
+            if report.kind == AbsenceKind::Absence && !report.symptoms.is_empty() {
+                Self::watch_for_clusters(&mut tx, &report, context.classroom_id, surveillance).await?;
+            }
+        }
+        Self::commit(tx, Place::Nursery(report.nursery_id), &[report.child_id, report.id]).await?;
         Ok(Recorded {
             value: report,
             replayed: false,
@@ -370,7 +392,11 @@ impl AttendanceStore for DbStore {
                 Self::append_log(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report)).await?;
             }
         }
-        tx.commit().await?;
+        let scope: Option<(Id, Id)> = sqlx::query_as("SELECT nursery_id, child_id FROM absence_reports WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        Self::commit(tx, scope.map_or(Place::Nowhere, |s| Place::Nursery(s.0)), &[scope.map_or(id, |s| s.1), id]).await?;
         self.absence_by_id(id).await?.ok_or(StoreError::NotFound)
     }
 

@@ -158,7 +158,7 @@ impl CareStore for DbStore {
             .bind(nursery_id)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(nursery_id), &[nursery_id]).await?;
         Ok(())
     }
 
@@ -175,7 +175,7 @@ impl CareStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, Place::Of(child_id), &[child_id]).await?;
         Ok(())
     }
 
@@ -234,7 +234,7 @@ impl CareStore for DbStore {
         if let Some(alert) = &alert {
             Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(check.nursery_id), &[check.child_id, check.id]).await?;
         Ok(Recorded {
             value: check,
             replayed: false,
@@ -292,7 +292,7 @@ impl CareStore for DbStore {
         .bind(meal.meal.as_str())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(meal.nursery_id), &[meal.child_id, meal.id]).await?;
         Ok(Recorded {
             value: meal,
             replayed: false,
@@ -348,7 +348,7 @@ impl CareStore for DbStore {
         .bind(record.measured_on)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Of(record.child_id), &[record.child_id, record.id]).await?;
         Ok(Recorded {
             value: record,
             replayed: false,

@@ -97,7 +97,7 @@ impl JournalStore for DbStore {
         .await
         .map_err(|e| unique_violation_as(e, "this page already exists; open it and save with its revision"))?;
         Self::insert_revision(&mut tx, &journal, "CREATE", actor).await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
         Ok(journal)
     }
 
@@ -148,7 +148,7 @@ impl JournalStore for DbStore {
         if let Some(alert) = &alert {
             Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
         Ok(journal)
     }
 

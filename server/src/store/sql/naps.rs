@@ -166,7 +166,7 @@ impl NapStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, Place::Of(scope_id), &[scope_id]).await?;
         Ok(())
     }
 
@@ -183,7 +183,7 @@ impl NapStore for DbStore {
             return Err(StoreError::Conflict("the child is already napping".into()));
         }
         Self::insert_nap(&mut tx, &nap, by, &context).await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(context.nursery_id), &[child_id, nap.id]).await?;
         Ok(nap)
     }
 
@@ -255,7 +255,7 @@ impl NapStore for DbStore {
         if let Some(alert) = &alert {
             Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(context.nursery_id), &[check.child_id, check.id]).await?;
         Ok(Recorded {
             value: check,
             replayed: false,
@@ -298,7 +298,7 @@ impl NapStore for DbStore {
         .bind(compliance.on_time_checks)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(nursery_id), &[child_id]).await?;
         Ok(Nap {
             ended_at: Some(ended_at),
             ..nap

@@ -10,6 +10,7 @@ struct ChildRow {
     name: String,
     name_kana: Option<String>,
     birth_date: Date,
+    enrolled_on: Date,
 }
 
 impl From<ChildRow> for Child {
@@ -22,11 +23,12 @@ impl From<ChildRow> for Child {
             name: r.name,
             name_kana: r.name_kana,
             birth_date: r.birth_date,
+            enrolled_on: r.enrolled_on,
         }
     }
 }
 
-const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date";
+const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date, c.enrolled_on";
 
 /// Appends `AND (c.nursery_id IN (..) OR c.family_id IN (..))`: the policy's filter as SQL.
 /// An empty filter matches nothing.
@@ -104,7 +106,7 @@ impl OrgStore for DbStore {
             .execute(&mut *tx)
             .await
             .map_err(|e| unique_violation_as(e, "a municipality with this code already exists"))?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[id]).await?;
         Ok(Municipality {
             id,
             name: name.to_owned(),
@@ -140,7 +142,7 @@ impl OrgStore for DbStore {
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(nursery.id), &[municipality_id, nursery.id]).await?;
         Ok(nursery)
     }
 
@@ -201,7 +203,7 @@ impl OrgStore for DbStore {
             .execute(&mut *tx)
             .await
             .map_err(|e| unique_violation_as(e, "this nursery already has a classroom with this name"))?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(nursery_id), &[classroom.id]).await?;
         Ok(classroom)
     }
 
@@ -249,7 +251,7 @@ impl OrgStore for DbStore {
             .bind(Timestamp::now())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(nursery_id), &[family.id]).await?;
         Ok(family)
     }
 
@@ -264,8 +266,8 @@ impl OrgStore for DbStore {
     async fn enroll_child(&self, child: Child) -> StoreResult<Child> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO children (id, family_id, classroom_id, nursery_id, name, name_kana, birth_date, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO children (id, family_id, classroom_id, nursery_id, name, name_kana, birth_date, enrolled_on, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(child.id)
         .bind(child.family_id)
@@ -274,10 +276,11 @@ impl OrgStore for DbStore {
         .bind(&child.name)
         .bind(&child.name_kana)
         .bind(child.birth_date)
+        .bind(child.enrolled_on)
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nursery(child.nursery_id), &[child.family_id, child.id]).await?;
         Ok(child)
     }
 

@@ -103,7 +103,7 @@ impl PushStore for DbStore {
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 
@@ -124,7 +124,7 @@ impl PushStore for DbStore {
             .bind(endpoint)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(removed.rows_affected() > 0)
     }
 
@@ -139,7 +139,7 @@ impl PushStore for DbStore {
         .bind(enabled)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 

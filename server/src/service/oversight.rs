@@ -1,0 +1,117 @@
+//! Infection surveillance for the municipality: the cluster rule (the municipality's own, else
+//! the configured default), the alerts kept, and their live delivery to the municipality's
+//! officers and each nursery's head.
+
+use std::sync::Arc;
+
+use futures::Stream;
+use time::Date;
+
+use super::reports::ReportScope;
+use super::Services;
+use crate::domain::*;
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Actor};
+use crate::store::{ChildFilter, EntityRef, EventFilter};
+
+/// Bounds of a rule: a cluster is at least two children, within at most two weeks.
+const MIN_CHILDREN: std::ops::RangeInclusive<i64> = 2..=50;
+const WINDOW_DAYS: std::ops::RangeInclusive<i64> = 1..=14;
+
+/// The rule the municipality's absence reports are checked against.
+pub async fn infection_rule(svc: &Services, municipality_id: Id) -> AppResult<InfectionRule> {
+    Ok(svc
+        .store
+        .infection_rule(municipality_id)
+        .await?
+        .unwrap_or(InfectionRule {
+            min_children: svc.config.infection_min_children,
+            window_days: svc.config.infection_window_days,
+        }))
+}
+
+/// The rule, for someone who may read the municipality's reports.
+pub async fn read_infection_rule(svc: &Services, actor: &Actor, municipality_id: &str) -> AppResult<InfectionRule> {
+    let municipality_id = validate::id("municipalityId", municipality_id)?;
+    let scope = svc.scope(EntityRef::Municipality(municipality_id)).await?;
+    let nurseries: Vec<Id> = svc
+        .store
+        .nurseries_of_municipality(municipality_id)
+        .await?
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    actor.nurseries_within(Action::ReadReports, municipality_id, &nurseries)?;
+    infection_rule(svc, scope.municipality.unwrap_or(municipality_id)).await
+}
+
+pub async fn set_infection_rule(
+    svc: &Services,
+    actor: &Actor,
+    municipality_id: &str,
+    min_children: i64,
+    window_days: i64,
+) -> AppResult<InfectionRule> {
+    let municipality_id = validate::id("municipalityId", municipality_id)?;
+    let scope = svc.scope(EntityRef::Municipality(municipality_id)).await?;
+    actor.authorize(Action::ConfigureSurveillance, &scope)?;
+    if !MIN_CHILDREN.contains(&min_children) {
+        return Err(AppError::bad_input(
+            "minChildren",
+            format!("between {} and {} children", MIN_CHILDREN.start(), MIN_CHILDREN.end()),
+        ));
+    }
+    if !WINDOW_DAYS.contains(&window_days) {
+        return Err(AppError::bad_input(
+            "windowDays",
+            format!("between {} and {} days", WINDOW_DAYS.start(), WINDOW_DAYS.end()),
+        ));
+    }
+    let rule = InfectionRule {
+        min_children,
+        window_days,
+    };
+    svc.store
+        .set_infection_rule(municipality_id, rule, actor.user.id)
+        .await?;
+    Ok(rule)
+}
+
+/// Alerts of the scope's nurseries whose window overlaps the scope's dates.
+pub async fn infection_alerts(svc: &Services, scope: &ReportScope) -> AppResult<Vec<InfectionAlert>> {
+    Ok(svc
+        .store
+        .infection_alerts(&scope.nursery_ids(), scope.from, scope.to)
+        .await?)
+}
+
+/// New alerts as they are raised, in the municipality's nurseries the caller may report on
+/// (officers: all of them at the time of subscribing; a nursery head: their own).
+pub async fn subscribe_infection_alerts(
+    svc: &Services,
+    actor: &Actor,
+    municipality_id: &str,
+) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let today = Timestamp::now().local_date(time::UtcOffset::UTC);
+    let scope = super::reports::report_scope(svc, actor, municipality_id, None, today, today).await?;
+    if scope.nurseries.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(svc.bus.subscribe(
+        EventFilter {
+            kinds: vec![EventKind::InfectionAlert],
+            scope: ChildFilter {
+                nurseries: scope.nursery_ids(),
+                families: Vec::new(),
+            },
+        },
+        None,
+    ))
+}
+
+/// Checks a `from..=to` pair for alert listings, defaulting to the last 30 days.
+pub fn alert_dates(from: Option<Date>, to: Option<Date>) -> (Date, Date) {
+    let today = Timestamp::now().local_date(time::UtcOffset::UTC);
+    let to = to.unwrap_or(today);
+    (from.unwrap_or(to - time::Duration::days(30)), to)
+}
