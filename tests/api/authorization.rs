@@ -186,8 +186,43 @@ fn ops() -> Vec<Op> {
         },
         Op { name: "setPushPreference", query: "mutation { setPushPreference(kind: ARRIVAL, enabled: true) }", vars: |_, _, _| json!({}), expect: "UAAAAAAAA" },
         Op { name: "pushDeliveries", query: "{ pushDeliveries { id } }", vars: |_, _, _| json!({}), expect: "UAFFFFFFF" },
+        report("nurseryDaySummaries", "nurseryDaySummaries(municipalityId: $m, from: $d, to: $d) { date }"),
+        report("nurseryPeriodSummaries", "nurseryPeriodSummaries(municipalityId: $m, from: $d, to: $d) { openDays }"),
+        report("classroomSymptomAbsences", "classroomSymptomAbsences(municipalityId: $m, from: $d, to: $d) { date }"),
+        report("infectionAlerts", "infectionAlerts(municipalityId: $m, from: $d, to: $d) { id }"),
+        Op {
+            name: "infectionAlertRule",
+            query: "query($m: ID!) { infectionAlertRule(municipalityId: $m) { minChildren } }",
+            vars: |w, _, _| json!({"m": w.municipality}),
+            expect: "UAAANNNNN",
+        },
+        Op {
+            name: "setInfectionAlertRule",
+            query: "mutation($m: ID!) { setInfectionAlertRule(municipalityId: $m, minChildren: 3, windowDays: 3) { minChildren } }",
+            vars: |w, _, _| json!({"m": w.municipality}),
+            expect: "UAANNNNNN",
+        },
+        Op {
+            name: "auditLog of a nursery",
+            query: "query($n: ID!) { auditLog(nurseryId: $n, first: 5) { entries { id } } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UAFAFNNNN",
+        },
+        Op { name: "auditLog", query: "{ auditLog(first: 5) { entries { id } } }", vars: |_, _, _| json!({}), expect: "UAFAFFFFF" },
         Op { name: "publishJournal", query: "mutation($id: ID!) { publishJournal(id: $id) { id } }", vars: |_, c, _| json!({"id": c.notebook}), expect: "UNNAAFNNN" },
     ]
+}
+
+/// A municipal report: officers of the municipality and the system see every nursery, a
+/// nursery head their own; nobody else learns the municipality exists.
+fn report(name: &'static str, selection: &'static str) -> Op {
+    let query: &'static str = Box::leak(format!("query($m: ID!, $d: Date!) {{ {selection} }}").into_boxed_str());
+    Op {
+        name,
+        query,
+        vars: |w, c, _| json!({"m": w.municipality, "d": c.today}),
+        expect: "UAAANNNNN",
+    }
 }
 
 fn create_user(name: &'static str, role: &'static str, expect: &'static str) -> Op {
@@ -296,6 +331,7 @@ async fn every_operation_by_every_role(backend: Backend) {
         ("attendanceEvents", ATTENDANCE_SUBSCRIPTION, "UFFAAAFAA"),
         ("absenceReports", ABSENCE_SUBSCRIPTION, "UFFAAFFAF"),
         ("careAlerts", crate::care::CARE_ALERTS, "UFFAAAFAA"),
+        ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];
     for (name, query, expect) in subscriptions {
         for (i, caller) in callers.iter().enumerate() {
@@ -303,7 +339,12 @@ async fn every_operation_by_every_role(backend: Backend) {
             let got = match caller.subscriptions().await {
                 Err(_) => 'U',
                 Ok(mut subs) => {
-                    subs.subscribe(query, json!({})).await.unwrap();
+                    let vars = if name == "infectionAlerts" {
+                        json!({"m": w.municipality})
+                    } else {
+                        json!({})
+                    };
+                    subs.subscribe(query, vars).await.unwrap();
                     match subs.next(Duration::from_millis(400)).await.unwrap() {
                         None => 'A',
                         Some(Incoming::Next { payload, .. }) => {

@@ -12,6 +12,7 @@ mod bad_input;
 mod care;
 mod concurrency;
 mod lifecycle;
+mod oversight;
 mod push;
 mod push_service;
 mod scale_out;

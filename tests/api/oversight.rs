@@ -1,0 +1,472 @@
+//! Municipal oversight against a small city whose figures are worked out by hand below:
+//! nursery-day reports by age band, period summaries, absences by classroom and symptom, the
+//! infection-cluster alert (raised exactly when the rule is met, live to the officer and the
+//! head), the CSV export (BOM, exact header, same numbers) and that an officer never receives
+//! anything about a single child.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+use time::Duration;
+use tsunagu_client::{Client, Subscriptions};
+
+use crate::helpers::*;
+use crate::world::*;
+
+crate::on_both_backends!(reports_match_a_hand_computed_city);
+
+pub const INFECTION_ALERTS: &str = "subscription($m: ID!) {
+    infectionAlerts(municipalityId: $m) { id classroomName symptom children windowStart windowEnd nursery { name } }
+}";
+
+const DAY_SUMMARIES: &str = "query($m: ID!, $f: Date!, $t: Date!) {
+    nurseryDaySummaries(municipalityId: $m, from: $f, to: $t) {
+        nursery { id name classrooms { name children { id name } } }
+        date enrolled present absent late attendanceRate
+        absencesBySymptom { symptom count }
+        ageBands { ageBand enrolled present absent late }
+        napChecksRequired napChecksOnTime classrooms diariesApproved
+    }
+}";
+
+const PERIOD_SUMMARIES: &str = "query($m: ID!, $f: Date!, $t: Date!) {
+    nurseryPeriodSummaries(municipalityId: $m, from: $f, to: $t) {
+        nursery { name } openDays enrolledChildDays presentChildDays absentChildDays lateArrivals attendanceRate
+        absencesBySymptom { symptom count } classroomDays diariesApproved diaryApprovalRate napChecksRequired
+    }
+}";
+
+const SYMPTOM_ABSENCES: &str = "query($m: ID!, $f: Date!, $t: Date!) {
+    classroomSymptomAbsences(municipalityId: $m, from: $f, to: $t) { nursery { name } classroomName ageBand date symptom children }
+}";
+
+async fn enroll(admin: &Client, family: &str, classroom: &str, name: &str, enrolled_on: &str) -> String {
+    create(
+        admin,
+        "mutation($f: ID!, $c: ID!, $n: String!, $e: Date) {
+            enrollChild(familyId: $f, classroomId: $c, name: $n, birthDate: \"2023-05-10\", enrolledOn: $e) { id }
+        }",
+        json!({"f": family, "c": classroom, "n": name, "e": enrolled_on}),
+        "enrollChild",
+    )
+    .await
+}
+
+async fn report_absence(guardian: &Client, child: &str, kind: &str, date: &str, symptoms: &[&str]) {
+    let reason = if symptoms.is_empty() { "FAMILY" } else { "ILLNESS" };
+    let expected = (kind == "LATE").then(|| format!("{date}T10:30:00+09:00"));
+    guardian
+        .ok(
+            "mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }",
+            json!({"i": {"childId": child, "kind": kind, "date": date, "reason": reason, "symptoms": symptoms, "expectedArrival": expected}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{kind} for {date}: {e}"));
+}
+
+async fn check_in(staff: &Client, child: &str) {
+    staff.ok(CHECK_IN, json!({"c": child})).await.expect("check-in");
+}
+
+async fn alerts(client: &Client, municipality: &str) -> Subscriptions {
+    let mut subs = client.subscriptions().await.expect("WebSocket");
+    subs.subscribe(INFECTION_ALERTS, json!({"m": municipality}))
+        .await
+        .expect("subscribe");
+    subs
+}
+
+/// A guardian account for `family`, logged in.
+async fn guardian(app: &TestApp, family: &str, n: usize) -> Client {
+    make_user(app, &app.admin, &format!("g{n}@oversight.test"), "GUARDIAN", Some(family)).await
+}
+
+/// A child and its own family with a guardian.
+struct Kid {
+    id: String,
+    name: String,
+    guardian: Client,
+}
+
+async fn kid(app: &TestApp, nursery: &str, classroom: &str, name: &str, enrolled_on: &str, n: usize) -> Kid {
+    let family = family(&app.admin, nursery).await;
+    Kid {
+        id: enroll(&app.admin, &family, classroom, name, enrolled_on).await,
+        name: name.to_owned(),
+        guardian: guardian(app, &family, n).await,
+    }
+}
+
+async fn reports_match_a_hand_computed_city(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = &app.admin;
+    let t = today_jst();
+    let (d1, d2) = (t - Duration::days(2), t - Duration::days(1));
+    let (t_s, d1_s, d2_s) = (t.to_string(), d1.to_string(), d2.to_string());
+    let long_ago = (t - Duration::days(60)).to_string();
+
+    let city = municipality(admin, "つなぐ市", "999001").await;
+    let elsewhere = municipality(admin, "よその市", "999002").await;
+    let aoba = nursery(admin, &city, "あおば保育園").await;
+    let midori = nursery(admin, &city, "みどり保育園").await;
+    let far = nursery(admin, &elsewhere, "とおく保育園").await;
+    let hiyoko = classroom(admin, &aoba, "ひよこ組", 0).await;
+    let usagi = classroom(admin, &aoba, "うさぎ組", 2).await;
+    let zou = classroom(admin, &midori, "ぞう組", 4).await;
+    let far_class = classroom(admin, &far, "ぱんだ組", 3).await;
+
+    // あおば: a1, a2 long enrolled and a3 from today (0歳児); b1–b4 (2歳児). みどり: c1, c2.
+    let a1 = kid(&app, &aoba, &hiyoko, "青葉 あい", &long_ago, 1).await;
+    let a2 = kid(&app, &aoba, &hiyoko, "青葉 いち", &long_ago, 2).await;
+    let a3 = kid(&app, &aoba, &hiyoko, "青葉 うみ", &t_s, 3).await;
+    let b: Vec<Kid> = {
+        let mut list = Vec::new();
+        for (i, name) in ["兎田 かい", "兎田 きく", "兎田 くう", "兎田 けい"].iter().enumerate() {
+            list.push(kid(&app, &aoba, &usagi, name, &long_ago, 10 + i).await);
+        }
+        list
+    };
+    let c1 = kid(&app, &midori, &zou, "緑川 さら", &long_ago, 20).await;
+    let c2 = kid(&app, &midori, &zou, "緑川 しん", &long_ago, 21).await;
+    let far_kid = kid(&app, &far, &far_class, "遠野 たろう", &long_ago, 30).await;
+
+    let officer = make_user(&app, admin, "officer@oversight.test", "MUNICIPAL_OFFICER", Some(&city)).await;
+    let head_aoba = make_user(&app, admin, "head@aoba.test", "NURSERY_ADMIN", Some(&aoba)).await;
+    let head_midori = make_user(&app, admin, "head@midori.test", "NURSERY_ADMIN", Some(&midori)).await;
+    let staff_aoba = make_user(&app, admin, "staff@aoba.test", "STAFF", Some(&aoba)).await;
+    let staff_midori = make_user(&app, admin, "staff@midori.test", "STAFF", Some(&midori)).await;
+    let staff_far = make_user(&app, admin, "staff@far.test", "STAFF", Some(&far)).await;
+
+    let mut officer_alerts = alerts(&officer, &city).await;
+    let mut head_alerts = alerts(&head_aoba, &city).await;
+    let mut other_head_alerts = alerts(&head_midori, &city).await;
+
+    // Day 1: b1 (fever, cough) and b2 (fever) ill, a1 away with the family. Two fevers: no cluster.
+    report_absence(&b[0].guardian, &b[0].id, "ABSENCE", &d1_s, &["FEVER", "COUGH"]).await;
+    report_absence(&b[1].guardian, &b[1].id, "ABSENCE", &d1_s, &["FEVER"]).await;
+    report_absence(&a1.guardian, &a1.id, "ABSENCE", &d1_s, &[]).await;
+    // Elsewhere fevers do not count towards this classroom.
+    report_absence(&far_kid.guardian, &far_kid.id, "ABSENCE", &d2_s, &["FEVER"]).await;
+    if let Some(message) = officer_alerts.next(SILENCE_WAIT).await.unwrap() {
+        panic!("two children are not a cluster: {message:?}");
+    }
+
+    // Day 2: b3's fever makes three children of うさぎ組 within three days: one alert, live.
+    report_absence(&b[2].guardian, &b[2].id, "ABSENCE", &d2_s, &["FEVER"]).await;
+    let expected_alert = json!({
+        "classroomName": "うさぎ組", "symptom": "FEVER", "children": 3,
+        "windowStart": (d2 - Duration::days(2)).to_string(), "windowEnd": d2_s,
+        "nursery": {"name": "あおば保育園"},
+    });
+    for (subs, who) in [(&mut officer_alerts, "officer"), (&mut head_alerts, "head")] {
+        let mut alert = subs
+            .next_data(DELIVERY_WAIT)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{who} got no alert"))["infectionAlerts"]
+            .clone();
+        alert.as_object_mut().unwrap().remove("id");
+        assert_eq!(alert, expected_alert, "{who}");
+    }
+    if let Some(message) = other_head_alerts.next(SILENCE_WAIT).await.unwrap() {
+        panic!("another nursery's head got {message:?}");
+    }
+
+    // Today: arrivals (a1 leaves and comes back: still one child present), b2 late, b3 still ill.
+    for k in [&a1, &a2, &a3, &b[0], &b[3]] {
+        check_in(&staff_aoba, &k.id).await;
+    }
+    staff_aoba.ok(CHECK_OUT, json!({"c": a1.id})).await.unwrap();
+    check_in(&staff_aoba, &a1.id).await;
+    report_absence(&b[1].guardian, &b[1].id, "LATE", &t_s, &[]).await;
+    check_in(&staff_aoba, &b[1].id).await;
+    // b3's fever goes on: the same cluster, no second alert.
+    report_absence(&b[2].guardian, &b[2].id, "ABSENCE", &t_s, &["FEVER"]).await;
+    if let Some(message) = officer_alerts.next(SILENCE_WAIT).await.unwrap() {
+        panic!("an ongoing cluster is alerted once: {message:?}");
+    }
+    check_in(&staff_midori, &c1.id).await;
+    check_in(&staff_far, &far_kid.id).await;
+
+    // A nap with known compliance (10-minute checks for 2歳児: 3 due, 2 on time).
+    let start = time::OffsetDateTime::now_utc() - Duration::minutes(40);
+    let at = |minutes: i64| {
+        (start + Duration::minutes(minutes))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let nap_day = (start + Duration::hours(9)).date().to_string();
+    staff_aoba
+        .ok("mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }", json!({"c": b[3].id, "t": at(0)}))
+        .await
+        .unwrap();
+    for minute in [5, 14, 26] {
+        staff_aoba
+            .ok(
+                "mutation($i: NapCheckInput!) { recordNapCheck(input: $i) { id } }",
+                json!({"i": {"childId": b[3].id, "checkedAt": at(minute), "position": "BACK", "breathingOk": true}}),
+            )
+            .await
+            .unwrap();
+    }
+    staff_aoba
+        .ok("mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }", json!({"c": b[3].id, "t": at(30)}))
+        .await
+        .unwrap();
+
+    // Today's ひよこ組 diary, approved by the head; うさぎ組's only submitted.
+    for (classroom, approve) in [(&hiyoko, true), (&usagi, false)] {
+        let saved = staff_aoba
+            .ok(
+                "mutation($c: ID!, $d: Date!) { saveJournalDraft(input: {kind: DAILY_DIARY, classroomId: $c, periodStart: $d, periodEnd: $d, body: \"{\\\"activities\\\": \\\"散歩\\\"}\"}) { id revision } }",
+                json!({"c": classroom, "d": t_s}),
+            )
+            .await
+            .unwrap()["saveJournalDraft"]
+            .clone();
+        staff_aoba
+            .ok(
+                "mutation($id: ID!, $r: Int!) { submitJournal(id: $id, revision: $r) { id } }",
+                json!({"id": saved["id"], "r": saved["revision"]}),
+            )
+            .await
+            .unwrap();
+        if approve {
+            head_aoba
+                .ok("mutation($id: ID!) { approveJournal(id: $id) { status } }", json!({"id": saved["id"]}))
+                .await
+                .unwrap();
+        }
+    }
+
+    // The city's own rule: two children with the same symptom on one day. みどり's rashes on
+    // day 2 then make a cluster there, alerted to the officer but not to あおば's head.
+    let bad = officer
+        .gql(
+            "mutation($m: ID!) { setInfectionAlertRule(municipalityId: $m, minChildren: 1, windowDays: 1) { minChildren } }",
+            json!({"m": city}),
+        )
+        .await
+        .unwrap();
+    assert_eq!((bad.code(), bad.field()), (Some("BAD_USER_INPUT"), Some("minChildren")));
+    officer
+        .ok(
+            "mutation($m: ID!) { setInfectionAlertRule(municipalityId: $m, minChildren: 2, windowDays: 1) { minChildren windowDays } }",
+            json!({"m": city}),
+        )
+        .await
+        .unwrap();
+    let rule = head_aoba
+        .ok("query($m: ID!) { infectionAlertRule(municipalityId: $m) { minChildren windowDays } }", json!({"m": city}))
+        .await
+        .unwrap();
+    assert_eq!(rule["infectionAlertRule"], json!({"minChildren": 2, "windowDays": 1}));
+    report_absence(&c1.guardian, &c1.id, "ABSENCE", &d2_s, &["RASH"]).await;
+    report_absence(&c2.guardian, &c2.id, "ABSENCE", &d2_s, &["RASH"]).await;
+    let rash = officer_alerts.next_data(DELIVERY_WAIT).await.unwrap().expect("rash cluster")["infectionAlerts"].clone();
+    assert_eq!(
+        (rash["classroomName"].clone(), rash["symptom"].clone(), rash["children"].clone()),
+        (json!("ぞう組"), json!("RASH"), json!(2))
+    );
+    if let Some(message) = head_alerts.next(SILENCE_WAIT).await.unwrap() {
+        panic!("あおば's head got みどり's alert: {message:?}");
+    }
+
+    // ---- The figures, by hand. ----
+    let vars = json!({"m": city, "f": d1_s, "t": t_s});
+    let days = officer.ok(DAY_SUMMARIES, vars.clone()).await.unwrap()["nurseryDaySummaries"].clone();
+    let mut got = BTreeMap::new();
+    for row in days.as_array().unwrap() {
+        let name = row["nursery"]["name"].as_str().unwrap().to_owned();
+        got.insert((row["date"].as_str().unwrap().to_owned(), name), row.clone());
+    }
+    let nap = |date: &str| if date == nap_day { (3, 2) } else { (0, 0) };
+    // (date, nursery) → enrolled, present, absent, late, symptoms, bands, diaries approved
+    #[allow(clippy::type_complexity)]
+    let expected: Vec<(&str, &str, [i64; 4], Value, Value, i64)> = vec![
+        (&d1_s, "あおば保育園", [6, 0, 3, 0], json!([{"symptom": "FEVER", "count": 2}, {"symptom": "COUGH", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 1, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 2, "late": 0}]), 0),
+        (&d2_s, "あおば保育園", [6, 0, 1, 0], json!([{"symptom": "FEVER", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 1, "late": 0}]), 0),
+        (&d2_s, "みどり保育園", [2, 0, 2, 0], json!([{"symptom": "RASH", "count": 2}]),
+            json!([{"ageBand": 4, "enrolled": 2, "present": 0, "absent": 2, "late": 0}]), 0),
+        (&t_s, "あおば保育園", [7, 6, 1, 1], json!([{"symptom": "FEVER", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 3, "present": 3, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 3, "absent": 1, "late": 1}]), 1),
+        (&t_s, "みどり保育園", [2, 1, 0, 0], json!([]),
+            json!([{"ageBand": 4, "enrolled": 2, "present": 1, "absent": 0, "late": 0}]), 0),
+    ];
+    assert_eq!(got.len(), expected.len(), "one row per open nursery-day: {days}");
+    for (date, name, [enrolled, present, absent, late], symptoms, bands, diaries) in &expected {
+        let row = &got[&(date.to_string(), name.to_string())];
+        let what = format!("{name} {date}");
+        assert_eq!(
+            [&row["enrolled"], &row["present"], &row["absent"], &row["late"]],
+            [&json!(enrolled), &json!(present), &json!(absent), &json!(late)],
+            "{what}"
+        );
+        let mut symptoms_got = row["absencesBySymptom"].as_array().unwrap().clone();
+        let mut symptoms_want = symptoms.as_array().unwrap().clone();
+        let by_name = |v: &Value| v["symptom"].as_str().unwrap().to_owned();
+        symptoms_got.sort_by_key(by_name);
+        symptoms_want.sort_by_key(by_name);
+        assert_eq!(symptoms_got, symptoms_want, "{what}");
+        assert_eq!(&row["ageBands"], bands, "{what}");
+        assert_eq!(row["diariesApproved"], json!(diaries), "{what}");
+        let classrooms = if *name == "あおば保育園" { 2 } else { 1 };
+        assert_eq!(row["classrooms"], json!(classrooms), "{what}");
+        let (required, on_time) = if *name == "あおば保育園" { nap(date) } else { (0, 0) };
+        assert_eq!([&row["napChecksRequired"], &row["napChecksOnTime"]], [&json!(required), &json!(on_time)], "{what}");
+        let rate = row["attendanceRate"].as_f64().unwrap();
+        assert!((rate - *present as f64 / *enrolled as f64).abs() < 1e-12, "{what}: {rate}");
+    }
+
+    // Over the period: あおば 3 open days, 19 child-days enrolled, 6 present, 5 absent, 1 late.
+    let periods = officer.ok(PERIOD_SUMMARIES, vars.clone()).await.unwrap()["nurseryPeriodSummaries"].clone();
+    let aoba_period = periods
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["nursery"]["name"] == "あおば保育園")
+        .expect("あおば's period")
+        .clone();
+    assert_eq!(
+        [&aoba_period["openDays"], &aoba_period["enrolledChildDays"], &aoba_period["presentChildDays"], &aoba_period["absentChildDays"], &aoba_period["lateArrivals"]],
+        [&json!(3), &json!(19), &json!(6), &json!(5), &json!(1)]
+    );
+    assert!((aoba_period["attendanceRate"].as_f64().unwrap() - 6.0 / 19.0).abs() < 1e-12);
+    assert_eq!(aoba_period["classroomDays"], json!(6));
+    assert_eq!(aoba_period["diariesApproved"], json!(1));
+    assert_eq!(aoba_period["napChecksRequired"], json!(3));
+    assert_eq!(periods.as_array().unwrap().len(), 2, "both of the city's nurseries, not the other city's");
+
+    // Surveillance rows: per classroom, day and symptom.
+    let symptoms = officer.ok(SYMPTOM_ABSENCES, vars.clone()).await.unwrap()["classroomSymptomAbsences"].clone();
+    let rows: Vec<(String, String, String, i64)> = symptoms
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["date"].as_str().unwrap().to_owned(),
+                r["classroomName"].as_str().unwrap().to_owned(),
+                r["symptom"].as_str().unwrap().to_owned(),
+                r["children"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let want = |d: &str, c: &str, s: &str, n: i64| (d.to_owned(), c.to_owned(), s.to_owned(), n);
+    let mut rows_sorted = rows.clone();
+    rows_sorted.sort();
+    let mut want_rows = vec![
+        want(&d1_s, "うさぎ組", "FEVER", 2),
+        want(&d1_s, "うさぎ組", "COUGH", 1),
+        want(&d2_s, "うさぎ組", "FEVER", 1),
+        want(&d2_s, "ぞう組", "RASH", 2),
+        want(&t_s, "うさぎ組", "FEVER", 1),
+    ];
+    want_rows.sort();
+    assert_eq!(rows_sorted, want_rows);
+
+    // Kept alerts: the fever cluster (with the rule of its time) and the rash cluster.
+    let kept = officer
+        .ok("query($m: ID!, $f: Date!, $t: Date!) { infectionAlerts(municipalityId: $m, from: $f, to: $t) { symptom children rule { minChildren windowDays } } }", vars.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        kept["infectionAlerts"],
+        json!([{"symptom": "RASH", "children": 2, "rule": {"minChildren": 2, "windowDays": 1}},
+               {"symptom": "FEVER", "children": 3, "rule": {"minChildren": 3, "windowDays": 3}}])
+    );
+
+    // A nursery head sees their own nursery only.
+    let head_days = head_midori.ok(DAY_SUMMARIES, vars.clone()).await.unwrap()["nurseryDaySummaries"].clone();
+    assert!(head_days.as_array().unwrap().iter().all(|r| r["nursery"]["name"] == "みどり保育園"));
+    assert_eq!(head_days.as_array().unwrap().len(), 2);
+
+    // Nothing about a single child reaches the officer: no child's id or name anywhere, even
+    // through Nursery.classrooms.children.
+    let mut officer_saw = String::new();
+    for query in [DAY_SUMMARIES, PERIOD_SUMMARIES, SYMPTOM_ABSENCES] {
+        officer_saw.push_str(&officer.ok(query, vars.clone()).await.unwrap().to_string());
+    }
+    officer_saw.push_str(&kept.to_string());
+    officer_saw.push_str(&expected_alert.to_string());
+    officer_saw.push_str(&rash.to_string());
+    for k in [&a1, &a2, &a3, &b[0], &b[1], &b[2], &b[3], &c1, &c2] {
+        assert!(!officer_saw.contains(&k.id), "officer saw child id {}", k.id);
+        assert!(!officer_saw.contains(&k.name), "officer saw child name {}", k.name);
+    }
+    assert!(officer_saw.contains("\"children\":[]"), "classrooms list no children to officers");
+
+    let other_officer = make_user(&app, admin, "officer@elsewhere.test", "MUNICIPAL_OFFICER", Some(&elsewhere)).await;
+    csv_export(&app, &officer, &other_officer, &city, &vars, &days).await;
+}
+
+/// The CSV: BOM, the exact Japanese (or English) header, one row per nursery-day with the
+/// GraphQL numbers; refusals in the API's error shape.
+async fn csv_export(app: &TestApp, officer: &Client, other: &Client, city: &str, vars: &Value, days: &Value) {
+    let http = reqwest::Client::new();
+    let url = format!("{}/reports/nursery-days.csv", app.server.base_url);
+    let get = |lang: Option<&str>, token: Option<&str>, municipality: &str, from: &str| {
+        let mut request = http.get(&url).query(&[("municipalityId", municipality), ("from", from), ("to", vars["t"].as_str().unwrap())]);
+        if let Some(lang) = lang {
+            request = request.query(&[("lang", lang)]);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let from = vars["f"].as_str().unwrap();
+    let response = get(None, officer.token(), city, from).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark for Excel");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let header_ja = "日付,施設ID,施設名,在籍児童数,出席児童数,欠席児童数,遅刻児童数,出席率,\
+        欠席(発熱),欠席(咳),欠席(鼻水),欠席(下痢),欠席(嘔吐),欠席(発疹),欠席(結膜炎),欠席(その他),\
+        0歳児在籍,0歳児出席,0歳児欠席,0歳児遅刻,1歳児在籍,1歳児出席,1歳児欠席,1歳児遅刻,\
+        2歳児在籍,2歳児出席,2歳児欠席,2歳児遅刻,3歳児在籍,3歳児出席,3歳児欠席,3歳児遅刻,\
+        4歳児在籍,4歳児出席,4歳児欠席,4歳児遅刻,5歳児在籍,5歳児出席,5歳児欠席,5歳児遅刻,\
+        午睡チェック必要回数,午睡チェック適時回数,クラス数,承認済み保育日誌数";
+    assert_eq!(lines[0], header_ja);
+    let rows = days.as_array().unwrap();
+    assert_eq!(lines.len() - 1, rows.len(), "one line per nursery-day");
+    for (line, row) in lines[1..].iter().zip(rows) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells[0], row["date"].as_str().unwrap());
+        assert_eq!(cells[1], row["nursery"]["id"].as_str().unwrap());
+        assert_eq!(cells[2], row["nursery"]["name"].as_str().unwrap());
+        for (i, field) in ["enrolled", "present", "absent", "late"].iter().enumerate() {
+            assert_eq!(cells[3 + i], row[field].to_string(), "{field} in {line}");
+        }
+        assert_eq!(cells[7].parse::<f64>().unwrap(), row["attendanceRate"].as_f64().unwrap());
+        let fever = row["absencesBySymptom"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["symptom"] == "FEVER")
+            .map_or(0, |s| s["count"].as_i64().unwrap());
+        assert_eq!(cells[8], fever.to_string(), "fever in {line}");
+        assert_eq!(cells[cells.len() - 4], row["napChecksRequired"].to_string());
+        assert_eq!(cells[cells.len() - 1], row["diariesApproved"].to_string());
+    }
+
+    let english = get(Some("en"), officer.token(), city, from).await.unwrap().bytes().await.unwrap();
+    let english = std::str::from_utf8(&english[3..]).unwrap();
+    assert!(english.starts_with("date,nursery_id,nursery_name,enrolled,present,absent,late,attendance_rate,absent_fever,"));
+
+    // Refusals: no token, another city's officer, a malformed date.
+    let anonymous = get(None, None, city, from).await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let body: Value = anonymous.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    let outsider = get(None, other.token(), city, from).await.unwrap();
+    assert_eq!(outsider.status(), 404);
+    let bad_date = get(None, officer.token(), city, "2026-13-01").await.unwrap();
+    assert_eq!(bad_date.status(), 400);
+    let body: Value = bad_date.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["field"], "from");
+}
