@@ -4,6 +4,7 @@
 //! REQUIRE_POSTGRES=1).
 
 mod helpers;
+mod audit;
 mod journals;
 mod world;
 

@@ -89,18 +89,23 @@ pub async fn entries(svc: &Services, actor: &Actor, query: AuditQuery<'_>) -> Ap
     Ok(AuditPage { entries, next_cursor })
 }
 
-/// Deletes entries older than the retention, now and then every hour.
-pub fn spawn_retention(svc: Services) {
+/// Deletes entries older than the retention: once now, before serving, then every hour.
+pub async fn start_retention(svc: Services) {
+    prune(&svc).await;
     tokio::spawn(async move {
-        let retention = time::Duration::days(svc.config.audit_retention_days.into());
         loop {
-            let cutoff = Timestamp(Timestamp::now().0 - retention);
-            match svc.store.prune_audit(cutoff).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(entries = n, "pruned audit entries past retention"),
-                Err(err) => tracing::warn!(error = %err, "pruning the audit trail failed"),
-            }
             tokio::time::sleep(PRUNE_EVERY).await;
+            prune(&svc).await;
         }
     });
+}
+
+async fn prune(svc: &Services) {
+    let retention = time::Duration::days(svc.config.audit_retention_days.into());
+    let cutoff = Timestamp(Timestamp::now().0 - retention);
+    match svc.store.prune_audit(cutoff).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(entries = n, "pruned audit entries past retention"),
+        Err(err) => tracing::warn!(error = %err, "pruning the audit trail failed"),
+    }
 }

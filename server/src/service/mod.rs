@@ -52,7 +52,7 @@ impl Services {
         };
         accounts::bootstrap_admin(&services).await?;
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
-        audit_log::spawn_retention(services.clone());
+        audit_log::start_retention(services.clone()).await;
         Ok(services)
     }
 
