@@ -4,8 +4,11 @@
 //! one event at a time; server RSS before and after opening idle subscriptions.
 //! `naps`: the nap watcher's cost with many open naps: one tick of the server's own code
 //! (`raise_overdue_nap_alerts`) timed against the same database.
+//! `rush`: the morning rush (see `rush.rs`). `reports`: municipal reports over a city-sized
+//! year (see `reports.rs`).
 
 mod naps;
+mod reports;
 mod rush;
 
 use std::collections::HashMap;
@@ -64,6 +67,22 @@ enum Bench {
         #[arg(long)]
         pgbench: Option<String>,
     },
+    /// Municipal reports over a city-sized year (seeded with `tsunagu seed-city`).
+    Reports {
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+        #[arg(long, default_value_t = 60)]
+        nurseries: usize,
+        #[arg(long, default_value_t = 100)]
+        children_per_nursery: usize,
+        #[arg(long, default_value_t = 250)]
+        days: usize,
+        /// Times each report is fetched.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Cost of the nap watcher's tick with many open naps.
     Naps {
         #[arg(long, default_value = "sqlite")]
@@ -113,6 +132,25 @@ async fn main() -> anyhow::Result<()> {
                 per_socket,
             };
             let result = rush::run(&db.url, &binary, rush).await;
+            db.drop().await;
+            result
+        }
+        Bench::Reports {
+            database,
+            binary,
+            nurseries,
+            children_per_nursery,
+            days,
+            runs,
+        } => {
+            let db = ScratchDb::create(&database).await?;
+            let bench = reports::ReportBench {
+                nurseries,
+                children_per_nursery,
+                days,
+                runs: runs.max(1),
+            };
+            let result = reports::run(&db.url, &binary, bench).await;
             db.drop().await;
             result
         }
