@@ -265,6 +265,7 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
         store.import_history(&batch).await?;
         eprintln!("nursery {n}/{} imported", plan.nurseries);
     }
+    store.finish_import().await?;
     let mut out = String::new();
     writeln!(out, "municipality       {} ({code}) id {}", municipality.name, municipality.id)?;
     writeln!(out, "open days          {} .. {} ({} days)", days[0], days[days.len() - 1], days.len())?;

@@ -514,6 +514,7 @@ pub struct HistoryBatch {
 #[async_trait]
 pub trait HistoryStore {
     async fn import_history(&self, batch: &HistoryBatch) -> StoreResult<()>;
+    async fn finish_import(&self) -> StoreResult<()>;
 }
 
 /// Turns a unique-constraint violation into a CONFLICT with a message for the user.

@@ -119,4 +119,13 @@ impl HistoryStore for DbStore {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Refreshes the planner's statistics after a large import (`ANALYZE` on both databases),
+    /// so report queries are planned for the data that is now there.
+    async fn finish_import(&self) -> StoreResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("ANALYZE").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -32,58 +32,98 @@ struct DayBuilder {
 impl ReportStore for DbStore {
     async fn nursery_days(&self, nurseries: &[Id], from: Date, to: Date) -> StoreResult<Vec<NurseryDay>> {
         use std::collections::BTreeMap;
-        let mut days: BTreeMap<(Id, Date), DayBuilder> = BTreeMap::new();
 
         // Open days, and who was enrolled on each (by age band).
-        let mut query = QueryBuilder::<Db>::new("WITH days AS (SELECT nursery_id, date FROM classroom_day_attendance WHERE");
-        push_in(&mut query, "nursery_id", nurseries);
-        push_dates(&mut query, "date", from, to);
-        query.push(" UNION SELECT nursery_id, date FROM absence_reports WHERE");
-        push_in(&mut query, "nursery_id", nurseries);
-        push_dates(&mut query, "date", from, to);
-        query.push(
+        let mut enrolled = QueryBuilder::<Db>::new("WITH days AS (SELECT nursery_id, date FROM classroom_day_attendance WHERE");
+        push_in(&mut enrolled, "nursery_id", nurseries);
+        push_dates(&mut enrolled, "date", from, to);
+        enrolled.push(" UNION SELECT nursery_id, date FROM absence_reports WHERE");
+        push_in(&mut enrolled, "nursery_id", nurseries);
+        push_dates(&mut enrolled, "date", from, to);
+        enrolled.push(
             "), roll AS (SELECT c.nursery_id, cl.age_band, c.enrolled_on, COUNT(*) AS n
                 FROM children c JOIN classrooms cl ON cl.id = c.classroom_id WHERE",
         );
-        push_in(&mut query, "c.nursery_id", nurseries);
-        query.push(
+        push_in(&mut enrolled, "c.nursery_id", nurseries);
+        enrolled.push(
             " GROUP BY c.nursery_id, cl.age_band, c.enrolled_on)
              SELECT d.nursery_id, d.date, r.age_band, CAST(SUM(r.n) AS BIGINT)
              FROM days d LEFT JOIN roll r ON r.nursery_id = d.nursery_id AND r.enrolled_on <= d.date
              GROUP BY d.nursery_id, d.date, r.age_band",
         );
-        let rows: Vec<(Id, Date, Option<i32>, Option<i64>)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, band, enrolled) in rows {
+
+        let mut present = QueryBuilder::<Db>::new(
+            "SELECT a.nursery_id, a.date, cl.age_band, CAST(SUM(a.present) AS BIGINT)
+             FROM classroom_day_attendance a JOIN classrooms cl ON cl.id = a.classroom_id WHERE",
+        );
+        push_in(&mut present, "a.nursery_id", nurseries);
+        push_dates(&mut present, "a.date", from, to);
+        present.push(" GROUP BY a.nursery_id, a.date, cl.age_band");
+
+        let mut reported = QueryBuilder::<Db>::new(
+            "SELECT r.nursery_id, r.date, cl.age_band, r.kind, COUNT(*)
+             FROM absence_reports r JOIN classrooms cl ON cl.id = r.classroom_id
+             WHERE r.kind IN ('ABSENCE', 'LATE') AND",
+        );
+        push_in(&mut reported, "r.nursery_id", nurseries);
+        push_dates(&mut reported, "r.date", from, to);
+        reported.push(" GROUP BY r.nursery_id, r.date, cl.age_band, r.kind");
+
+        let mut symptoms = QueryBuilder::<Db>::new(
+            "SELECT r.nursery_id, r.date, s.symptom, COUNT(*)
+             FROM absence_reports r JOIN absence_symptoms s ON s.absence_id = r.id
+             WHERE r.kind = 'ABSENCE' AND",
+        );
+        push_in(&mut symptoms, "r.nursery_id", nurseries);
+        push_dates(&mut symptoms, "r.date", from, to);
+        symptoms.push(" GROUP BY r.nursery_id, r.date, s.symptom");
+
+        let mut naps = QueryBuilder::<Db>::new(
+            "SELECT nursery_id, date, CAST(SUM(required_checks) AS BIGINT), CAST(SUM(on_time_checks) AS BIGINT)
+             FROM nap_compliance WHERE",
+        );
+        push_in(&mut naps, "nursery_id", nurseries);
+        push_dates(&mut naps, "date", from, to);
+        naps.push(" GROUP BY nursery_id, date");
+
+        // A diary counts once the head approved it (publishing comes after approval).
+        let mut diaries = QueryBuilder::<Db>::new(
+            "SELECT nursery_id, period_start, COUNT(*) FROM journals
+             WHERE kind = 'DAILY_DIARY' AND status IN ('APPROVED', 'PUBLISHED') AND",
+        );
+        push_in(&mut diaries, "nursery_id", nurseries);
+        push_dates(&mut diaries, "period_start", from, to);
+        diaries.push(" GROUP BY nursery_id, period_start");
+
+        let mut classrooms = QueryBuilder::<Db>::new("SELECT nursery_id, COUNT(*) FROM classrooms WHERE");
+        push_in(&mut classrooms, "nursery_id", nurseries);
+        classrooms.push(" GROUP BY nursery_id");
+
+        // Independent aggregates: run side by side on the read pool.
+        let pool = self.reader();
+        let (enrolled, present, reported, symptoms, naps, diaries, classrooms) = tokio::try_join!(
+            enrolled.build_query_as::<(Id, Date, Option<i32>, Option<i64>)>().fetch_all(pool),
+            present.build_query_as::<(Id, Date, i32, i64)>().fetch_all(pool),
+            reported.build_query_as::<(Id, Date, i32, String, i64)>().fetch_all(pool),
+            symptoms.build_query_as::<(Id, Date, String, i64)>().fetch_all(pool),
+            naps.build_query_as::<(Id, Date, i64, i64)>().fetch_all(pool),
+            diaries.build_query_as::<(Id, Date, i64)>().fetch_all(pool),
+            classrooms.build_query_as::<(Id, i64)>().fetch_all(pool),
+        )?;
+
+        let mut days: BTreeMap<(Id, Date), DayBuilder> = BTreeMap::new();
+        for (nursery, date, band, enrolled) in enrolled {
             let day = days.entry((nursery, date)).or_default();
             if let (Some(band), Some(enrolled)) = (band, enrolled) {
                 day.bands.entry(band).or_default().enrolled = enrolled;
             }
         }
-
-        let mut query = QueryBuilder::<Db>::new(
-            "SELECT a.nursery_id, a.date, cl.age_band, CAST(SUM(a.present) AS BIGINT)
-             FROM classroom_day_attendance a JOIN classrooms cl ON cl.id = a.classroom_id WHERE",
-        );
-        push_in(&mut query, "a.nursery_id", nurseries);
-        push_dates(&mut query, "a.date", from, to);
-        query.push(" GROUP BY a.nursery_id, a.date, cl.age_band");
-        let rows: Vec<(Id, Date, i32, i64)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, band, present) in rows {
+        for (nursery, date, band, count) in present {
             if let Some(day) = days.get_mut(&(nursery, date)) {
-                day.bands.entry(band).or_default().present = present;
+                day.bands.entry(band).or_default().present = count;
             }
         }
-
-        let mut query = QueryBuilder::<Db>::new(
-            "SELECT r.nursery_id, r.date, cl.age_band, r.kind, COUNT(*)
-             FROM absence_reports r JOIN classrooms cl ON cl.id = r.classroom_id
-             WHERE r.kind IN ('ABSENCE', 'LATE') AND",
-        );
-        push_in(&mut query, "r.nursery_id", nurseries);
-        push_dates(&mut query, "r.date", from, to);
-        query.push(" GROUP BY r.nursery_id, r.date, cl.age_band, r.kind");
-        let rows: Vec<(Id, Date, i32, String, i64)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, band, kind, count) in rows {
+        for (nursery, date, band, kind, count) in reported {
             if let Some(day) = days.get_mut(&(nursery, date)) {
                 let counts = day.bands.entry(band).or_default();
                 match parse_text_enum(AbsenceKind::parse, &kind)? {
@@ -92,61 +132,23 @@ impl ReportStore for DbStore {
                 }
             }
         }
-
-        let mut query = QueryBuilder::<Db>::new(
-            "SELECT r.nursery_id, r.date, s.symptom, COUNT(*)
-             FROM absence_reports r JOIN absence_symptoms s ON s.absence_id = r.id
-             WHERE r.kind = 'ABSENCE' AND",
-        );
-        push_in(&mut query, "r.nursery_id", nurseries);
-        push_dates(&mut query, "r.date", from, to);
-        query.push(" GROUP BY r.nursery_id, r.date, s.symptom");
-        let rows: Vec<(Id, Date, String, i64)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, symptom, count) in rows {
+        for (nursery, date, symptom, count) in symptoms {
             if let Some(day) = days.get_mut(&(nursery, date)) {
                 day.symptoms.insert(parse_text_enum(Symptom::parse, &symptom)?, count);
             }
         }
-
-        let mut query = QueryBuilder::<Db>::new(
-            "SELECT nursery_id, date, CAST(SUM(required_checks) AS BIGINT), CAST(SUM(on_time_checks) AS BIGINT)
-             FROM nap_compliance WHERE",
-        );
-        push_in(&mut query, "nursery_id", nurseries);
-        push_dates(&mut query, "date", from, to);
-        query.push(" GROUP BY nursery_id, date");
-        let rows: Vec<(Id, Date, i64, i64)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, required, on_time) in rows {
+        for (nursery, date, required, on_time) in naps {
             if let Some(day) = days.get_mut(&(nursery, date)) {
                 day.nap_checks_required = required;
                 day.nap_checks_on_time = on_time;
             }
         }
-
-        // A diary counts once the head approved it (publishing comes after approval).
-        let mut query = QueryBuilder::<Db>::new(
-            "SELECT nursery_id, period_start, COUNT(*) FROM journals
-             WHERE kind = 'DAILY_DIARY' AND status IN ('APPROVED', 'PUBLISHED') AND",
-        );
-        push_in(&mut query, "nursery_id", nurseries);
-        push_dates(&mut query, "period_start", from, to);
-        query.push(" GROUP BY nursery_id, period_start");
-        let rows: Vec<(Id, Date, i64)> = query.build_query_as().fetch_all(self.reader()).await?;
-        for (nursery, date, approved) in rows {
+        for (nursery, date, approved) in diaries {
             if let Some(day) = days.get_mut(&(nursery, date)) {
                 day.diaries_approved = approved;
             }
         }
-
-        let mut query = QueryBuilder::<Db>::new("SELECT nursery_id, COUNT(*) FROM classrooms WHERE");
-        push_in(&mut query, "nursery_id", nurseries);
-        query.push(" GROUP BY nursery_id");
-        let classrooms: BTreeMap<Id, i64> = query
-            .build_query_as::<(Id, i64)>()
-            .fetch_all(self.reader())
-            .await?
-            .into_iter()
-            .collect();
+        let classrooms: BTreeMap<Id, i64> = classrooms.into_iter().collect();
 
         Ok(days
             .into_iter()
