@@ -40,11 +40,16 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
     let staff = user_id(&w.staff_a).await;
     let mother = user_id(&w.guardian_1).await;
 
+    // The mother's phone subscribes: a live feed of her children is a read, recorded at its start.
+    let mut phone = w.guardian_1.subscriptions().await.unwrap();
+    phone.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
+
     // Writes: a check-in, a refused second check-in, a health check with private content.
     let event = w.staff_a.ok(CHECK_IN, json!({"c": w.child_1a})).await.unwrap()["checkIn"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
+    phone.next_data(DELIVERY_WAIT).await.unwrap().expect("the phone gets the check-in");
     let refused = w.staff_a.gql(CHECK_IN, json!({"c": w.child_1a})).await.unwrap();
     assert_eq!(refused.code(), Some("CONFLICT"));
     w.staff_a
@@ -81,12 +86,15 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
     );
     assert!(has_entity(check_in, &w.child_1a) && has_entity(check_in, &event));
     let operations: Vec<&str> = entries.iter().map(|e| e["operation"].as_str().unwrap()).collect();
-    for expected in ["recordHealthCheck", "child", "Child.healthChecks"] {
+    for expected in ["recordHealthCheck", "child", "Child.healthChecks", "subscribe attendanceEvents"] {
         assert!(operations.contains(&expected), "{expected} missing from {operations:?}");
     }
     let read = entries.iter().find(|e| e["operation"] == "Child.healthChecks").unwrap();
     assert_eq!((&read["access"], &read["actorId"]), (&json!("READ"), &json!(mother)));
     assert!(has_entity(read, &w.child_1a));
+    let subscribed = entries.iter().find(|e| e["operation"] == "subscribe attendanceEvents").unwrap();
+    assert_eq!(subscribed["actorId"], json!(mother));
+    assert!(has_entity(subscribed, &w.family_1));
     let ids: Vec<i64> = entries.iter().map(|e| e["id"].as_str().unwrap().parse().unwrap()).collect();
     assert!(ids.windows(2).all(|p| p[0] > p[1]), "newest first");
     let everything = serde_json::to_string(&entries).unwrap();

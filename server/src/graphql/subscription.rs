@@ -12,6 +12,11 @@ use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
 
+/// For the audit trail: where the subscriber connected from.
+fn client_addr(ctx: &Context<'_>) -> Option<String> {
+    super::request(ctx).and_then(|r| r.client_ip).map(|ip| ip.to_string())
+}
+
 #[Subscription(name = "Subscription")]
 impl SubscriptionRoot {
     /// Guardians: arrivals and departures of every child on their family account. Staff: of
@@ -21,7 +26,8 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         after: Option<String>,
     ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
-        let events = attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref())?;
+        let events =
+            attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref(), client_addr(ctx)).await?;
         Ok(events.filter_map(|item| async move {
             match item {
                 Ok(entry) => match &entry.payload {
@@ -39,7 +45,7 @@ impl SubscriptionRoot {
 
     /// Staff: new absence, lateness and early pick-up reports of their nursery.
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
-        let reports = attendance::absence_reports(services(ctx), actor(ctx)?)?;
+        let reports = attendance::absence_reports(services(ctx), actor(ctx)?, client_addr(ctx)).await?;
         Ok(reports.filter_map(|item| async move {
             match item {
                 Ok(entry) => match &entry.payload {
@@ -55,7 +61,7 @@ impl SubscriptionRoot {
     /// noticed by the server's own clock). Guardians: a fever of their child ("please contact
     /// the nursery", no temperature) and newly published notebook pages.
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareAlertObject>>> {
-        let alerts = care::care_alerts(services(ctx), actor(ctx)?)?;
+        let alerts = care::care_alerts(services(ctx), actor(ctx)?, client_addr(ctx)).await?;
         Ok(alerts.map(|item| item.map(CareAlertObject).map_err(Into::into)))
     }
 

@@ -216,16 +216,18 @@ pub async fn child_absences(svc: &Services, child: &Child, from: Date, to: Date)
 
 /// Live arrivals and departures in the caller's scope; with `after`, first everything missed
 /// since that cursor.
-pub fn attendance_events(
+pub async fn attendance_events(
     svc: &Services,
     actor: &Actor,
     after: Option<&str>,
+    client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
     let after = after.map(|c| crate::events::cursor::decode("after", c)).transpose()?;
     let scope = actor.child_filter(Action::SubscribeAttendance);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
+    super::audit_log::record_subscription(svc, actor, client_addr, "attendanceEvents", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::Attendance],
@@ -236,14 +238,16 @@ pub fn attendance_events(
 }
 
 /// New absence and lateness reports of the caller's nurseries, as they arrive.
-pub fn absence_reports(
+pub async fn absence_reports(
     svc: &Services,
     actor: &Actor,
+    client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
     let scope = actor.child_filter(Action::SubscribeAbsenceReports);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
+    super::audit_log::record_subscription(svc, actor, client_addr, "absenceReports", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::AbsenceReported],

@@ -7,7 +7,8 @@ use super::Services;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::store::{AuditFilter, EntityRef};
+use crate::audit::NewAuditEntry;
+use crate::store::{AuditFilter, ChildFilter, EntityRef};
 
 pub const MAX_PAGE: i64 = 500;
 const DEFAULT_PAGE: i64 = 100;
@@ -87,6 +88,32 @@ pub async fn entries(svc: &Services, actor: &Actor, query: AuditQuery<'_>) -> Ap
         None
     };
     Ok(AuditPage { entries, next_cursor })
+}
+
+/// A live subscription delivers child-level data for as long as it lasts: its start goes on
+/// the trail, one entry per nursery it covers (a family's entry names the family).
+pub async fn record_subscription(
+    svc: &Services,
+    actor: &Actor,
+    client_addr: Option<String>,
+    operation: &str,
+    scope: &ChildFilter,
+) -> AppResult<()> {
+    let entry = |nursery_id: Option<Id>, entity: Id| NewAuditEntry {
+        at: Timestamp::now(),
+        actor_id: Some(actor.user.id),
+        access: AuditAccess::Read,
+        operation: format!("subscribe {operation}"),
+        nursery_id,
+        entity_ids: vec![entity],
+        client_addr: client_addr.clone(),
+    };
+    let mut entries: Vec<NewAuditEntry> = scope.nurseries.iter().map(|n| entry(Some(*n), *n)).collect();
+    for family in &scope.families {
+        let nursery = svc.store.scope_of(EntityRef::Family(*family)).await?.and_then(|s| s.nursery);
+        entries.push(entry(nursery, *family));
+    }
+    Ok(svc.store.append_audit(&entries).await?)
 }
 
 /// Deletes entries older than the retention: once now, before serving, then every hour.

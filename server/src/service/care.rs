@@ -326,9 +326,10 @@ pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date
 
 /// Live care alerts: staff get every alert of their nurseries; families get fevers and
 /// published notebook pages of their own children (never nap details).
-pub fn care_alerts(
+pub async fn care_alerts(
     svc: &Services,
     actor: &Actor,
+    client_addr: Option<String>,
 ) -> AppResult<impl futures::Stream<Item = AppResult<CareAlert>> + Send + 'static> {
     use futures::StreamExt;
     let staff_nurseries = actor.child_filter(Action::RecordCare).nurseries;
@@ -340,6 +341,7 @@ pub fn care_alerts(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
+    super::audit_log::record_subscription(svc, actor, client_addr, "careAlerts", &scope).await?;
     let filter = crate::store::EventFilter {
         kinds: vec![EventKind::CareAlert],
         scope,
