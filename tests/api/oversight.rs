@@ -13,7 +13,7 @@ use tsunagu_client::{Client, Subscriptions};
 use crate::helpers::*;
 use crate::world::*;
 
-crate::on_both_backends!(reports_match_a_hand_computed_city);
+crate::on_both_backends!(reports_match_a_hand_computed_city, simultaneous_reports_raise_one_alert);
 
 pub const INFECTION_ALERTS: &str = "subscription($m: ID!) {
     infectionAlerts(municipalityId: $m) { id classroomName symptom children windowStart windowEnd nursery { name } }
@@ -469,4 +469,37 @@ async fn csv_export(app: &TestApp, officer: &Client, other: &Client, city: &str,
     assert_eq!(bad_date.status(), 400);
     let body: Value = bad_date.json().await.unwrap();
     assert_eq!(body["errors"][0]["extensions"]["field"], "from");
+}
+
+/// Six families report the same illness at the same moment: every report is saved, and the
+/// cluster they make is alerted exactly once.
+async fn simultaneous_reports_raise_one_alert(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = &app.admin;
+    let city = municipality(admin, "つなぐ市", "999003").await;
+    let aoba = nursery(admin, &city, "あおば保育園").await;
+    let usagi = classroom(admin, &aoba, "うさぎ組", 2).await;
+    let long_ago = (today_jst() - Duration::days(60)).to_string();
+    let mut kids = Vec::new();
+    for i in 0..6 {
+        kids.push(kid(&app, &aoba, &usagi, &format!("兎田 {i}"), &long_ago, 40 + i).await);
+    }
+    let officer = make_user(&app, admin, "officer@oversight.test", "MUNICIPAL_OFFICER", Some(&city)).await;
+    let mut officer_alerts = alerts(&officer, &city).await;
+    let today = today_jst().to_string();
+    let reports = kids
+        .iter()
+        .map(|k| report_absence(&k.guardian, &k.id, "ABSENCE", &today, &["VOMITING"]));
+    futures::future::join_all(reports).await;
+
+    let alert = officer_alerts.next_data(DELIVERY_WAIT).await.unwrap().expect("one alert")["infectionAlerts"].clone();
+    assert_eq!(alert["symptom"], "VOMITING");
+    if let Some(message) = officer_alerts.next(SILENCE_WAIT).await.unwrap() {
+        panic!("a second alert for the same cluster: {message:?}");
+    }
+    let kept = officer
+        .ok("query($m: ID!, $d: Date!) { infectionAlerts(municipalityId: $m, from: $d, to: $d) { children } }", json!({"m": city, "d": today}))
+        .await
+        .unwrap();
+    assert_eq!(kept["infectionAlerts"], json!([{"children": 6}]), "one alert, grown to all six children");
 }

@@ -23,6 +23,9 @@ const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
 const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
 const FOR_UPDATE: &str = " FOR UPDATE";
+/// Serialises decisions about a row's dependants (a classroom's clusters) without blocking the
+/// key-share locks that inserting those dependants takes, so it cannot deadlock with them.
+const FOR_NO_KEY_UPDATE: &str = " FOR NO KEY UPDATE";
 /// Replicas claiming pushes at once each take different rows instead of waiting.
 const SKIP_LOCKED: &str = " FOR UPDATE SKIP LOCKED";
 

@@ -22,6 +22,7 @@ const HORIZON_SQL: &str = "SELECT 1";
 /// The single writer already serialises; SQLite has no row locks.
 const FOR_UPDATE: &str = "";
 const SKIP_LOCKED: &str = "";
+const FOR_NO_KEY_UPDATE: &str = "";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 

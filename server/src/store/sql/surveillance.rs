@@ -56,9 +56,10 @@ impl DbStore {
     ) -> StoreResult<()> {
         let rule = surveillance.rule;
         // One decision at a time per classroom: two reports completing the same cluster
-        // concurrently must not both raise it.
+        // concurrently must not both raise it. (The report's own insert already holds a key-share
+        // lock on the classroom; FOR UPDATE would deadlock two reporters, this does not.)
         let (classroom_name,): (String,) =
-            sqlx::query_as(&format!("SELECT name FROM classrooms WHERE id = $1{FOR_UPDATE}"))
+            sqlx::query_as(&format!("SELECT name FROM classrooms WHERE id = $1{FOR_NO_KEY_UPDATE}"))
                 .bind(classroom_id)
                 .fetch_one(&mut **tx)
                 .await?;
