@@ -108,6 +108,43 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
             json!({"c": w.child_1a}),
             "to",
         ),
+        (
+            "enrolment before birth",
+            a,
+            "mutation($f: ID!, $c: ID!) { enrollChild(familyId: $f, classroomId: $c, name: \"x\", birthDate: \"2024-01-01\", enrolledOn: \"2023-04-01\") { id } }",
+            json!({"f": w.family_1, "c": w.classroom_a}),
+            "enrolledOn",
+        ),
+        (
+            "report range backwards",
+            &w.officer,
+            "query($m: ID!) { nurseryDaySummaries(municipalityId: $m, from: \"2026-05-01\", to: \"2026-04-01\") { date } }",
+            json!({"m": w.municipality}),
+            "to",
+        ),
+        (
+            "report over two years",
+            &w.officer,
+            "query($m: ID!) { nurseryPeriodSummaries(municipalityId: $m, from: \"2024-04-01\", to: \"2026-03-31\") { openDays } }",
+            json!({"m": w.municipality}),
+            "to",
+        ),
+        (
+            "malformed municipality id",
+            &w.officer,
+            "query { classroomSymptomAbsences(municipalityId: \"x\", from: \"2026-04-01\", to: \"2026-04-02\") { date } }",
+            json!({}),
+            "municipalityId",
+        ),
+        (
+            "cluster window of a month",
+            &w.officer,
+            "mutation($m: ID!) { setInfectionAlertRule(municipalityId: $m, minChildren: 3, windowDays: 30) { windowDays } }",
+            json!({"m": w.municipality}),
+            "windowDays",
+        ),
+        ("audit page of zero", &w.head_a, "{ auditLog(first: 0) { nextCursor } }", json!({}), "first"),
+        ("audit cursor not ours", &w.head_a, "{ auditLog(after: \"abc\") { nextCursor } }", json!({}), "after"),
     ];
 
     let mut failures = Vec::new();
