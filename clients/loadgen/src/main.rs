@@ -173,7 +173,7 @@ pub(crate) fn server_env(url: &str) -> HashMap<String, String> {
     ])
 }
 
-async fn delivery(url: &str, binary: &PathBuf, events: usize, idle: usize) -> anyhow::Result<()> {
+async fn delivery(url: &str, binary: &std::path::Path, events: usize, idle: usize) -> anyhow::Result<()> {
     let env = server_env(url);
     let server = ServerProcess::spawn(binary, &env)
         .await

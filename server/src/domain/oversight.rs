@@ -96,7 +96,7 @@ impl InfectionRule {
             children.sort();
             children.dedup();
             let count = children.len() as i64;
-            if best.map_or(true, |(_, _, most)| count > most) {
+            if best.is_none_or(|(_, _, most)| count > most) {
                 best = Some((start, end, count));
             }
         }

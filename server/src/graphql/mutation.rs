@@ -65,6 +65,7 @@ impl CoreMutation {
         ))
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn enroll_child(
         &self,
         ctx: &Context<'_>,
