@@ -1,15 +1,19 @@
 //! The in-process fan-out: subscribers registered by topic (a nursery, a family), each with its
-//! own bounded channel so it receives entries in log order. A subscriber that falls behind is
-//! not allowed to slow the others: its channel overflows, it is marked lagged, and it catches
+//! own bounded queue so it receives entries in log order. A subscriber that falls behind is
+//! not allowed to slow the others: its queue overflows, it is marked lagged, and it catches
 //! up from the log by itself.
+//!
+//! The queue is a plain `VecDeque` behind a mutex with a `Notify`, not a channel: thousands of
+//! idle phones each hold one, and an empty deque costs nothing while a channel allocates its
+//! first block of slots up front.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::Stream;
-use tokio::sync::{mpsc, Notify};
+use tokio::sync::Notify;
 
 use crate::domain::{EventKind, Id, LogEntry, Position};
 use crate::error::AppResult;
@@ -27,8 +31,38 @@ enum Topic {
 struct Subscriber {
     id: u64,
     kinds: Vec<EventKind>,
-    sender: mpsc::Sender<Arc<LogEntry>>,
+    queue: Mutex<VecDeque<Arc<LogEntry>>>,
+    /// Woken when the queue gains an entry (a permit is kept if nobody waits yet).
+    ready: Notify,
     lagged: AtomicBool,
+}
+
+impl Subscriber {
+    /// Queues `entry`; a full queue marks the subscriber lagged instead (it will catch up).
+    fn offer(&self, entry: &Arc<LogEntry>) {
+        let mut queue = self.queue.lock().expect("subscriber queue lock");
+        if queue.len() >= SUBSCRIBER_BUFFER {
+            self.lagged.store(true, Ordering::Release);
+        } else {
+            queue.push_back(entry.clone());
+        }
+        drop(queue);
+        self.ready.notify_one();
+    }
+
+    /// The next queued entry, waiting for one; returns early (with `None`) when the
+    /// subscriber was marked lagged.
+    async fn next(&self) -> Option<Arc<LogEntry>> {
+        loop {
+            if let Some(entry) = self.queue.lock().expect("subscriber queue lock").pop_front() {
+                return Some(entry);
+            }
+            if self.lagged.load(Ordering::Acquire) {
+                return None;
+            }
+            self.ready.notified().await;
+        }
+    }
 }
 
 pub(super) struct Shared {
@@ -89,7 +123,8 @@ impl EventBus {
     ) -> impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static {
         let shared = self.shared.clone();
         async_stream::stream! {
-            let (registration, mut receiver) = Registration::new(&shared, &filter);
+            let registration = Registration::new(&shared, &filter);
+            let subscriber = registration.subscriber.clone();
             let upto = shared.published_position();
             let mut last = after.unwrap_or(upto);
             if after.is_some() {
@@ -104,7 +139,7 @@ impl EventBus {
                 last = last.max(upto);
             }
             loop {
-                if registration.subscriber.lagged.swap(false, Ordering::AcqRel) {
+                if subscriber.lagged.swap(false, Ordering::AcqRel) {
                     let upto = shared.published_position();
                     let mut page = Box::pin(shared.replay(&filter, last, upto));
                     while let Some(item) = futures::StreamExt::next(&mut page).await {
@@ -115,10 +150,10 @@ impl EventBus {
                     }
                     last = last.max(upto);
                 }
-                match receiver.recv().await {
+                match subscriber.next().await {
                     Some(entry) if entry.position > last => { last = entry.position; yield Ok(entry); }
-                    Some(_) => {}
-                    None => return,
+                    // Already replayed, or lagged: the catch-up above takes it from the log.
+                    Some(_) | None => {}
                 }
             }
         }
@@ -155,9 +190,7 @@ impl Shared {
                 if !subscriber.kinds.contains(&kind) {
                     continue;
                 }
-                if let Err(mpsc::error::TrySendError::Full(_)) = subscriber.sender.try_send(entry.clone()) {
-                    subscriber.lagged.store(true, Ordering::Release);
-                }
+                subscriber.offer(&entry);
             }
         }
     }
@@ -222,12 +255,12 @@ struct Registration {
 }
 
 impl Registration {
-    fn new(shared: &Arc<Shared>, filter: &EventFilter) -> (Self, mpsc::Receiver<Arc<LogEntry>>) {
-        let (sender, receiver) = mpsc::channel(SUBSCRIBER_BUFFER);
+    fn new(shared: &Arc<Shared>, filter: &EventFilter) -> Self {
         let subscriber = Arc::new(Subscriber {
             id: shared.next_subscriber.fetch_add(1, Ordering::Relaxed),
             kinds: filter.kinds.clone(),
-            sender,
+            queue: Mutex::new(VecDeque::new()),
+            ready: Notify::new(),
             lagged: AtomicBool::new(false),
         });
         let topics: Vec<Topic> = filter
@@ -242,14 +275,11 @@ impl Registration {
             table.entry(*topic).or_default().push(subscriber.clone());
         }
         drop(table);
-        (
-            Registration {
-                shared: shared.clone(),
-                subscriber,
-                topics,
-            },
-            receiver,
-        )
+        Registration {
+            shared: shared.clone(),
+            subscriber,
+            topics,
+        }
     }
 }
 

@@ -28,7 +28,9 @@ impl SubscriptionRoot {
     ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
         let events =
             attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref(), client_addr(ctx)).await?;
-        Ok(events.filter_map(|item| async move {
+        Ok(events.filter_map(|item| {
+            // Decided at once: no future is kept per idle subscription.
+            futures::future::ready({
             match item {
                 Ok(entry) => match &entry.payload {
                     EventPayload::Attendance(event) => {
@@ -40,13 +42,16 @@ impl SubscriptionRoot {
                 },
                 Err(err) => Some(Err(err.into())),
             }
+        })
         }))
     }
 
     /// Staff: new absence, lateness and early pick-up reports of their nursery.
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
         let reports = attendance::absence_reports(services(ctx), actor(ctx)?, client_addr(ctx)).await?;
-        Ok(reports.filter_map(|item| async move {
+        Ok(reports.filter_map(|item| {
+            // Decided at once: no future is kept per idle subscription.
+            futures::future::ready({
             match item {
                 Ok(entry) => match &entry.payload {
                     EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
@@ -54,6 +59,7 @@ impl SubscriptionRoot {
                 },
                 Err(err) => Some(Err(err.into())),
             }
+        })
         }))
     }
 
@@ -73,7 +79,9 @@ impl SubscriptionRoot {
         municipality_id: async_graphql::ID,
     ) -> Result<impl Stream<Item = Result<InfectionAlertObject>>> {
         let alerts = oversight::subscribe_infection_alerts(services(ctx), actor(ctx)?, &municipality_id).await?;
-        Ok(alerts.filter_map(|item| async move {
+        Ok(alerts.filter_map(|item| {
+            // Decided at once: no future is kept per idle subscription.
+            futures::future::ready({
             match item {
                 Ok(entry) => match &entry.payload {
                     EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
@@ -81,6 +89,7 @@ impl SubscriptionRoot {
                 },
                 Err(err) => Some(Err(err.into())),
             }
+        })
         }))
     }
 }

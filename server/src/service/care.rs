@@ -347,18 +347,16 @@ pub async fn care_alerts(
         scope,
     };
     Ok(svc.bus.subscribe(filter, None).filter_map(move |item| {
-        let staff_nurseries = staff_nurseries.clone();
-        async move {
-            match item {
-                Err(err) => Some(Err(err)),
-                Ok(entry) => match &entry.payload {
-                    EventPayload::CareAlert(alert) => {
-                        let for_family = matches!(alert.kind, CareAlertKind::Fever | CareAlertKind::NotebookPublished);
-                        (staff_nurseries.contains(&alert.nursery_id) || for_family).then(|| Ok(alert.clone()))
-                    }
-                    _ => None,
-                },
-            }
-        }
+        // Decided at once: no future is kept per idle subscription.
+        futures::future::ready(match item {
+            Err(err) => Some(Err(err)),
+            Ok(entry) => match &entry.payload {
+                EventPayload::CareAlert(alert) => {
+                    let for_family = matches!(alert.kind, CareAlertKind::Fever | CareAlertKind::NotebookPublished);
+                    (staff_nurseries.contains(&alert.nursery_id) || for_family).then(|| Ok(alert.clone()))
+                }
+                _ => None,
+            },
+        })
     }))
 }
