@@ -26,8 +26,11 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         after: Option<String>,
     ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
+        // Boxed: async-graphql keeps this future's space in every subscription's state for as
+        // long as the subscription lives, so only a pointer should be left of it.
         let events =
-            attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref(), client_addr(ctx)).await?;
+            Box::pin(attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref(), client_addr(ctx)))
+                .await?;
         Ok(events.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({
@@ -48,7 +51,7 @@ impl SubscriptionRoot {
 
     /// Staff: new absence, lateness and early pick-up reports of their nursery.
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
-        let reports = attendance::absence_reports(services(ctx), actor(ctx)?, client_addr(ctx)).await?;
+        let reports = Box::pin(attendance::absence_reports(services(ctx), actor(ctx)?, client_addr(ctx))).await?;
         Ok(reports.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({
@@ -67,7 +70,7 @@ impl SubscriptionRoot {
     /// noticed by the server's own clock). Guardians: a fever of their child ("please contact
     /// the nursery", no temperature) and newly published notebook pages.
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareAlertObject>>> {
-        let alerts = care::care_alerts(services(ctx), actor(ctx)?, client_addr(ctx)).await?;
+        let alerts = Box::pin(care::care_alerts(services(ctx), actor(ctx)?, client_addr(ctx))).await?;
         Ok(alerts.map(|item| item.map(CareAlertObject).map_err(Into::into)))
     }
 
@@ -78,7 +81,7 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         municipality_id: async_graphql::ID,
     ) -> Result<impl Stream<Item = Result<InfectionAlertObject>>> {
-        let alerts = oversight::subscribe_infection_alerts(services(ctx), actor(ctx)?, &municipality_id).await?;
+        let alerts = Box::pin(oversight::subscribe_infection_alerts(services(ctx), actor(ctx)?, &municipality_id)).await?;
         Ok(alerts.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({

@@ -15,8 +15,10 @@ use futures::{future, SinkExt, StreamExt};
 use super::{client_ip, AppState};
 use crate::graphql::RequestContext;
 
-/// An idle subscription should cost little: tungstenite's default read buffer is 128 KiB.
-const READ_BUFFER_BYTES: usize = 1024;
+/// An idle subscription should cost little: tungstenite's default read buffer is 128 KiB, and
+/// what phones send (subscribe, ping) fits in a few hundred bytes; larger messages are read in
+/// several steps.
+const READ_BUFFER_BYTES: usize = 256;
 const WRITE_BUFFER_BYTES: usize = 0;
 /// GraphQL messages from clients are small; refuse anything large.
 const MAX_MESSAGE_BYTES: usize = 64 * 1024;

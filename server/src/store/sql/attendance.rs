@@ -274,7 +274,10 @@ impl AttendanceStore for DbStore {
         .bind(classroom_id)
         .execute(&mut *tx)
         .await?;
-        // The child's first arrival of the day counts them present in the daily rollup.
+        let mut event = event;
+        event.position = Self::append_log(&mut tx, event.id, &EventPayload::Attendance(event.clone())).await?;
+        // The child's first arrival of the day counts them present in the daily rollup. Last
+        // before the commit: the classroom's row stays locked for as short a time as possible.
         if event.kind == AttendanceKind::CheckIn && last.is_none() {
             sqlx::query(
                 "INSERT INTO classroom_day_attendance (classroom_id, date, nursery_id, present) VALUES ($1, $2, $3, 1)
@@ -286,8 +289,6 @@ impl AttendanceStore for DbStore {
             .execute(&mut *tx)
             .await?;
         }
-        let mut event = event;
-        event.position = Self::append_log(&mut tx, event.id, &EventPayload::Attendance(event.clone())).await?;
         Self::commit(tx, Place::Nursery(event.nursery_id), &[event.child_id, event.id]).await?;
         Ok(Recorded {
             value: event,
