@@ -9,7 +9,6 @@ use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, N
 use async_graphql::{Response, ServerResult, Value};
 
 use super::RequestContext;
-use crate::error::AppError;
 use crate::service::Services;
 
 pub struct AuditTrail;
@@ -35,11 +34,10 @@ impl Extension for AuditTrailExtension {
         let Some(services) = ctx.data_opt::<Services>() else {
             return response;
         };
-        match services.store.append_audit(&reads).await {
+        match services.audit.record(reads).await {
             Ok(()) => response,
-            Err(err) => {
-                let error = AppError::Internal(anyhow::anyhow!("recording the audit trail failed: {err}"));
-                tracing::error!(error = ?error, "answer withheld");
+            Err(error) => {
+                tracing::error!(error = ?error, "answer withheld: the audit trail could not be recorded");
                 let error = async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default());
                 Response::from_errors(vec![error])
             }

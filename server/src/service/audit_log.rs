@@ -113,7 +113,7 @@ pub async fn record_subscription(
         let nursery = svc.store.scope_of(EntityRef::Family(*family)).await?.and_then(|s| s.nursery);
         entries.push(entry(nursery, *family));
     }
-    Ok(svc.store.append_audit(&entries).await?)
+    svc.audit.record(entries).await
 }
 
 /// Deletes entries older than the retention: once now, before serving, then every hour.

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod attendance;
 pub mod audit_log;
+pub mod audit_writer;
 pub mod care;
 pub mod journals;
 pub mod naps;
@@ -32,6 +33,8 @@ pub struct Services {
     pub push: push::PushSender,
     pub passwords: Passwords,
     pub login_limiter: LoginLimiter,
+    /// Records reads of child-level data, grouping concurrent callers into one commit.
+    pub audit: audit_writer::AuditWriter,
     pub config: Arc<Config>,
 }
 
@@ -43,11 +46,12 @@ impl Services {
         let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
         let push = push::PushSender::start(store.clone(), &config).await?;
         let services = Services {
-            store,
+            store: store.clone(),
             bus,
             push,
             passwords: Passwords::new(),
             login_limiter: LoginLimiter::new(config.login_limit_per_account, config.login_limit_per_address),
+            audit: audit_writer::AuditWriter::start(store.clone()),
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
