@@ -49,7 +49,11 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    phone.next_data(DELIVERY_WAIT).await.unwrap().expect("the phone gets the check-in");
+    phone
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("the phone gets the check-in");
     let refused = w.staff_a.gql(CHECK_IN, json!({"c": w.child_1a})).await.unwrap();
     assert_eq!(refused.code(), Some("CONFLICT"));
     w.staff_a
@@ -81,21 +85,37 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
     assert_eq!(check_ins.len(), 1, "the refused check-in left no entry: {check_ins:?}");
     let check_in = check_ins[0];
     assert_eq!(
-        (&check_in["access"], &check_in["actorId"], &check_in["nurseryId"], &check_in["clientAddress"]),
+        (
+            &check_in["access"],
+            &check_in["actorId"],
+            &check_in["nurseryId"],
+            &check_in["clientAddress"]
+        ),
         (&json!("WRITE"), &json!(staff), &json!(w.nursery_a), &json!("127.0.0.1"))
     );
     assert!(has_entity(check_in, &w.child_1a) && has_entity(check_in, &event));
     let operations: Vec<&str> = entries.iter().map(|e| e["operation"].as_str().unwrap()).collect();
-    for expected in ["recordHealthCheck", "child", "Child.healthChecks", "subscribe attendanceEvents"] {
+    for expected in [
+        "recordHealthCheck",
+        "child",
+        "Child.healthChecks",
+        "subscribe attendanceEvents",
+    ] {
         assert!(operations.contains(&expected), "{expected} missing from {operations:?}");
     }
     let read = entries.iter().find(|e| e["operation"] == "Child.healthChecks").unwrap();
     assert_eq!((&read["access"], &read["actorId"]), (&json!("READ"), &json!(mother)));
     assert!(has_entity(read, &w.child_1a));
-    let subscribed = entries.iter().find(|e| e["operation"] == "subscribe attendanceEvents").unwrap();
+    let subscribed = entries
+        .iter()
+        .find(|e| e["operation"] == "subscribe attendanceEvents")
+        .unwrap();
     assert_eq!(subscribed["actorId"], json!(mother));
     assert!(has_entity(subscribed, &w.family_1));
-    let ids: Vec<i64> = entries.iter().map(|e| e["id"].as_str().unwrap().parse().unwrap()).collect();
+    let ids: Vec<i64> = entries
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().parse().unwrap())
+        .collect();
     assert!(ids.windows(2).all(|p| p[0] > p[1]), "newest first");
     let everything = serde_json::to_string(&entries).unwrap();
     for secret in ["ひみつ", "38.4", "RASH", "佐藤"] {
@@ -116,14 +136,19 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
     let (first_page, cursor) = trail(&w.head_a, json!({"n": w.nursery_a, "first": 2})).await;
     let (second_page, _) = trail(&w.head_a, json!({"n": w.nursery_a, "first": 2, "after": cursor})).await;
     assert_eq!(first_page.len(), 2);
-    assert_eq!(second_page[0], entries[2], "the second page continues where the first ended");
+    assert_eq!(
+        second_page[0], entries[2],
+        "the second page continues where the first ended"
+    );
     let bad = w.head_a.gql(AUDIT_LOG, json!({"first": 0})).await.unwrap();
     assert_eq!((bad.code(), bad.field()), (Some("BAD_USER_INPUT"), Some("first")));
 
     // The system administrator sees every nursery's trail (and set-up outside nurseries).
     let (all, _) = trail(&app.admin, json!({"first": 500})).await;
     assert!(all.iter().any(|e| e["operation"] == "createMunicipality"));
-    assert!(all.iter().any(|e| e["nurseryId"] != json!(w.nursery_a) && !e["nurseryId"].is_null()));
+    assert!(all
+        .iter()
+        .any(|e| e["nurseryId"] != json!(w.nursery_a) && !e["nurseryId"].is_null()));
 
     // Retention: restarted with zero days kept, the old trail is pruned at start.
     let TestApp { server, db, .. } = app;
@@ -131,10 +156,7 @@ async fn reads_and_writes_leave_a_trail_without_content(backend: Backend) {
     let mut env = server_env(&db);
     env.insert("AUDIT_RETENTION_DAYS".into(), "0".into());
     let again = ServerProcess::spawn(&binary(), &env).await.expect("restart");
-    let admin = Client::new(&again.base_url)
-        .login(ADMIN_EMAIL, PASSWORD)
-        .await
-        .unwrap();
+    let admin = Client::new(&again.base_url).login(ADMIN_EMAIL, PASSWORD).await.unwrap();
     let (left, _) = trail(&admin, json!({"first": 500})).await;
     assert!(
         left.iter().all(|e| e["operation"] == "login"),

@@ -3,8 +3,8 @@
 //! SQLite and on PostgreSQL (skipped, and said so, when no PostgreSQL is reachable, unless
 //! REQUIRE_POSTGRES=1).
 
-mod helpers;
 mod audit;
+mod helpers;
 mod journals;
 mod world;
 

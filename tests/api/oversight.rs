@@ -78,7 +78,14 @@ async fn alerts(client: &Client, municipality: &str) -> Subscriptions {
 
 /// A guardian account for `family`, logged in.
 async fn guardian(app: &TestApp, family: &str, n: usize) -> Client {
-    make_user(app, &app.admin, &format!("g{n}@oversight.test"), "GUARDIAN", Some(family)).await
+    make_user(
+        app,
+        &app.admin,
+        &format!("g{n}@oversight.test"),
+        "GUARDIAN",
+        Some(family),
+    )
+    .await
 }
 
 /// A child and its own family with a guardian.
@@ -197,7 +204,10 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
     };
     let nap_day = (start + Duration::hours(9)).date().to_string();
     staff_aoba
-        .ok("mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }", json!({"c": b[3].id, "t": at(0)}))
+        .ok(
+            "mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }",
+            json!({"c": b[3].id, "t": at(0)}),
+        )
         .await
         .unwrap();
     for minute in [5, 14, 26] {
@@ -210,7 +220,10 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
             .unwrap();
     }
     staff_aoba
-        .ok("mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }", json!({"c": b[3].id, "t": at(30)}))
+        .ok(
+            "mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }",
+            json!({"c": b[3].id, "t": at(30)}),
+        )
         .await
         .unwrap();
 
@@ -233,7 +246,10 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
             .unwrap();
         if approve {
             head_aoba
-                .ok("mutation($id: ID!) { approveJournal(id: $id) { status } }", json!({"id": saved["id"]}))
+                .ok(
+                    "mutation($id: ID!) { approveJournal(id: $id) { status } }",
+                    json!({"id": saved["id"]}),
+                )
                 .await
                 .unwrap();
         }
@@ -257,15 +273,27 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
         .await
         .unwrap();
     let rule = head_aoba
-        .ok("query($m: ID!) { infectionAlertRule(municipalityId: $m) { minChildren windowDays } }", json!({"m": city}))
+        .ok(
+            "query($m: ID!) { infectionAlertRule(municipalityId: $m) { minChildren windowDays } }",
+            json!({"m": city}),
+        )
         .await
         .unwrap();
     assert_eq!(rule["infectionAlertRule"], json!({"minChildren": 2, "windowDays": 1}));
     report_absence(&c1.guardian, &c1.id, "ABSENCE", &d2_s, &["RASH"]).await;
     report_absence(&c2.guardian, &c2.id, "ABSENCE", &d2_s, &["RASH"]).await;
-    let rash = officer_alerts.next_data(DELIVERY_WAIT).await.unwrap().expect("rash cluster")["infectionAlerts"].clone();
+    let rash = officer_alerts
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("rash cluster")["infectionAlerts"]
+        .clone();
     assert_eq!(
-        (rash["classroomName"].clone(), rash["symptom"].clone(), rash["children"].clone()),
+        (
+            rash["classroomName"].clone(),
+            rash["symptom"].clone(),
+            rash["children"].clone()
+        ),
         (json!("ぞう組"), json!("RASH"), json!(2))
     );
     if let Some(message) = head_alerts.next(SILENCE_WAIT).await.unwrap() {
@@ -284,16 +312,46 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
     // (date, nursery) → enrolled, present, absent, late, symptoms, bands, diaries approved
     #[allow(clippy::type_complexity)]
     let expected: Vec<(&str, &str, [i64; 4], Value, Value, i64)> = vec![
-        (&d1_s, "あおば保育園", [6, 0, 3, 0], json!([{"symptom": "FEVER", "count": 2}, {"symptom": "COUGH", "count": 1}]),
-            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 1, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 2, "late": 0}]), 0),
-        (&d2_s, "あおば保育園", [6, 0, 1, 0], json!([{"symptom": "FEVER", "count": 1}]),
-            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 1, "late": 0}]), 0),
-        (&d2_s, "みどり保育園", [2, 0, 2, 0], json!([{"symptom": "RASH", "count": 2}]),
-            json!([{"ageBand": 4, "enrolled": 2, "present": 0, "absent": 2, "late": 0}]), 0),
-        (&t_s, "あおば保育園", [7, 6, 1, 1], json!([{"symptom": "FEVER", "count": 1}]),
-            json!([{"ageBand": 0, "enrolled": 3, "present": 3, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 3, "absent": 1, "late": 1}]), 1),
-        (&t_s, "みどり保育園", [2, 1, 0, 0], json!([]),
-            json!([{"ageBand": 4, "enrolled": 2, "present": 1, "absent": 0, "late": 0}]), 0),
+        (
+            &d1_s,
+            "あおば保育園",
+            [6, 0, 3, 0],
+            json!([{"symptom": "FEVER", "count": 2}, {"symptom": "COUGH", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 1, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 2, "late": 0}]),
+            0,
+        ),
+        (
+            &d2_s,
+            "あおば保育園",
+            [6, 0, 1, 0],
+            json!([{"symptom": "FEVER", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 2, "present": 0, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 0, "absent": 1, "late": 0}]),
+            0,
+        ),
+        (
+            &d2_s,
+            "みどり保育園",
+            [2, 0, 2, 0],
+            json!([{"symptom": "RASH", "count": 2}]),
+            json!([{"ageBand": 4, "enrolled": 2, "present": 0, "absent": 2, "late": 0}]),
+            0,
+        ),
+        (
+            &t_s,
+            "あおば保育園",
+            [7, 6, 1, 1],
+            json!([{"symptom": "FEVER", "count": 1}]),
+            json!([{"ageBand": 0, "enrolled": 3, "present": 3, "absent": 0, "late": 0}, {"ageBand": 2, "enrolled": 4, "present": 3, "absent": 1, "late": 1}]),
+            1,
+        ),
+        (
+            &t_s,
+            "みどり保育園",
+            [2, 1, 0, 0],
+            json!([]),
+            json!([{"ageBand": 4, "enrolled": 2, "present": 1, "absent": 0, "late": 0}]),
+            0,
+        ),
     ];
     assert_eq!(got.len(), expected.len(), "one row per open nursery-day: {days}");
     for (date, name, [enrolled, present, absent, late], symptoms, bands, diaries) in &expected {
@@ -314,10 +372,21 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
         assert_eq!(row["diariesApproved"], json!(diaries), "{what}");
         let classrooms = if *name == "あおば保育園" { 2 } else { 1 };
         assert_eq!(row["classrooms"], json!(classrooms), "{what}");
-        let (required, on_time) = if *name == "あおば保育園" { nap(date) } else { (0, 0) };
-        assert_eq!([&row["napChecksRequired"], &row["napChecksOnTime"]], [&json!(required), &json!(on_time)], "{what}");
+        let (required, on_time) = if *name == "あおば保育園" {
+            nap(date)
+        } else {
+            (0, 0)
+        };
+        assert_eq!(
+            [&row["napChecksRequired"], &row["napChecksOnTime"]],
+            [&json!(required), &json!(on_time)],
+            "{what}"
+        );
         let rate = row["attendanceRate"].as_f64().unwrap();
-        assert!((rate - *present as f64 / *enrolled as f64).abs() < 1e-12, "{what}: {rate}");
+        assert!(
+            (rate - *present as f64 / *enrolled as f64).abs() < 1e-12,
+            "{what}: {rate}"
+        );
     }
 
     // Over the period: あおば 3 open days, 19 child-days enrolled, 6 present, 5 absent, 1 late.
@@ -330,14 +399,24 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
         .expect("あおば's period")
         .clone();
     assert_eq!(
-        [&aoba_period["openDays"], &aoba_period["enrolledChildDays"], &aoba_period["presentChildDays"], &aoba_period["absentChildDays"], &aoba_period["lateArrivals"]],
+        [
+            &aoba_period["openDays"],
+            &aoba_period["enrolledChildDays"],
+            &aoba_period["presentChildDays"],
+            &aoba_period["absentChildDays"],
+            &aoba_period["lateArrivals"]
+        ],
         [&json!(3), &json!(19), &json!(6), &json!(5), &json!(1)]
     );
     assert!((aoba_period["attendanceRate"].as_f64().unwrap() - 6.0 / 19.0).abs() < 1e-12);
     assert_eq!(aoba_period["classroomDays"], json!(6));
     assert_eq!(aoba_period["diariesApproved"], json!(1));
     assert_eq!(aoba_period["napChecksRequired"], json!(3));
-    assert_eq!(periods.as_array().unwrap().len(), 2, "both of the city's nurseries, not the other city's");
+    assert_eq!(
+        periods.as_array().unwrap().len(),
+        2,
+        "both of the city's nurseries, not the other city's"
+    );
 
     // Surveillance rows: per classroom, day and symptom.
     let symptoms = officer.ok(SYMPTOM_ABSENCES, vars.clone()).await.unwrap()["classroomSymptomAbsences"].clone();
@@ -380,7 +459,11 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
 
     // A nursery head sees their own nursery only.
     let head_days = head_midori.ok(DAY_SUMMARIES, vars.clone()).await.unwrap()["nurseryDaySummaries"].clone();
-    assert!(head_days.as_array().unwrap().iter().all(|r| r["nursery"]["name"] == "みどり保育園"));
+    assert!(head_days
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["nursery"]["name"] == "みどり保育園"));
     assert_eq!(head_days.as_array().unwrap().len(), 2);
 
     // Nothing about a single child reaches the officer: no child's id or name anywhere, even
@@ -396,9 +479,19 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
         assert!(!officer_saw.contains(&k.id), "officer saw child id {}", k.id);
         assert!(!officer_saw.contains(&k.name), "officer saw child name {}", k.name);
     }
-    assert!(officer_saw.contains("\"children\":[]"), "classrooms list no children to officers");
+    assert!(
+        officer_saw.contains("\"children\":[]"),
+        "classrooms list no children to officers"
+    );
 
-    let other_officer = make_user(&app, admin, "officer@elsewhere.test", "MUNICIPAL_OFFICER", Some(&elsewhere)).await;
+    let other_officer = make_user(
+        &app,
+        admin,
+        "officer@elsewhere.test",
+        "MUNICIPAL_OFFICER",
+        Some(&elsewhere),
+    )
+    .await;
     csv_export(&app, &officer, &other_officer, &city, &vars, &days).await;
 }
 
@@ -408,7 +501,11 @@ async fn csv_export(app: &TestApp, officer: &Client, other: &Client, city: &str,
     let http = reqwest::Client::new();
     let url = format!("{}/reports/nursery-days.csv", app.server.base_url);
     let get = |lang: Option<&str>, token: Option<&str>, municipality: &str, from: &str| {
-        let mut request = http.get(&url).query(&[("municipalityId", municipality), ("from", from), ("to", vars["t"].as_str().unwrap())]);
+        let mut request = http.get(&url).query(&[
+            ("municipalityId", municipality),
+            ("from", from),
+            ("to", vars["t"].as_str().unwrap()),
+        ]);
         if let Some(lang) = lang {
             request = request.query(&[("lang", lang)]);
         }
@@ -442,7 +539,10 @@ async fn csv_export(app: &TestApp, officer: &Client, other: &Client, city: &str,
         for (i, field) in ["enrolled", "present", "absent", "late"].iter().enumerate() {
             assert_eq!(cells[3 + i], row[field].to_string(), "{field} in {line}");
         }
-        assert_eq!(cells[7].parse::<f64>().unwrap(), row["attendanceRate"].as_f64().unwrap());
+        assert_eq!(
+            cells[7].parse::<f64>().unwrap(),
+            row["attendanceRate"].as_f64().unwrap()
+        );
         let fever = row["absencesBySymptom"]
             .as_array()
             .unwrap()
@@ -454,9 +554,16 @@ async fn csv_export(app: &TestApp, officer: &Client, other: &Client, city: &str,
         assert_eq!(cells[cells.len() - 1], row["diariesApproved"].to_string());
     }
 
-    let english = get(Some("en"), officer.token(), city, from).await.unwrap().bytes().await.unwrap();
+    let english = get(Some("en"), officer.token(), city, from)
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
     let english = std::str::from_utf8(&english[3..]).unwrap();
-    assert!(english.starts_with("date,nursery_id,nursery_name,enrolled,present,absent,late,attendance_rate,absent_fever,"));
+    assert!(
+        english.starts_with("date,nursery_id,nursery_name,enrolled,present,absent,late,attendance_rate,absent_fever,")
+    );
 
     // Refusals: no token, another city's officer, a malformed date.
     let anonymous = get(None, None, city, from).await.unwrap();
@@ -492,14 +599,26 @@ async fn simultaneous_reports_raise_one_alert(backend: Backend) {
         .map(|k| report_absence(&k.guardian, &k.id, "ABSENCE", &today, &["VOMITING"]));
     futures::future::join_all(reports).await;
 
-    let alert = officer_alerts.next_data(DELIVERY_WAIT).await.unwrap().expect("one alert")["infectionAlerts"].clone();
+    let alert = officer_alerts
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("one alert")["infectionAlerts"]
+        .clone();
     assert_eq!(alert["symptom"], "VOMITING");
     if let Some(message) = officer_alerts.next(SILENCE_WAIT).await.unwrap() {
         panic!("a second alert for the same cluster: {message:?}");
     }
     let kept = officer
-        .ok("query($m: ID!, $d: Date!) { infectionAlerts(municipalityId: $m, from: $d, to: $d) { children } }", json!({"m": city, "d": today}))
+        .ok(
+            "query($m: ID!, $d: Date!) { infectionAlerts(municipalityId: $m, from: $d, to: $d) { children } }",
+            json!({"m": city, "d": today}),
+        )
         .await
         .unwrap();
-    assert_eq!(kept["infectionAlerts"], json!([{"children": 6}]), "one alert, grown to all six children");
+    assert_eq!(
+        kept["infectionAlerts"],
+        json!([{"children": 6}]),
+        "one alert, grown to all six children"
+    );
 }

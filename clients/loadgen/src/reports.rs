@@ -67,7 +67,11 @@ fn parse_seed_output(text: &str) -> anyhow::Result<Seeded> {
 pub async fn run(url: &str, binary: &Path, bench: ReportBench) -> anyhow::Result<()> {
     println!(
         "backend: {}; city: {} nurseries × {} children × {} open days",
-        if url.starts_with("sqlite") { "sqlite" } else { "postgres" },
+        if url.starts_with("sqlite") {
+            "sqlite"
+        } else {
+            "postgres"
+        },
         bench.nurseries,
         bench.children_per_nursery,
         bench.days
@@ -100,9 +104,15 @@ pub async fn run(url: &str, binary: &Path, bench: ReportBench) -> anyhow::Result
     let officer = Client::new(&server.base_url)
         .login(&seeded.officer, &seeded.password)
         .await?;
-    let last: time::Date = time::Date::parse(&seeded.last_day, time::macros::format_description!("[year]-[month]-[day]"))?;
+    let last: time::Date = time::Date::parse(
+        &seeded.last_day,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )?;
     let month_from = (last - time::Duration::days(30)).to_string();
-    let periods = [("month", month_from, seeded.last_day.clone()), ("year", seeded.first_day.clone(), seeded.last_day.clone())];
+    let periods = [
+        ("month", month_from, seeded.last_day.clone()),
+        ("year", seeded.first_day.clone(), seeded.last_day.clone()),
+    ];
     let http = reqwest::Client::new();
     for (label, from, to) in &periods {
         let vars = json!({"m": seeded.municipality, "f": from, "t": to});
@@ -127,7 +137,11 @@ pub async fn run(url: &str, binary: &Path, bench: ReportBench) -> anyhow::Result
             let t = Instant::now();
             let response = http
                 .get(format!("{}/reports/nursery-days.csv", server.base_url))
-                .query(&[("municipalityId", seeded.municipality.as_str()), ("from", from), ("to", to)])
+                .query(&[
+                    ("municipalityId", seeded.municipality.as_str()),
+                    ("from", from),
+                    ("to", to),
+                ])
                 .bearer_auth(officer.token().unwrap_or_default())
                 .send()
                 .await?;

@@ -195,6 +195,9 @@ mod tests {
             rule.cluster_around(date!(2026 - 11 - 09), &seen),
             Some((date!(2026 - 11 - 09), date!(2026 - 11 - 10), 2))
         );
-        assert_eq!(rule.reach(date!(2026 - 11 - 09)), (date!(2026 - 11 - 08), date!(2026 - 11 - 10)));
+        assert_eq!(
+            rule.reach(date!(2026 - 11 - 09)),
+            (date!(2026 - 11 - 08), date!(2026 - 11 - 10))
+        );
     }
 }

@@ -143,7 +143,10 @@ pub fn enrolment_date(field: &str, value: Option<Date>, birth_date: Date, today:
         return Err(AppError::bad_input(field, "enrolment cannot be before birth"));
     }
     if today - value > Duration::days(ENROLMENT_DAYS_BACK) || value - today > Duration::days(ENROLMENT_DAYS_AHEAD) {
-        return Err(AppError::bad_input(field, "enrolment must be within seven years back and a year ahead"));
+        return Err(AppError::bad_input(
+            field,
+            "enrolment must be within seven years back and a year ahead",
+        ));
     }
     Ok(value)
 }

@@ -12,8 +12,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures::Stream;
+use futures::stream::BoxStream;
+use futures::task::AtomicWaker;
 use tokio::sync::Notify;
+
+pub use super::subscription::Subscription;
 
 use crate::domain::{EventKind, Id, LogEntry, Position};
 use crate::error::AppResult;
@@ -28,12 +31,12 @@ enum Topic {
     Family(Id),
 }
 
-struct Subscriber {
+pub(super) struct Subscriber {
     id: u64,
     kinds: Vec<EventKind>,
     queue: Mutex<VecDeque<Arc<LogEntry>>>,
-    /// Woken when the queue gains an entry (a permit is kept if nobody waits yet).
-    ready: Notify,
+    /// The subscription's task, woken when the queue gains an entry or overflows.
+    waker: AtomicWaker,
     lagged: AtomicBool,
 }
 
@@ -47,21 +50,24 @@ impl Subscriber {
             queue.push_back(entry.clone());
         }
         drop(queue);
-        self.ready.notify_one();
+        self.waker.wake();
     }
 
-    /// The next queued entry, waiting for one; returns early (with `None`) when the
-    /// subscriber was marked lagged.
-    async fn next(&self) -> Option<Arc<LogEntry>> {
-        loop {
-            if let Some(entry) = self.queue.lock().expect("subscriber queue lock").pop_front() {
-                return Some(entry);
-            }
-            if self.lagged.load(Ordering::Acquire) {
-                return None;
-            }
-            self.ready.notified().await;
-        }
+    pub(super) fn pop(&self) -> Option<Arc<LogEntry>> {
+        self.queue.lock().expect("subscriber queue lock").pop_front()
+    }
+
+    pub(super) fn has_news(&self) -> bool {
+        self.lagged.load(Ordering::Acquire) || !self.queue.lock().expect("subscriber queue lock").is_empty()
+    }
+
+    /// Whether entries were dropped since the last call: the subscription must catch up.
+    pub(super) fn take_lagged(&self) -> bool {
+        self.lagged.swap(false, Ordering::AcqRel)
+    }
+
+    pub(super) fn register(&self, waker: &std::task::Waker) {
+        self.waker.register(waker);
     }
 }
 
@@ -116,47 +122,12 @@ impl EventBus {
 
     /// Entries matching `filter`: first those after `after` (when given) from the log, then
     /// live ones, each exactly once and in log order.
-    pub fn subscribe(
-        &self,
-        filter: EventFilter,
-        after: Option<Position>,
-    ) -> impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static {
-        let shared = self.shared.clone();
-        async_stream::stream! {
-            let registration = Registration::new(&shared, &filter);
-            let subscriber = registration.subscriber.clone();
-            let upto = shared.published_position();
-            let mut last = after.unwrap_or(upto);
-            if after.is_some() {
-                // Boxed: an idle subscription should not carry the replay's state inline.
-                let mut page = Box::pin(shared.replay(&filter, last, upto));
-                while let Some(item) = futures::StreamExt::next(&mut page).await {
-                    match item {
-                        Ok(entry) => { last = entry.position; yield Ok(entry); }
-                        Err(err) => { yield Err(err); return; }
-                    }
-                }
-                last = last.max(upto);
-            }
-            loop {
-                if subscriber.lagged.swap(false, Ordering::AcqRel) {
-                    let upto = shared.published_position();
-                    let mut page = Box::pin(shared.replay(&filter, last, upto));
-                    while let Some(item) = futures::StreamExt::next(&mut page).await {
-                        match item {
-                            Ok(entry) => { last = entry.position; yield Ok(entry); }
-                            Err(err) => { yield Err(err); return; }
-                        }
-                    }
-                    last = last.max(upto);
-                }
-                match subscriber.next().await {
-                    Some(entry) if entry.position > last => { last = entry.position; yield Ok(entry); }
-                    // Already replayed, or lagged: the catch-up above takes it from the log.
-                    Some(_) | None => {}
-                }
-            }
-        }
+    pub fn subscribe(&self, filter: EventFilter, after: Option<Position>) -> Subscription {
+        // Registered for live entries first, so nothing published from here on is missed;
+        // the log supplies what came before.
+        let registration = Registration::new(&self.shared, &filter);
+        let upto = self.shared.published_position();
+        Subscription::new(registration, Arc::new(filter), after, upto)
     }
 
     /// How many subscriptions are registered (for benchmarks and health output).
@@ -194,31 +165,31 @@ impl Shared {
             }
         }
     }
+}
 
-    /// Log entries in `(after, upto]` for `filter`, page by page.
-    fn replay<'a>(
-        &'a self,
-        filter: &'a EventFilter,
-        after: Position,
-        upto: Position,
-    ) -> impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'a {
-        async_stream::stream! {
-            let mut from = after;
-            loop {
-                match self.store.log_between(from, upto, filter, REPLAY_PAGE).await {
-                    Ok(entries) => {
-                        let full = entries.len() as i64 == REPLAY_PAGE;
-                        for entry in entries {
-                            from = entry.position;
-                            yield Ok(Arc::new(entry));
-                        }
-                        if !full { return; }
+/// Log entries in `(after, upto]` for `filter`, page by page.
+pub(super) fn replay(
+    shared: Arc<Shared>,
+    filter: Arc<EventFilter>,
+    after: Position,
+    upto: Position,
+) -> BoxStream<'static, AppResult<Arc<LogEntry>>> {
+    Box::pin(async_stream::stream! {
+        let mut from = after;
+        loop {
+            match shared.store.log_between(from, upto, &filter, REPLAY_PAGE).await {
+                Ok(entries) => {
+                    let full = entries.len() as i64 == REPLAY_PAGE;
+                    for entry in entries {
+                        from = entry.position;
+                        yield Ok(Arc::new(entry));
                     }
-                    Err(err) => { yield Err(err.into()); return; }
+                    if !full { return; }
                 }
+                Err(err) => { yield Err(err.into()); return; }
             }
         }
-    }
+    })
 }
 
 /// Wakes this replica's tailer when another replica announces commits.
@@ -248,9 +219,9 @@ async fn announce_commits(shared: std::sync::Weak<Shared>) {
 }
 
 /// A subscriber's place in the topic table; leaving it (dropping the stream) unregisters.
-struct Registration {
-    shared: Arc<Shared>,
-    subscriber: Arc<Subscriber>,
+pub(super) struct Registration {
+    pub(super) shared: Arc<Shared>,
+    pub(super) subscriber: Arc<Subscriber>,
     topics: Vec<Topic>,
 }
 
@@ -260,7 +231,7 @@ impl Registration {
             id: shared.next_subscriber.fetch_add(1, Ordering::Relaxed),
             kinds: filter.kinds.clone(),
             queue: Mutex::new(VecDeque::new()),
-            ready: Notify::new(),
+            waker: AtomicWaker::new(),
             lagged: AtomicBool::new(false),
         });
         let topics: Vec<Topic> = filter

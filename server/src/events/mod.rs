@@ -9,6 +9,7 @@
 
 mod bus;
 pub mod cursor;
+mod subscription;
 mod tailer;
 
 pub use bus::EventBus;

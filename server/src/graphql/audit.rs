@@ -23,7 +23,12 @@ struct AuditTrailExtension;
 
 #[async_trait::async_trait]
 impl Extension for AuditTrailExtension {
-    async fn execute(&self, ctx: &ExtensionContext<'_>, operation_name: Option<&str>, next: NextExecute<'_>) -> Response {
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
         let request = ctx.data_opt::<RequestContext>();
         let actor_id = request.and_then(|r| r.actor.as_ref()).map(|a| a.user.id);
         let client_addr = request.and_then(|r| r.client_ip).map(|ip| ip.to_string());

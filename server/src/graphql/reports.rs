@@ -26,8 +26,15 @@ impl ReportQuery {
         #[graphql(desc = "Only this nursery of the municipality.")] nursery_id: Option<ID>,
     ) -> Result<Vec<NurseryDaySummaryObject>> {
         let svc = services(ctx);
-        let scope =
-            reports::report_scope(svc, actor(ctx)?, &municipality_id, nursery_id.as_ref().map(|id| id.as_str()), from.0, to.0).await?;
+        let scope = reports::report_scope(
+            svc,
+            actor(ctx)?,
+            &municipality_id,
+            nursery_id.as_ref().map(|id| id.as_str()),
+            from.0,
+            to.0,
+        )
+        .await?;
         let days = reports::nursery_days(svc, &scope).await?;
         Ok(days
             .into_iter()
@@ -49,8 +56,15 @@ impl ReportQuery {
         nursery_id: Option<ID>,
     ) -> Result<Vec<NurseryPeriodSummaryObject>> {
         let svc = services(ctx);
-        let scope =
-            reports::report_scope(svc, actor(ctx)?, &municipality_id, nursery_id.as_ref().map(|id| id.as_str()), from.0, to.0).await?;
+        let scope = reports::report_scope(
+            svc,
+            actor(ctx)?,
+            &municipality_id,
+            nursery_id.as_ref().map(|id| id.as_str()),
+            from.0,
+            to.0,
+        )
+        .await?;
         let days = reports::nursery_days(svc, &scope).await?;
         Ok(reports::periods(&scope, &days)
             .into_iter()
@@ -74,8 +88,15 @@ impl ReportQuery {
         nursery_id: Option<ID>,
     ) -> Result<Vec<ClassroomSymptomDayObject>> {
         let svc = services(ctx);
-        let scope =
-            reports::report_scope(svc, actor(ctx)?, &municipality_id, nursery_id.as_ref().map(|id| id.as_str()), from.0, to.0).await?;
+        let scope = reports::report_scope(
+            svc,
+            actor(ctx)?,
+            &municipality_id,
+            nursery_id.as_ref().map(|id| id.as_str()),
+            from.0,
+            to.0,
+        )
+        .await?;
         let rows = reports::classroom_symptom_days(svc, &scope).await?;
         Ok(rows
             .into_iter()
@@ -98,16 +119,26 @@ impl ReportQuery {
     ) -> Result<Vec<InfectionAlertObject>> {
         let svc = services(ctx);
         let (from, to) = oversight::alert_dates(from.map(|d| d.0), to.map(|d| d.0));
-        let scope = reports::report_scope(svc, actor(ctx)?, &municipality_id, nursery_id.as_ref().map(|id| id.as_str()), from, to).await?;
+        let scope = reports::report_scope(
+            svc,
+            actor(ctx)?,
+            &municipality_id,
+            nursery_id.as_ref().map(|id| id.as_str()),
+            from,
+            to,
+        )
+        .await?;
         let alerts = oversight::infection_alerts(svc, &scope).await?;
         Ok(alerts.into_iter().map(InfectionAlertObject).collect())
     }
 
     /// The cluster rule the municipality's absence reports are checked against.
     async fn infection_alert_rule(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<InfectionRuleObject> {
-        Ok(oversight::read_infection_rule(services(ctx), actor(ctx)?, &municipality_id)
-            .await?
-            .into())
+        Ok(
+            oversight::read_infection_rule(services(ctx), actor(ctx)?, &municipality_id)
+                .await?
+                .into(),
+        )
     }
 
     /// Who read or changed what, newest first (the nursery head: their nursery; SYSTEM_ADMIN:

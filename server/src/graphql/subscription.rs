@@ -28,41 +28,50 @@ impl SubscriptionRoot {
     ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
         // Boxed: async-graphql keeps this future's space in every subscription's state for as
         // long as the subscription lives, so only a pointer should be left of it.
-        let events =
-            Box::pin(attendance::attendance_events(services(ctx), actor(ctx)?, after.as_deref(), client_addr(ctx)))
-                .await?;
+        let events = Box::pin(attendance::attendance_events(
+            services(ctx),
+            actor(ctx)?,
+            after.as_deref(),
+            client_addr(ctx),
+        ))
+        .await?;
         Ok(events.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({
-            match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::Attendance(event) => {
-                        let mut event = event.clone();
-                        event.position = entry.position;
-                        Some(Ok(AttendanceEventObject(event)))
-                    }
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            }
-        })
+                match item {
+                    Ok(entry) => match &entry.payload {
+                        EventPayload::Attendance(event) => {
+                            let mut event = event.clone();
+                            event.position = entry.position;
+                            Some(Ok(AttendanceEventObject(event)))
+                        }
+                        _ => None,
+                    },
+                    Err(err) => Some(Err(err.into())),
+                }
+            })
         }))
     }
 
     /// Staff: new absence, lateness and early pick-up reports of their nursery.
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
-        let reports = Box::pin(attendance::absence_reports(services(ctx), actor(ctx)?, client_addr(ctx))).await?;
+        let reports = Box::pin(attendance::absence_reports(
+            services(ctx),
+            actor(ctx)?,
+            client_addr(ctx),
+        ))
+        .await?;
         Ok(reports.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({
-            match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            }
-        })
+                match item {
+                    Ok(entry) => match &entry.payload {
+                        EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
+                        _ => None,
+                    },
+                    Err(err) => Some(Err(err.into())),
+                }
+            })
         }))
     }
 
@@ -81,18 +90,23 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         municipality_id: async_graphql::ID,
     ) -> Result<impl Stream<Item = Result<InfectionAlertObject>>> {
-        let alerts = Box::pin(oversight::subscribe_infection_alerts(services(ctx), actor(ctx)?, &municipality_id)).await?;
+        let alerts = Box::pin(oversight::subscribe_infection_alerts(
+            services(ctx),
+            actor(ctx)?,
+            &municipality_id,
+        ))
+        .await?;
         Ok(alerts.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
             futures::future::ready({
-            match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            }
-        })
+                match item {
+                    Ok(entry) => match &entry.payload {
+                        EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
+                        _ => None,
+                    },
+                    Err(err) => Some(Err(err.into())),
+                }
+            })
         }))
     }
 }

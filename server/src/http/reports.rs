@@ -32,7 +32,10 @@ pub(super) async fn nursery_days_csv(
         Ok((filename, body)) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{filename}\""),
+                ),
                 (header::CACHE_CONTROL, "no-store".to_owned()),
             ],
             body,

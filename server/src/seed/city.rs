@@ -70,7 +70,9 @@ fn pick_symptom(rng: &mut StdRng) -> Symptom {
 }
 
 fn at(date: Date, minutes_after_midnight: i64, offset: time::UtcOffset) -> Timestamp {
-    Timestamp(PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(offset) + Duration::minutes(minutes_after_midnight))
+    Timestamp(
+        PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(offset) + Duration::minutes(minutes_after_midnight),
+    )
 }
 
 struct Enrolled {
@@ -83,7 +85,11 @@ struct Enrolled {
 fn child_day(rng: &mut StdRng, batch: &mut HistoryBatch, e: &Enrolled, date: Date, teacher: Id) {
     let offset = offset_from_minutes(JST_OFFSET_MINUTES);
     // Winter brings more illness.
-    let absence_percent = if matches!(u8::from(date.month()), 12 | 1 | 2) { 9 } else { 5 };
+    let absence_percent = if matches!(u8::from(date.month()), 12 | 1 | 2) {
+        9
+    } else {
+        5
+    };
     let report = |kind, reason, symptoms, expected_arrival| AbsenceReport {
         id: Id::new(),
         child_id: e.child.id,
@@ -111,22 +117,35 @@ fn child_day(rng: &mut StdRng, batch: &mut HistoryBatch, e: &Enrolled, date: Dat
             symptoms.sort();
             symptoms.dedup();
         }
-        let reason = if ill { AbsenceReason::Illness } else { AbsenceReason::Family };
-        batch
-            .absences
-            .push((report(AbsenceKind::Absence, reason, symptoms, None), e.child.classroom_id));
+        let reason = if ill {
+            AbsenceReason::Illness
+        } else {
+            AbsenceReason::Family
+        };
+        batch.absences.push((
+            report(AbsenceKind::Absence, reason, symptoms, None),
+            e.child.classroom_id,
+        ));
         return;
     }
     let arrival = if roll < absence_percent + 3 {
         let expected = at(date, 10 * 60, offset);
-        let late = report(AbsenceKind::Late, AbsenceReason::MedicalAppointment, Vec::new(), Some(expected));
+        let late = report(
+            AbsenceKind::Late,
+            AbsenceReason::MedicalAppointment,
+            Vec::new(),
+            Some(expected),
+        );
         batch.absences.push((late, e.child.classroom_id));
         at(date, 10 * 60 + rng.gen_range(-10..20), offset)
     } else {
         at(date, 7 * 60 + 30 + rng.gen_range(0..90), offset)
     };
     let departure = at(date, 16 * 60 + rng.gen_range(0..150), offset);
-    for (kind, occurred_at) in [(AttendanceKind::CheckIn, arrival), (AttendanceKind::CheckOut, departure)] {
+    for (kind, occurred_at) in [
+        (AttendanceKind::CheckIn, arrival),
+        (AttendanceKind::CheckOut, departure),
+    ] {
         batch.attendance.push(HistoricAttendance {
             event: AttendanceEvent {
                 id: Id::new(),
@@ -206,7 +225,12 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
     let domain = format!("{}.city.tsunagu.jp", code.to_ascii_lowercase());
     let officer = format!("officer@{domain}");
     store
-        .create_user(user(officer.clone(), "つなぐ市 保育課", Role::MunicipalOfficer, municipality.id))
+        .create_user(user(
+            officer.clone(),
+            "つなぐ市 保育課",
+            Role::MunicipalOfficer,
+            municipality.id,
+        ))
         .await?;
 
     let today = OffsetDateTime::now_utc()
@@ -216,9 +240,16 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
     let scale = plan.children_per_nursery as f64 / 100.0;
     let mut imported = 0usize;
     for n in 1..=plan.nurseries {
-        let nursery = store.create_nursery(municipality.id, &format!("つなぐ第{n}保育所")).await?;
+        let nursery = store
+            .create_nursery(municipality.id, &format!("つなぐ第{n}保育所"))
+            .await?;
         store
-            .create_user(user(format!("head{n}@{domain}"), "園長", Role::NurseryAdmin, nursery.id))
+            .create_user(user(
+                format!("head{n}@{domain}"),
+                "園長",
+                Role::NurseryAdmin,
+                nursery.id,
+            ))
             .await?;
         let teacher = store
             .create_user(user(format!("staff{n}@{domain}"), "保育士", Role::Staff, nursery.id))
@@ -230,7 +261,12 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
             for seat in 0..((*seats as f64) * scale).round() as usize {
                 let family = store.create_family(nursery.id).await?;
                 let guardian = store
-                    .create_user(user(format!("g{n}-{band}-{seat}@{domain}"), "保護者", Role::Guardian, family.id))
+                    .create_user(user(
+                        format!("g{n}-{band}-{seat}@{domain}"),
+                        "保護者",
+                        Role::Guardian,
+                        family.id,
+                    ))
                     .await?;
                 let child = store
                     .enroll_child(Child {
@@ -258,7 +294,9 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
                 child_day(&mut rng, &mut batch, e, date, teacher.id);
             }
             for classroom in &classrooms {
-                batch.diaries.push(diary(classroom, date, rng.gen_bool(0.92), teacher.id));
+                batch
+                    .diaries
+                    .push(diary(classroom, date, rng.gen_bool(0.92), teacher.id));
             }
         }
         imported += batch.attendance.len() + batch.absences.len() + batch.nap_compliance.len() + batch.diaries.len();
@@ -267,11 +305,25 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
     }
     store.finish_import().await?;
     let mut out = String::new();
-    writeln!(out, "municipality       {} ({code}) id {}", municipality.name, municipality.id)?;
-    writeln!(out, "open days          {} .. {} ({} days)", days[0], days[days.len() - 1], days.len())?;
+    writeln!(
+        out,
+        "municipality       {} ({code}) id {}",
+        municipality.name, municipality.id
+    )?;
+    writeln!(
+        out,
+        "open days          {} .. {} ({} days)",
+        days[0],
+        days[days.len() - 1],
+        days.len()
+    )?;
     writeln!(out, "records imported   {imported}")?;
     writeln!(out, "municipal officer  {officer}")?;
-    writeln!(out, "nursery heads      head1@{domain} .. head{}@{domain}", plan.nurseries)?;
+    writeln!(
+        out,
+        "nursery heads      head1@{domain} .. head{}@{domain}",
+        plan.nurseries
+    )?;
     writeln!(out, "password           {DEMO_PASSWORD}")?;
     Ok(out)
 }
@@ -285,6 +337,9 @@ mod tests {
     fn open_days_are_the_weekdays_before_today() {
         // 2026-11-24 is a Tuesday.
         let days = open_days(date!(2026 - 11 - 24), 3);
-        assert_eq!(days, vec![date!(2026 - 11 - 19), date!(2026 - 11 - 20), date!(2026 - 11 - 23)]);
+        assert_eq!(
+            days,
+            vec![date!(2026 - 11 - 19), date!(2026 - 11 - 20), date!(2026 - 11 - 23)]
+        );
     }
 }

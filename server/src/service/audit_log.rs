@@ -4,10 +4,10 @@
 use std::time::Duration;
 
 use super::Services;
+use crate::audit::NewAuditEntry;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::audit::NewAuditEntry;
 use crate::store::{AuditFilter, ChildFilter, EntityRef};
 
 pub const MAX_PAGE: i64 = 500;
@@ -110,7 +110,11 @@ pub async fn record_subscription(
     };
     let mut entries: Vec<NewAuditEntry> = scope.nurseries.iter().map(|n| entry(Some(*n), *n)).collect();
     for family in &scope.families {
-        let nursery = svc.store.scope_of(EntityRef::Family(*family)).await?.and_then(|s| s.nursery);
+        let nursery = svc
+            .store
+            .scope_of(EntityRef::Family(*family))
+            .await?
+            .and_then(|s| s.nursery);
         entries.push(entry(nursery, *family));
     }
     svc.audit.record(entries).await

@@ -56,7 +56,9 @@ impl AuditWriter {
             .map_err(|_| AppError::Internal(anyhow::anyhow!("the audit writer has stopped")))?;
         match done.await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(message)) => Err(AppError::Internal(anyhow::anyhow!("recording the audit trail: {message}"))),
+            Ok(Err(message)) => Err(AppError::Internal(anyhow::anyhow!(
+                "recording the audit trail: {message}"
+            ))),
             Err(_) => Err(AppError::Internal(anyhow::anyhow!("the audit writer has stopped"))),
         }
     }

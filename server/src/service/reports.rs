@@ -60,7 +60,10 @@ pub async fn report_scope(
 
 /// One row per nursery per open day, by date then nursery name.
 pub async fn nursery_days(svc: &Services, scope: &ReportScope) -> AppResult<Vec<NurseryDay>> {
-    let mut days = svc.store.nursery_days(&scope.nursery_ids(), scope.from, scope.to).await?;
+    let mut days = svc
+        .store
+        .nursery_days(&scope.nursery_ids(), scope.from, scope.to)
+        .await?;
     let name = |id: Id| scope.nursery(id).map(|n| n.name.clone()).unwrap_or_default();
     days.sort_by_key(|day| (day.date, name(day.nursery_id)));
     Ok(days)

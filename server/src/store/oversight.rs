@@ -27,8 +27,12 @@ pub trait ReportStore {
     /// counts by age band, absences by symptom, nap-check compliance and approved diaries.
     async fn nursery_days(&self, nurseries: &[Id], from: Date, to: Date) -> StoreResult<Vec<NurseryDay>>;
     /// Children absent per classroom, day and symptom.
-    async fn classroom_symptom_days(&self, nurseries: &[Id], from: Date, to: Date)
-        -> StoreResult<Vec<ClassroomSymptomDay>>;
+    async fn classroom_symptom_days(
+        &self,
+        nurseries: &[Id],
+        from: Date,
+        to: Date,
+    ) -> StoreResult<Vec<ClassroomSymptomDay>>;
 }
 
 #[async_trait]
@@ -97,4 +101,3 @@ pub trait HistoryStore {
     async fn import_history(&self, batch: &HistoryBatch) -> StoreResult<()>;
     async fn finish_import(&self) -> StoreResult<()>;
 }
-

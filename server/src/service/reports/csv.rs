@@ -62,7 +62,12 @@ pub fn header(language: HeaderLanguage) -> Vec<String> {
         });
     }
     for band in AGE_BANDS {
-        for (j, e) in [("在籍", "enrolled"), ("出席", "present"), ("欠席", "absent"), ("遅刻", "late")] {
+        for (j, e) in [
+            ("在籍", "enrolled"),
+            ("出席", "present"),
+            ("欠席", "absent"),
+            ("遅刻", "late"),
+        ] {
             columns.push(if ja {
                 format!("{band}歳児{j}")
             } else {
@@ -91,7 +96,10 @@ fn defuse(text: &str) -> String {
 
 fn row(scope: &ReportScope, day: &NurseryDay) -> Vec<String> {
     let totals = day.totals();
-    let name = scope.nursery(day.nursery_id).map(|n| n.name.as_str()).unwrap_or_default();
+    let name = scope
+        .nursery(day.nursery_id)
+        .map(|n| n.name.as_str())
+        .unwrap_or_default();
     let mut fields = vec![
         day.date.to_string(),
         day.nursery_id.to_string(),
@@ -100,14 +108,21 @@ fn row(scope: &ReportScope, day: &NurseryDay) -> Vec<String> {
         totals.present.to_string(),
         totals.absent.to_string(),
         totals.late.to_string(),
-        rate(totals.present, totals.enrolled).map(|r| r.to_string()).unwrap_or_default(),
+        rate(totals.present, totals.enrolled)
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
     ];
     for symptom in Symptom::ALL {
         let count = day.symptoms.iter().find(|(s, _)| s == symptom).map_or(0, |(_, n)| *n);
         fields.push(count.to_string());
     }
     for band in AGE_BANDS {
-        let counts = day.bands.iter().find(|(b, _)| *b == band).map(|(_, c)| *c).unwrap_or_default();
+        let counts = day
+            .bands
+            .iter()
+            .find(|(b, _)| *b == band)
+            .map(|(_, c)| *c)
+            .unwrap_or_default();
         for value in [counts.enrolled, counts.present, counts.absent, counts.late] {
             fields.push(value.to_string());
         }
