@@ -193,7 +193,11 @@ mod tests {
             }
         }
         services.after_commit();
-        assert!(written.len() > 64, "enough events to overflow the queue: {}", written.len());
+        assert!(
+            written.len() > 64,
+            "enough events to overflow the queue: {}",
+            written.len()
+        );
 
         let mut received = Vec::new();
         while received.len() < written.len() {

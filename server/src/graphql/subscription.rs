@@ -37,18 +37,16 @@ impl SubscriptionRoot {
         .await?;
         Ok(events.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
-            futures::future::ready({
-                match item {
-                    Ok(entry) => match &entry.payload {
-                        EventPayload::Attendance(event) => {
-                            let mut event = event.clone();
-                            event.position = entry.position;
-                            Some(Ok(AttendanceEventObject(event)))
-                        }
-                        _ => None,
-                    },
-                    Err(err) => Some(Err(err.into())),
-                }
+            futures::future::ready(match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::Attendance(event) => {
+                        let mut event = event.clone();
+                        event.position = entry.position;
+                        Some(Ok(AttendanceEventObject(event)))
+                    }
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
             })
         }))
     }
@@ -63,14 +61,12 @@ impl SubscriptionRoot {
         .await?;
         Ok(reports.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
-            futures::future::ready({
-                match item {
-                    Ok(entry) => match &entry.payload {
-                        EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
-                        _ => None,
-                    },
-                    Err(err) => Some(Err(err.into())),
-                }
+            futures::future::ready(match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
             })
         }))
     }
@@ -98,14 +94,12 @@ impl SubscriptionRoot {
         .await?;
         Ok(alerts.filter_map(|item| {
             // Decided at once: no future is kept per idle subscription.
-            futures::future::ready({
-                match item {
-                    Ok(entry) => match &entry.payload {
-                        EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
-                        _ => None,
-                    },
-                    Err(err) => Some(Err(err.into())),
-                }
+            futures::future::ready(match item {
+                Ok(entry) => match &entry.payload {
+                    EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
+                    _ => None,
+                },
+                Err(err) => Some(Err(err.into())),
             })
         }))
     }
