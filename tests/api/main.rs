@@ -12,6 +12,7 @@ mod authorization;
 mod bad_input;
 mod care;
 mod concurrency;
+mod csv_export;
 mod lifecycle;
 mod oversight;
 mod push;

@@ -9,6 +9,18 @@ use super::{actor, services};
 use crate::domain::{AuditAccess, Timestamp};
 use crate::service::{audit_log, oversight, reports};
 
+/// The nurseries and dates a report covers, as the policy allows the caller.
+async fn report_scope(
+    ctx: &Context<'_>,
+    municipality_id: &ID,
+    nursery_id: Option<&ID>,
+    from: time::Date,
+    to: time::Date,
+) -> Result<reports::ReportScope> {
+    let nursery_id = nursery_id.map(|id| id.as_str());
+    Ok(reports::report_scope(services(ctx), actor(ctx)?, municipality_id, nursery_id, from, to).await?)
+}
+
 #[derive(Default)]
 pub struct ReportQuery;
 
@@ -26,15 +38,7 @@ impl ReportQuery {
         #[graphql(desc = "Only this nursery of the municipality.")] nursery_id: Option<ID>,
     ) -> Result<Vec<NurseryDaySummaryObject>> {
         let svc = services(ctx);
-        let scope = reports::report_scope(
-            svc,
-            actor(ctx)?,
-            &municipality_id,
-            nursery_id.as_ref().map(|id| id.as_str()),
-            from.0,
-            to.0,
-        )
-        .await?;
+        let scope = report_scope(ctx, &municipality_id, nursery_id.as_ref(), from.0, to.0).await?;
         let days = reports::nursery_days(svc, &scope).await?;
         Ok(days
             .into_iter()
@@ -56,15 +60,7 @@ impl ReportQuery {
         nursery_id: Option<ID>,
     ) -> Result<Vec<NurseryPeriodSummaryObject>> {
         let svc = services(ctx);
-        let scope = reports::report_scope(
-            svc,
-            actor(ctx)?,
-            &municipality_id,
-            nursery_id.as_ref().map(|id| id.as_str()),
-            from.0,
-            to.0,
-        )
-        .await?;
+        let scope = report_scope(ctx, &municipality_id, nursery_id.as_ref(), from.0, to.0).await?;
         let days = reports::nursery_days(svc, &scope).await?;
         Ok(reports::periods(&scope, &days)
             .into_iter()
@@ -88,15 +84,7 @@ impl ReportQuery {
         nursery_id: Option<ID>,
     ) -> Result<Vec<ClassroomSymptomDayObject>> {
         let svc = services(ctx);
-        let scope = reports::report_scope(
-            svc,
-            actor(ctx)?,
-            &municipality_id,
-            nursery_id.as_ref().map(|id| id.as_str()),
-            from.0,
-            to.0,
-        )
-        .await?;
+        let scope = report_scope(ctx, &municipality_id, nursery_id.as_ref(), from.0, to.0).await?;
         let rows = reports::classroom_symptom_days(svc, &scope).await?;
         Ok(rows
             .into_iter()
@@ -119,15 +107,7 @@ impl ReportQuery {
     ) -> Result<Vec<InfectionAlertObject>> {
         let svc = services(ctx);
         let (from, to) = oversight::alert_dates(from.map(|d| d.0), to.map(|d| d.0));
-        let scope = reports::report_scope(
-            svc,
-            actor(ctx)?,
-            &municipality_id,
-            nursery_id.as_ref().map(|id| id.as_str()),
-            from,
-            to,
-        )
-        .await?;
+        let scope = report_scope(ctx, &municipality_id, nursery_id.as_ref(), from, to).await?;
         let alerts = oversight::infection_alerts(svc, &scope).await?;
         Ok(alerts.into_iter().map(InfectionAlertObject).collect())
     }
