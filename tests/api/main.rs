@@ -14,6 +14,7 @@ mod care;
 mod concurrency;
 mod csv_export;
 mod lifecycle;
+mod live;
 mod oversight;
 mod push;
 mod push_service;

@@ -70,6 +70,21 @@ impl Subscriptions {
         Ok(id)
     }
 
+    /// Starts one named operation of a document holding several; returns its id.
+    pub async fn subscribe_operation(
+        &mut self,
+        document: &str,
+        operation: &str,
+        variables: Value,
+    ) -> anyhow::Result<String> {
+        let id = self.next_id.to_string();
+        self.next_id += 1;
+        let payload = json!({"query": document, "operationName": operation, "variables": variables});
+        self.send(json!({"id": id, "type": "subscribe", "payload": payload}))
+            .await?;
+        Ok(id)
+    }
+
     pub async fn unsubscribe(&mut self, id: &str) -> anyhow::Result<()> {
         self.send(json!({"id": id, "type": "complete"})).await
     }

@@ -6,6 +6,7 @@ mod care_types;
 mod errors;
 mod inputs;
 mod journal_types;
+mod live;
 mod mutation;
 mod mutation_care;
 mod push;
@@ -18,13 +19,14 @@ mod types;
 
 use std::net::IpAddr;
 
-use async_graphql::{Context, Schema, SchemaBuilder};
+use async_graphql::{Context, EmptyMutation, EmptySubscription, ObjectType, Schema, SchemaBuilder, SubscriptionType};
 
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::service::Services;
 
+pub use live::LiveExecutor;
 pub use mutation::MutationRoot;
 pub use query::QueryRoot;
 pub use subscription::SubscriptionRoot;
@@ -41,18 +43,45 @@ pub struct RequestContext {
 }
 
 fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
-    Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
+    limited(
+        Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot),
+        config,
+    )
+    .extension(audit::AuditTrail)
+}
+
+/// The limits and error codes every schema of ours shares.
+fn limited<Q, M, S>(builder: SchemaBuilder<Q, M, S>, config: &Config) -> SchemaBuilder<Q, M, S>
+where
+    Q: ObjectType + 'static,
+    M: ObjectType + 'static,
+    S: SubscriptionType + 'static,
+{
+    builder
         .limit_depth(config.graphql_max_depth)
         .limit_complexity(config.graphql_max_complexity)
         .limit_recursive_depth(32)
         .limit_directives(16)
         .extension(errors::ErrorCodes)
-        .extension(audit::AuditTrail)
 }
 
 pub fn build_schema(services: Services) -> TsunaguSchema {
     let config = services.config.clone();
     builder(&config).data(services).finish()
+}
+
+/// What serves GraphQL over the WebSocket. Its twin schema for live events leaves out the
+/// per-operation audit trail: a subscription's reads are recorded once, when it opens, not
+/// again with every event it delivers.
+pub fn build_live_executor(schema: TsunaguSchema, services: Services) -> LiveExecutor {
+    let config = services.config.clone();
+    let delivery = limited(
+        Schema::build(live::DeliveryRoot, EmptyMutation, EmptySubscription),
+        &config,
+    )
+    .data(services)
+    .finish();
+    LiveExecutor::new(schema, delivery)
 }
 
 /// The SDL published as `schema/schema.graphql`.

@@ -1,13 +1,17 @@
 //! Subscriptions: live events over graphql-transport-ws, resumable with a cursor.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Result, Subscription};
-use futures::{Stream, StreamExt};
+use futures::stream::BoxStream;
+use futures::{future, Stream, StreamExt};
 
 use super::care_types::CareAlertObject;
 use super::report_types::InfectionAlertObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
-use crate::domain::EventPayload;
+use crate::domain::{EventPayload, LogEntry};
+use crate::error::AppResult;
 use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
@@ -26,57 +30,30 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         after: Option<String>,
     ) -> Result<impl Stream<Item = Result<AttendanceEventObject>>> {
-        // Boxed: async-graphql keeps this future's space in every subscription's state for as
-        // long as the subscription lives, so only a pointer should be left of it.
-        let events = Box::pin(attendance::attendance_events(
-            services(ctx),
-            actor(ctx)?,
-            after.as_deref(),
-            client_addr(ctx),
-        ))
+        let events = open(
+            ctx,
+            LiveField::AttendanceEvents,
+            &LiveArguments {
+                after,
+                ..Default::default()
+            },
+        )
         .await?;
-        Ok(events.filter_map(|item| {
-            // Decided at once: no future is kept per idle subscription.
-            futures::future::ready(match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::Attendance(event) => {
-                        let mut event = event.clone();
-                        event.position = entry.position;
-                        Some(Ok(AttendanceEventObject(event)))
-                    }
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            })
-        }))
+        Ok(objects(events, attendance_event))
     }
 
     /// Staff: new absence, lateness and early pick-up reports of their nursery.
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
-        let reports = Box::pin(attendance::absence_reports(
-            services(ctx),
-            actor(ctx)?,
-            client_addr(ctx),
-        ))
-        .await?;
-        Ok(reports.filter_map(|item| {
-            // Decided at once: no future is kept per idle subscription.
-            futures::future::ready(match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::AbsenceReported(report) => Some(Ok(AbsenceReportObject(report.clone()))),
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            })
-        }))
+        let reports = open(ctx, LiveField::AbsenceReports, &LiveArguments::default()).await?;
+        Ok(objects(reports, absence_report))
     }
 
     /// Staff: fevers and nap alerts of their nursery, as they happen (an overdue nap check is
     /// noticed by the server's own clock). Guardians: a fever of their child ("please contact
     /// the nursery", no temperature) and newly published notebook pages.
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareAlertObject>>> {
-        let alerts = Box::pin(care::care_alerts(services(ctx), actor(ctx)?, client_addr(ctx))).await?;
-        Ok(alerts.map(|item| item.map(CareAlertObject).map_err(Into::into)))
+        let alerts = open(ctx, LiveField::CareAlerts, &LiveArguments::default()).await?;
+        Ok(objects(alerts, care_alert))
     }
 
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
@@ -86,21 +63,124 @@ impl SubscriptionRoot {
         ctx: &Context<'_>,
         municipality_id: async_graphql::ID,
     ) -> Result<impl Stream<Item = Result<InfectionAlertObject>>> {
-        let alerts = Box::pin(oversight::subscribe_infection_alerts(
-            services(ctx),
-            actor(ctx)?,
-            &municipality_id,
+        let arguments = LiveArguments {
+            municipality_id: Some(municipality_id.0),
+            ..Default::default()
+        };
+        let alerts = open(ctx, LiveField::InfectionAlerts, &arguments).await?;
+        Ok(objects(alerts, infection_alert))
+    }
+}
+
+/// The schema's objects of a subscription's entries.
+fn objects<T>(events: LiveEvents, to_object: fn(&LogEntry) -> Option<T>) -> impl Stream<Item = Result<T>> {
+    events.filter_map(move |item| {
+        future::ready(match item {
+            Ok(entry) => to_object(&entry).map(Ok),
+            Err(err) => Some(Err(err.into())),
+        })
+    })
+}
+
+/// The subscription fields, named as clients select them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LiveField {
+    AttendanceEvents,
+    AbsenceReports,
+    CareAlerts,
+    InfectionAlerts,
+}
+
+impl LiveField {
+    pub(super) fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "attendanceEvents" => Self::AttendanceEvents,
+            "absenceReports" => Self::AbsenceReports,
+            "careAlerts" => Self::CareAlerts,
+            "infectionAlerts" => Self::InfectionAlerts,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct LiveArguments {
+    pub after: Option<String>,
+    pub municipality_id: Option<String>,
+}
+
+/// Log entries of one subscription, already narrowed to what its field delivers.
+pub(super) type LiveEvents = BoxStream<'static, AppResult<Arc<LogEntry>>>;
+
+/// Authorizes and opens one subscription: the same for the schema's own resolvers and for the
+/// lean WebSocket executor (`live.rs`).
+pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveArguments) -> AppResult<LiveEvents> {
+    let (svc, actor) = (services(ctx), actor(ctx)?);
+    let client_addr = client_addr(ctx);
+    // Each opener is boxed: only a pointer of it should be left in any caller's state.
+    let events: LiveEvents = match field {
+        LiveField::AttendanceEvents => Box::pin(attendance::attendance_events(
+            svc,
+            actor,
+            arguments.after.as_deref(),
+            client_addr,
         ))
-        .await?;
-        Ok(alerts.filter_map(|item| {
-            // Decided at once: no future is kept per idle subscription.
-            futures::future::ready(match item {
-                Ok(entry) => match &entry.payload {
-                    EventPayload::InfectionAlert(alert) => Some(Ok(InfectionAlertObject(alert.clone()))),
-                    _ => None,
-                },
-                Err(err) => Some(Err(err.into())),
-            })
-        }))
+        .await?
+        .boxed(),
+        LiveField::AbsenceReports => Box::pin(attendance::absence_reports(svc, actor, client_addr))
+            .await?
+            .boxed(),
+        LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
+        LiveField::InfectionAlerts => {
+            let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
+            Box::pin(oversight::subscribe_infection_alerts(svc, actor, municipality_id))
+                .await?
+                .boxed()
+        }
+    };
+    // Decided at once (a ready future): nothing is kept per idle subscription.
+    Ok(events
+        .filter(move |item| future::ready(item.as_ref().map_or(true, |entry| delivers(field, entry))))
+        .boxed())
+}
+
+fn delivers(field: LiveField, entry: &LogEntry) -> bool {
+    match field {
+        LiveField::AttendanceEvents => attendance_event(entry).is_some(),
+        LiveField::AbsenceReports => absence_report(entry).is_some(),
+        LiveField::CareAlerts => care_alert(entry).is_some(),
+        LiveField::InfectionAlerts => infection_alert(entry).is_some(),
+    }
+}
+
+pub(super) fn attendance_event(entry: &LogEntry) -> Option<AttendanceEventObject> {
+    match &entry.payload {
+        EventPayload::Attendance(event) => {
+            let mut event = event.clone();
+            event.position = entry.position;
+            Some(AttendanceEventObject(event))
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn absence_report(entry: &LogEntry) -> Option<AbsenceReportObject> {
+    match &entry.payload {
+        EventPayload::AbsenceReported(report) => Some(AbsenceReportObject(report.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn care_alert(entry: &LogEntry) -> Option<CareAlertObject> {
+    match &entry.payload {
+        EventPayload::CareAlert(alert) => Some(CareAlertObject(alert.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn infection_alert(entry: &LogEntry) -> Option<InfectionAlertObject> {
+    match &entry.payload {
+        EventPayload::InfectionAlert(alert) => Some(InfectionAlertObject(alert.clone())),
+        _ => None,
     }
 }

@@ -24,13 +24,15 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::graphql::{build_schema, RequestContext, TsunaguSchema};
+use crate::graphql::{build_live_executor, build_schema, LiveExecutor, RequestContext, TsunaguSchema};
 use crate::service::Services;
 
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub services: Services,
     pub schema: TsunaguSchema,
+    /// GraphQL over the WebSocket, with lean live subscriptions.
+    pub live: LiveExecutor,
     /// Cancelled when the server is shutting down.
     pub shutdown: CancellationToken,
     /// WebSocket connections, so shutdown can wait for their close frames.
@@ -39,8 +41,10 @@ pub(crate) struct AppState {
 
 pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
     let max_body = services.config.max_body_bytes;
+    let schema = build_schema(services.clone());
     let state = AppState {
-        schema: build_schema(services.clone()),
+        live: build_live_executor(schema.clone(), services.clone()),
+        schema,
         services,
         shutdown,
         sockets,

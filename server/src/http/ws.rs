@@ -65,7 +65,7 @@ async fn serve_socket(
         });
     let store = state.services.store.clone();
     let outgoing =
-        GraphQLWebSocket::new(state.schema.clone(), incoming, protocol).on_connection_init(move |payload| async move {
+        GraphQLWebSocket::new(state.live.clone(), incoming, protocol).on_connection_init(move |payload| async move {
             // The bearer token travels in connection_init: {"authorization": "Bearer …"}.
             let header = payload
                 .get("authorization")

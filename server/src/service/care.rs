@@ -330,7 +330,7 @@ pub async fn care_alerts(
     svc: &Services,
     actor: &Actor,
     client_addr: Option<String>,
-) -> AppResult<impl futures::Stream<Item = AppResult<CareAlert>> + Send + 'static> {
+) -> AppResult<impl futures::Stream<Item = AppResult<std::sync::Arc<crate::domain::LogEntry>>> + Send + 'static> {
     use futures::StreamExt;
     let staff_nurseries = actor.child_filter(Action::RecordCare).nurseries;
     let families = actor.child_filter(Action::SubscribeCareAlerts).families;
@@ -346,16 +346,16 @@ pub async fn care_alerts(
         kinds: vec![EventKind::CareAlert],
         scope,
     };
-    Ok(svc.bus.subscribe(filter, None).filter_map(move |item| {
+    Ok(svc.bus.subscribe(filter, None).filter(move |item| {
         // Decided at once: no future is kept per idle subscription.
         futures::future::ready(match item {
-            Err(err) => Some(Err(err)),
+            Err(_) => true,
             Ok(entry) => match &entry.payload {
                 EventPayload::CareAlert(alert) => {
                     let for_family = matches!(alert.kind, CareAlertKind::Fever | CareAlertKind::NotebookPublished);
-                    (staff_nurseries.contains(&alert.nursery_id) || for_family).then(|| Ok(alert.clone()))
+                    staff_nurseries.contains(&alert.nursery_id) || for_family
                 }
-                _ => None,
+                _ => false,
             },
         })
     }))
