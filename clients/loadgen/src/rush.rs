@@ -49,7 +49,20 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let store = tsunagu::store::connect(url).await?;
     println!("backend: {}", store.backend_name());
     let started = Instant::now();
-    let (staff_tokens, families) = populate(&store, &rush).await?;
+    let (staff_tokens, mut families) = populate(&store, &rush).await?;
+    // A city's morning interleaves its nurseries: arrivals come from all of them at once, not
+    // one nursery's whole roll before the next one's.
+    let mut rank_in_nursery = HashMap::<usize, usize>::new();
+    let mut ranked: Vec<(usize, Family)> = families
+        .drain(..)
+        .map(|family| {
+            let rank = rank_in_nursery.entry(family.nursery).or_default();
+            *rank += 1;
+            (*rank, family)
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, family)| (*rank, family.nursery));
+    let families: Vec<Family> = ranked.into_iter().map(|(_, family)| family).collect();
     println!(
         "populated {} children and guardians in {:.1} s",
         families.len(),
@@ -170,6 +183,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let remaining: Vec<(usize, String)> = families
         .iter()
         .skip(total)
+        .rev() // taken from the end: the interleaved order again
         .map(|f| (f.nursery, f.child.to_string()))
         .collect();
     if !remaining.is_empty() {
