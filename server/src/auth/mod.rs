@@ -16,10 +16,9 @@ use crate::store::Store;
 /// actor. Unknown, expired and logged-out tokens are all UNAUTHENTICATED.
 pub async fn actor_for_token(store: &Arc<dyn Store>, header_value: &str) -> AppResult<Actor> {
     let token = token::from_authorization(header_value).ok_or(AppError::Unauthenticated)?;
-    let user = store
-        .session_user(&token::hash(token), Timestamp::now())
+    let (user, grants) = store
+        .session_actor(&token::hash(token), Timestamp::now())
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    let grants = store.grants(user.id).await?;
     Ok(Actor { user, grants })
 }

@@ -33,15 +33,14 @@ pub async fn record_attendance(
     input: AttendanceInput<'_>,
 ) -> AppResult<AttendanceEvent> {
     let child_id = validate::id("childId", input.child_id)?;
-    let scope = svc.scope(EntityRef::Child(child_id)).await?;
-    actor.authorize(Action::RecordAttendance, &scope)?;
+    let (placed, today, offset) = svc.placed_child(child_id).await?;
+    actor.authorize(Action::RecordAttendance, &placed.scope)?;
     let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
     let pickup_by = validate::optional_name("pickupBy", input.pickup_by)?;
     if pickup_by.is_some() && input.kind == AttendanceKind::CheckIn {
         return Err(AppError::bad_input("pickupBy", "pickupBy belongs to a check-out"));
     }
-    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
-    let (today, offset) = svc.nursery_today(child.nursery_id).await?;
+    let child = placed.child;
     let now = Timestamp::now();
     let occurred_at = match input.occurred_at {
         None => now,
@@ -99,13 +98,12 @@ pub struct AbsenceInput<'a> {
 
 pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'_>) -> AppResult<AbsenceReport> {
     let child_id = validate::id("childId", input.child_id)?;
-    let scope = svc.scope(EntityRef::Child(child_id)).await?;
-    actor.authorize(Action::ReportAbsence, &scope)?;
+    let (placed, today, offset) = svc.placed_child(child_id).await?;
+    actor.authorize(Action::ReportAbsence, &placed.scope)?;
     let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
     let symptoms = validate::symptoms("symptoms", input.symptoms)?;
     let note = validate::note("note", input.note)?;
-    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
-    let (today, offset) = svc.nursery_today(child.nursery_id).await?;
+    let child = placed.child;
     if input.date < today - Duration::days(ABSENCE_DAYS_BACK) {
         return Err(AppError::bad_input(
             "date",
@@ -153,7 +151,7 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
         key,
         operation: "reportAbsence",
     });
-    let municipality_id = scope.municipality.ok_or(AppError::NotFound)?;
+    let municipality_id = placed.scope.municipality.ok_or(AppError::NotFound)?;
     let context = AbsenceContext {
         classroom_id: child.classroom_id,
         surveillance: Some(Surveillance {

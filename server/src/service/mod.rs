@@ -71,6 +71,17 @@ impl Services {
         self.store.scope_of(entity).await?.ok_or(AppError::NotFound)
     }
 
+    /// The child with their scope, and "today" at their nursery with its offset; NOT_FOUND
+    /// for an unknown child.
+    async fn placed_child(
+        &self,
+        child_id: Id,
+    ) -> AppResult<(crate::store::PlacedChild, time::Date, time::UtcOffset)> {
+        let placed = self.store.placed_child(child_id).await?.ok_or(AppError::NotFound)?;
+        let offset = offset_from_minutes(placed.utc_offset_minutes);
+        Ok((placed, Timestamp::now().local_date(offset), offset))
+    }
+
     /// The calendar date "today" at the nursery, and its offset.
     async fn nursery_today(&self, nursery_id: Id) -> AppResult<(time::Date, time::UtcOffset)> {
         let nursery = self.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)?;

@@ -79,6 +79,14 @@ pub trait Store:
     async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>>;
 }
 
+/// A child, the scope the policy decides on, and their nursery's UTC offset.
+#[derive(Clone, Debug)]
+pub struct PlacedChild {
+    pub child: Child,
+    pub scope: Scope,
+    pub utc_offset_minutes: i32,
+}
+
 /// A write that may be a replay of an earlier one with the same idempotency key.
 #[derive(Clone, Debug)]
 pub struct Recorded<T> {
@@ -146,8 +154,9 @@ pub trait AccountStore {
     async fn grants(&self, user_id: Id) -> StoreResult<Vec<RoleGrant>>;
     async fn system_admin_exists(&self) -> StoreResult<bool>;
     async fn create_session(&self, token_hash: &str, user_id: Id, expires_at: Timestamp) -> StoreResult<()>;
-    /// The live session's user; `None` when unknown or expired.
-    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<User>>;
+    /// The live session's user and their grants, in one round trip (every request asks);
+    /// `None` when unknown or expired.
+    async fn session_actor(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<(User, Vec<RoleGrant>)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool>;
     async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>>;
 }
@@ -167,6 +176,9 @@ pub trait OrgStore {
     async fn family(&self, id: Id) -> StoreResult<Option<Family>>;
     async fn enroll_child(&self, child: Child) -> StoreResult<Child>;
     async fn child(&self, id: Id) -> StoreResult<Option<Child>>;
+    /// The child with what a write about them needs, in one round trip: their scope for the
+    /// policy and their nursery's clock.
+    async fn placed_child(&self, id: Id) -> StoreResult<Option<PlacedChild>>;
     /// Children visible through `filter`, optionally narrowed to a classroom or family.
     async fn children(
         &self,

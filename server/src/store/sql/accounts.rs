@@ -124,17 +124,35 @@ impl AccountStore for DbStore {
         Ok(())
     }
 
-    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<User>> {
-        let row: Option<UserRow> = sqlx::query_as(
-            "SELECT u.id, u.email, u.display_name, u.locale
-             FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+    async fn session_actor(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<(User, Vec<RoleGrant>)>> {
+        let rows: Vec<(Id, String, String, String, Option<String>, Option<Id>)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.locale, g.role, g.scope_id
+             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id
+             WHERE s.token_hash = $1 AND s.expires_at > $2
+             ORDER BY g.role",
         )
         .bind(token_hash)
         .bind(now)
-        .fetch_optional(self.reader())
+        .fetch_all(self.reader())
         .await?;
-        Ok(row.map(User::from))
+        let Some((id, email, display_name, locale, _, _)) = rows.first().cloned() else {
+            return Ok(None);
+        };
+        let user = User::from(UserRow {
+            id,
+            email,
+            display_name,
+            locale,
+        });
+        let grants = rows
+            .into_iter()
+            .filter_map(|(.., role, scope_id)| role.map(|role| (role, scope_id)))
+            .map(|(role, scope_id)| {
+                let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role} in database"))?;
+                Ok(RoleGrant { role, scope_id })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Some((user, grants)))
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool> {

@@ -13,6 +13,14 @@ struct ChildRow {
     enrolled_on: Date,
 }
 
+#[derive(sqlx::FromRow)]
+struct PlacedChildRow {
+    #[sqlx(flatten)]
+    child: ChildRow,
+    municipality_id: Id,
+    utc_offset_minutes: i32,
+}
+
 impl From<ChildRow> for Child {
     fn from(r: ChildRow) -> Self {
         Child {
@@ -290,6 +298,29 @@ impl OrgStore for DbStore {
             .fetch_optional(self.reader())
             .await?;
         Ok(row.map(Child::from))
+    }
+
+    async fn placed_child(&self, id: Id) -> StoreResult<Option<PlacedChild>> {
+        let row: Option<PlacedChildRow> = sqlx::query_as(&format!(
+            "SELECT {CHILD_COLUMNS}, n.municipality_id, n.utc_offset_minutes
+             FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(|row| {
+            let child = Child::from(row.child);
+            PlacedChild {
+                scope: Scope {
+                    municipality: Some(row.municipality_id),
+                    nursery: Some(child.nursery_id),
+                    family: Some(child.family_id),
+                    child_level: true,
+                },
+                child,
+                utc_offset_minutes: row.utc_offset_minutes,
+            }
+        }))
     }
 
     async fn children(
