@@ -11,7 +11,7 @@ use crate::domain::calendar::{local_days_to_utc_range, LocalDay};
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::store::{AbsenceContext, EntityRef, EventFilter, IdempotencyKey, Surveillance};
+use crate::store::{AbsenceContext, AttendanceWrite, EntityRef, EventFilter, IdempotencyKey, Surveillance};
 
 /// Device clocks drift; an arrival stamped slightly ahead of ours is not "in the future".
 const CLOCK_SKEW: Duration = Duration::minutes(2);
@@ -75,13 +75,14 @@ pub async fn record_attendance(
         key,
         operation,
     });
-    let recorded = svc
-        .store
-        .record_attendance(event, LocalDay::new(today, offset), key)
-        .await?;
-    if !recorded.replayed {
-        svc.after_commit();
-    }
+    let write = AttendanceWrite {
+        event,
+        day: LocalDay::new(today, offset),
+        key,
+        trail: crate::audit::current_write(),
+    };
+    // The writer wakes the tailer and the push worker after its commit.
+    let recorded = svc.attendance.record(write).await?;
     Ok(recorded.value)
 }
 

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod attendance;
+pub mod attendance_writer;
 pub mod audit_log;
 pub mod audit_writer;
 pub mod care;
@@ -33,6 +34,8 @@ pub struct Services {
     pub push: push::PushSender,
     pub passwords: Passwords,
     pub login_limiter: LoginLimiter,
+    /// Records check-ins and check-outs, grouping concurrent callers into one commit.
+    pub attendance: attendance_writer::AttendanceWriter,
     /// Records reads of child-level data, grouping concurrent callers into one commit.
     pub audit: audit_writer::AuditWriter,
     pub config: Arc<Config>,
@@ -46,6 +49,7 @@ impl Services {
         let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
         let push = push::PushSender::start(store.clone(), &config).await?;
         let services = Services {
+            attendance: attendance_writer::AttendanceWriter::start(store.clone(), bus.clone(), push.clone()),
             store: store.clone(),
             bus,
             push,
@@ -73,10 +77,7 @@ impl Services {
 
     /// The child with their scope, and "today" at their nursery with its offset; NOT_FOUND
     /// for an unknown child.
-    async fn placed_child(
-        &self,
-        child_id: Id,
-    ) -> AppResult<(crate::store::PlacedChild, time::Date, time::UtcOffset)> {
+    async fn placed_child(&self, child_id: Id) -> AppResult<(crate::store::PlacedChild, time::Date, time::UtcOffset)> {
         let placed = self.store.placed_child(child_id).await?.ok_or(AppError::NotFound)?;
         let offset = offset_from_minutes(placed.utc_offset_minutes);
         Ok((placed, Timestamp::now().local_date(offset), offset))

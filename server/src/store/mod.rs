@@ -79,6 +79,16 @@ pub trait Store:
     async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>>;
 }
 
+/// A check-in or check-out to record: the event, the child's local day it belongs to, its
+/// idempotency key, and the mutation to name in the audit trail.
+#[derive(Clone, Debug)]
+pub struct AttendanceWrite {
+    pub event: AttendanceEvent,
+    pub day: LocalDay,
+    pub key: Option<IdempotencyKey>,
+    pub trail: Option<crate::audit::WriteContext>,
+}
+
 /// A child, the scope the policy decides on, and their nursery's UTC offset.
 #[derive(Clone, Debug)]
 pub struct PlacedChild {
@@ -190,14 +200,31 @@ pub trait OrgStore {
 
 #[async_trait]
 pub trait AttendanceStore {
-    /// Records a check-in or check-out and its log entry in one transaction, after checking
-    /// that it follows the child's day so far (no double check-in, no check-out before it).
+    /// Records check-ins and check-outs with their log entries, pushes and audit entries,
+    /// several in one transaction. Each is checked against its child's day so far (no double
+    /// check-in, no check-out before it), the writes before it in the list included, and
+    /// answered on its own.
+    async fn record_attendances(&self, writes: Vec<AttendanceWrite>) -> Vec<StoreResult<Recorded<AttendanceEvent>>>;
+
+    /// One check-in or check-out, audited as the running request's mutation.
     async fn record_attendance(
         &self,
         event: AttendanceEvent,
         day: LocalDay,
         key: Option<IdempotencyKey>,
-    ) -> StoreResult<Recorded<AttendanceEvent>>;
+    ) -> StoreResult<Recorded<AttendanceEvent>> {
+        let write = AttendanceWrite {
+            event,
+            day,
+            key,
+            trail: crate::audit::current_write(),
+        };
+        let mut answers = self.record_attendances(vec![write]).await;
+        answers
+            .pop()
+            .unwrap_or_else(|| Err(StoreError::Other(anyhow::anyhow!("no answer for the write"))))
+    }
+
     async fn attendance_of_child(
         &self,
         child_id: Id,

@@ -23,6 +23,8 @@ const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
 const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
 const FOR_UPDATE: &str = " FOR UPDATE";
+/// Locks the rows of `children` (aliased `c`) a joined query reads.
+const FOR_UPDATE_OF_CHILDREN: &str = " FOR UPDATE OF c";
 /// Serialises decisions about a row's dependants (a classroom's clusters) without blocking the
 /// key-share locks that inserting those dependants takes, so it cannot deadlock with them.
 const FOR_NO_KEY_UPDATE: &str = " FOR NO KEY UPDATE";
@@ -92,6 +94,7 @@ impl Store for DbStore {
 include!("sql/accounts.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
+include!("sql/attendance_batch.rs");
 include!("sql/care.rs");
 include!("sql/naps.rs");
 include!("sql/journals.rs");

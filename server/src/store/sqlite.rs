@@ -21,6 +21,8 @@ const TX_ID_EXPR: &str = "0";
 const HORIZON_SQL: &str = "SELECT 1";
 /// The single writer already serialises; SQLite has no row locks.
 const FOR_UPDATE: &str = "";
+/// SQLite's write transaction (BEGIN IMMEDIATE) already excludes other writers.
+const FOR_UPDATE_OF_CHILDREN: &str = "";
 const SKIP_LOCKED: &str = "";
 const FOR_NO_KEY_UPDATE: &str = "";
 
@@ -92,6 +94,7 @@ impl Store for DbStore {
 include!("sql/accounts.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
+include!("sql/attendance_batch.rs");
 include!("sql/care.rs");
 include!("sql/naps.rs");
 include!("sql/journals.rs");

@@ -83,6 +83,29 @@ impl DbStore {
         Ok(())
     }
 
+    /// Several entries, a few hundred to a statement (bound parameters are limited).
+    async fn insert_audit_batch(
+        tx: &mut sqlx::Transaction<'static, Db>,
+        entries: &[crate::audit::NewAuditEntry],
+    ) -> StoreResult<()> {
+        for chunk in entries.chunks(500) {
+            let mut query = QueryBuilder::<Db>::new(
+                "INSERT INTO audit_log (at, actor_id, access, operation, nursery_id, entity_ids, client_addr) ",
+            );
+            query.push_values(chunk, |mut row, entry| {
+                row.push_bind(entry.at)
+                    .push_bind(entry.actor_id)
+                    .push_bind(entry.access.as_str())
+                    .push_bind(entry.operation.clone())
+                    .push_bind(entry.nursery_id)
+                    .push_bind(joined_ids(&entry.entity_ids))
+                    .push_bind(entry.client_addr.clone());
+            });
+            query.build().execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
     async fn insert_audit(
         tx: &mut sqlx::Transaction<'static, Db>,
         entry: &crate::audit::NewAuditEntry,
@@ -111,9 +134,7 @@ impl AuditStore for DbStore {
             return Ok(());
         }
         let mut tx = self.begin_write().await?;
-        for entry in entries {
-            Self::insert_audit(&mut tx, entry).await?;
-        }
+        Self::insert_audit_batch(&mut tx, entries).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -20,43 +20,60 @@ impl DbStore {
         .fetch_optional(&mut **tx)
         .await?;
         let Some((name, offset)) = child else { return Ok(()) };
-        let payload = notice.payload(&name, crate::domain::calendar::offset_from_minutes(offset));
-        let payload = serde_json::to_string(&payload).map_err(anyhow::Error::from)?;
+        Self::enqueue_push_batch(tx, &[(notice, name.as_str(), offset)]).await
+    }
+
+    /// The outbox rows of several notices in one statement; each notice comes with its child's
+    /// name and nursery offset (for the text).
+    async fn enqueue_push_batch(
+        tx: &mut sqlx::Transaction<'static, Db>,
+        notices: &[(&PushNotice, &str, i32)],
+    ) -> StoreResult<()> {
+        if notices.is_empty() {
+            return Ok(());
+        }
         let now = Timestamp::now();
         let mut query = QueryBuilder::<Db>::new(
             "INSERT INTO push_outbox (subscription_id, user_id, endpoint, p256dh, auth, kind, payload, urgency, ttl_seconds,
-                status, attempts, next_attempt_at, created_at)
-             SELECT s.id, s.user_id, s.endpoint, s.p256dh, s.auth, ",
+                status, attempts, next_attempt_at, created_at) ",
         );
-        query.push_bind(notice.kind.as_str()).push(", ");
-        query.push_bind(payload).push(", ");
-        query.push_bind(notice.urgency).push(", ");
-        query.push_bind(notice.ttl_seconds).push(", 'PENDING', 0, ");
-        query.push_bind(now).push(", ");
-        query.push_bind(now);
-        query.push(" FROM push_subscriptions s WHERE s.user_id IN (SELECT g.user_id FROM role_grants g WHERE 1 = 0");
-        for audience in &notice.audiences {
-            match audience {
-                Audience::FamilyGuardians(family) => {
-                    query
-                        .push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ")
-                        .push_bind(*family)
-                        .push(")");
-                }
-                Audience::NurseryStaff(nursery) => {
-                    query
-                        .push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ")
-                        .push_bind(*nursery)
-                        .push(")");
+        for (i, (notice, name, offset)) in notices.iter().enumerate() {
+            if i > 0 {
+                query.push(" UNION ALL ");
+            }
+            let payload = notice.payload(name, crate::domain::calendar::offset_from_minutes(*offset));
+            let payload = serde_json::to_string(&payload).map_err(anyhow::Error::from)?;
+            query.push("SELECT s.id, s.user_id, s.endpoint, s.p256dh, s.auth, ");
+            query.push_bind(notice.kind.as_str()).push(", ");
+            query.push_bind(payload).push(", ");
+            query.push_bind(notice.urgency).push(", ");
+            query.push_bind(notice.ttl_seconds).push(", 'PENDING', 0, ");
+            query.push_bind(now).push(", ");
+            query.push_bind(now);
+            query.push(" FROM push_subscriptions s WHERE s.user_id IN (SELECT g.user_id FROM role_grants g WHERE 1 = 0");
+            for audience in &notice.audiences {
+                match audience {
+                    Audience::FamilyGuardians(family) => {
+                        query
+                            .push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ")
+                            .push_bind(*family)
+                            .push(")");
+                    }
+                    Audience::NurseryStaff(nursery) => {
+                        query
+                            .push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ")
+                            .push_bind(*nursery)
+                            .push(")");
+                    }
                 }
             }
+            query.push(") AND NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = ");
+            query
+                .push_bind(notice.kind.as_str())
+                .push(" AND p.enabled = ")
+                .push_bind(false)
+                .push(")");
         }
-        query.push(") AND NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = ");
-        query
-            .push_bind(notice.kind.as_str())
-            .push(" AND p.enabled = ")
-            .push_bind(false)
-            .push(")");
         query.build().execute(&mut **tx).await?;
         Ok(())
     }
