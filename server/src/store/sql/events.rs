@@ -59,7 +59,10 @@ impl EventStore for DbStore {
         .fetch_all(self.reader())
         .await?;
         let held_back = if (rows.len() as i64) < limit {
-            let newer: Option<(i64,)> = sqlx::query_as("SELECT seq FROM event_log WHERE tx_id >= $1 LIMIT 1")
+            // Ordered so the planner walks the position index from the horizon: a bare LIMIT 1
+            // lets PostgreSQL's generic plan scan the whole log for the newest rows.
+            let newer: Option<(i64,)> =
+                sqlx::query_as("SELECT seq FROM event_log WHERE tx_id >= $1 ORDER BY tx_id LIMIT 1")
                 .bind(horizon)
                 .fetch_optional(self.reader())
                 .await?;
