@@ -95,6 +95,7 @@ include!("sql/accounts.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/attendance_batch.rs");
+include!("sql/attendance_batch_steps.rs");
 include!("sql/care.rs");
 include!("sql/naps.rs");
 include!("sql/journals.rs");
