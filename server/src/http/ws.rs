@@ -1,6 +1,7 @@
 //! GraphQL over WebSocket (graphql-transport-ws). We drive async-graphql's protocol state
 //! machine ourselves instead of using the ready-made service so that buffers are sized for
-//! thousands of idle phones and shutdown sends a proper close frame.
+//! thousands of idle phones and shutdown sends a proper close frame; behind it runs our lean
+//! executor for live subscriptions (`graphql/live.rs`).
 
 use std::net::SocketAddr;
 
