@@ -28,6 +28,18 @@ fn refusal_again(error: &StoreError) -> StoreError {
     }
 }
 
+/// Appends ` OR (user_id = … AND idem_key = …)` for each key, after a `WHERE 1 = 0`.
+fn push_key_matches<'k>(query: &mut QueryBuilder<'_, Db>, keys: impl IntoIterator<Item = &'k IdempotencyKey>) {
+    for key in keys {
+        query
+            .push(" OR (user_id = ")
+            .push_bind(key.user_id)
+            .push(" AND idem_key = ")
+            .push_bind(key.key.clone())
+            .push(")");
+    }
+}
+
 /// Whether a `kind` at `at` may follow the child's `last` event of the day.
 fn follows_day(kind: AttendanceKind, at: Timestamp, last: Option<(AttendanceKind, Timestamp)>) -> StoreResult<()> {
     match (kind, last) {
@@ -99,14 +111,7 @@ impl DbStore {
             .collect();
         if !refused_keys.is_empty() {
             let mut query = QueryBuilder::<Db>::new("DELETE FROM idempotency_keys WHERE 1 = 0");
-            for key in refused_keys {
-                query
-                    .push(" OR (user_id = ")
-                    .push_bind(key.user_id)
-                    .push(" AND idem_key = ")
-                    .push_bind(key.key.clone())
-                    .push(")");
-            }
+            push_key_matches(&mut query, refused_keys);
             query.build().execute(&mut *tx).await?;
         }
 

@@ -45,15 +45,7 @@ impl DbStore {
         }
         let mut query =
             QueryBuilder::<Db>::new("SELECT user_id, idem_key, operation, result_id FROM idempotency_keys WHERE 1 = 0");
-        for &i in &used_before {
-            let key = writes[i].key.as_ref().expect("a keyed write");
-            query
-                .push(" OR (user_id = ")
-                .push_bind(key.user_id)
-                .push(" AND idem_key = ")
-                .push_bind(key.key.clone())
-                .push(")");
-        }
+        push_key_matches(&mut query, used_before.iter().filter_map(|&i| writes[i].key.as_ref()));
         let earlier: Vec<(Id, String, String, Id)> = query.build_query_as().fetch_all(&mut **tx).await?;
         for i in used_before {
             let key = writes[i].key.as_ref().expect("a keyed write");
