@@ -20,7 +20,8 @@ pub struct AttendanceWriter {
 }
 
 impl AttendanceWriter {
-    /// Starts the writer; `on_commit` wakes what acts on new log entries and pushes.
+    /// Starts the writer; after each commit with new events it wakes the event tailer (`bus`)
+    /// and the push worker (`push`).
     pub fn start(store: Arc<dyn Store>, bus: EventBus, push: super::push::PushSender) -> Self {
         let (jobs, mut incoming) = mpsc::unbounded_channel::<Job>();
         tokio::spawn(async move {
