@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod coalesce;
 pub mod config;
 pub mod domain;
 pub mod error;

@@ -11,6 +11,7 @@ mod world;
 mod authorization;
 mod bad_input;
 mod care;
+mod coalesced_reads;
 mod concurrency;
 mod csv_export;
 mod group_commit;

@@ -7,17 +7,31 @@ pub mod token;
 
 use std::sync::Arc;
 
-use crate::domain::Timestamp;
+use crate::coalesce::Coalescer;
+use crate::domain::{RoleGrant, Timestamp, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::store::Store;
 
+/// Sessions by token hash, read for many requests at once (see `coalesce`).
+pub type Sessions = Coalescer<String, (User, Vec<RoleGrant>)>;
+
+/// Reads of live sessions, at most this many at a time.
+const SESSION_READS_IN_FLIGHT: usize = 2;
+
+pub fn sessions(store: Arc<dyn Store>) -> Sessions {
+    Coalescer::start(SESSION_READS_IN_FLIGHT, move |token_hashes: Vec<String>| {
+        let store = store.clone();
+        async move { store.session_actors(&token_hashes, Timestamp::now()).await }
+    })
+}
+
 /// Resolves a bearer token (the `Authorization` header value, or the token alone) to its
 /// actor. Unknown, expired and logged-out tokens are all UNAUTHENTICATED.
-pub async fn actor_for_token(store: &Arc<dyn Store>, header_value: &str) -> AppResult<Actor> {
+pub async fn actor_for_token(sessions: &Sessions, header_value: &str) -> AppResult<Actor> {
     let token = token::from_authorization(header_value).ok_or(AppError::Unauthenticated)?;
-    let (user, grants) = store
-        .session_actor(&token::hash(token), Timestamp::now())
+    let (user, grants) = sessions
+        .load(token::hash(token))
         .await?
         .ok_or(AppError::Unauthenticated)?;
     Ok(Actor { user, grants })

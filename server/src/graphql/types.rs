@@ -329,8 +329,10 @@ impl ChildObject {
 }
 
 pub(super) async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
-    let found = services(ctx).store.child(id).await.map_err(AppError::from)?;
-    Ok(ChildObject(found.ok_or(AppError::NotFound)?))
+    // Through the coalescer: a page of events, or one event delivered to many subscribers,
+    // reads its children together.
+    let found = services(ctx).children.load(id).await.map_err(AppError::from)?;
+    Ok(ChildObject(found.ok_or(AppError::NotFound)?.child))
 }
 
 pub(super) async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {

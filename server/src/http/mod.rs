@@ -127,7 +127,7 @@ async fn graphql(
     // operations that need a caller then answer UNAUTHENTICATED, and `login` still works.
     let actor = match &authorization {
         None => None,
-        Some(value) => match crate::auth::actor_for_token(&state.services.store, value).await {
+        Some(value) => match crate::auth::actor_for_token(&state.services.sessions, value).await {
             Ok(actor) => Some(actor),
             Err(crate::error::AppError::Unauthenticated) => None,
             Err(err) => {

@@ -54,7 +54,7 @@ async fn render(
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .ok_or(AppError::Unauthenticated)?;
-    let actor = crate::auth::actor_for_token(&state.services.store, authorization).await?;
+    let actor = crate::auth::actor_for_token(&state.services.sessions, authorization).await?;
     let Query(params) = params.map_err(|e| AppError::bad_input("query", e.body_text()))?;
     let required = |value: Option<String>, field: &str| {
         value.ok_or_else(|| AppError::bad_input(field, format!("{field} is required")))

@@ -64,7 +64,7 @@ async fn serve_socket(
                 _ => None,
             })
         });
-    let store = state.services.store.clone();
+    let sessions = state.services.sessions.clone();
     let outgoing =
         GraphQLWebSocket::new(state.live.clone(), incoming, protocol).on_connection_init(move |payload| async move {
             // The bearer token travels in connection_init: {"authorization": "Bearer …"}.
@@ -78,7 +78,7 @@ async fn serve_socket(
                     "UNAUTHENTICATED: connection_init carries no authorization",
                 ));
             };
-            let actor = crate::auth::actor_for_token(&store, &header)
+            let actor = crate::auth::actor_for_token(&sessions, &header)
                 .await
                 .map_err(|e| async_graphql::Error::new(format!("{}: {e}", e.code())))?;
             let mut data = Data::default();

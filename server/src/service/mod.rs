@@ -19,17 +19,32 @@ use std::sync::Arc;
 
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::LoginLimiter;
+use crate::coalesce::Coalescer;
 use crate::config::Config;
 use crate::domain::calendar::offset_from_minutes;
 use crate::domain::{Id, Timestamp};
 use crate::error::{AppError, AppResult};
 use crate::events::EventBus;
-use crate::store::{EntityRef, Store};
+use crate::store::{EntityRef, PlacedChild, Store};
+
+/// Reads of children, at most this many at a time.
+const CHILD_READS_IN_FLIGHT: usize = 2;
+
+fn placed_children(store: Arc<dyn Store>) -> Coalescer<Id, PlacedChild> {
+    Coalescer::start(CHILD_READS_IN_FLIGHT, move |ids: Vec<Id>| {
+        let store = store.clone();
+        async move { store.placed_children(&ids).await }
+    })
+}
 
 /// The running service's shared parts.
 #[derive(Clone)]
 pub struct Services {
     pub store: Arc<dyn Store>,
+    /// The caller's session, read for many requests at once.
+    pub sessions: crate::auth::Sessions,
+    /// Children with their scope and nursery clock, read for many requests at once.
+    pub children: Coalescer<Id, PlacedChild>,
     pub bus: EventBus,
     pub push: push::PushSender,
     pub passwords: Passwords,
@@ -50,6 +65,8 @@ impl Services {
         let push = push::PushSender::start(store.clone(), &config).await?;
         let services = Services {
             attendance: attendance_writer::AttendanceWriter::start(store.clone(), bus.clone(), push.clone()),
+            sessions: crate::auth::sessions(store.clone()),
+            children: placed_children(store.clone()),
             store: store.clone(),
             bus,
             push,
@@ -77,8 +94,8 @@ impl Services {
 
     /// The child with their scope, and "today" at their nursery with its offset; NOT_FOUND
     /// for an unknown child.
-    async fn placed_child(&self, child_id: Id) -> AppResult<(crate::store::PlacedChild, time::Date, time::UtcOffset)> {
-        let placed = self.store.placed_child(child_id).await?.ok_or(AppError::NotFound)?;
+    async fn placed_child(&self, child_id: Id) -> AppResult<(PlacedChild, time::Date, time::UtcOffset)> {
+        let placed = self.children.load(child_id).await?.ok_or(AppError::NotFound)?;
         let offset = offset_from_minutes(placed.utc_offset_minutes);
         Ok((placed, Timestamp::now().local_date(offset), offset))
     }

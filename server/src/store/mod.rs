@@ -14,6 +14,7 @@ pub use oversight::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -90,9 +91,13 @@ pub trait AccountStore {
     async fn grants(&self, user_id: Id) -> StoreResult<Vec<RoleGrant>>;
     async fn system_admin_exists(&self) -> StoreResult<bool>;
     async fn create_session(&self, token_hash: &str, user_id: Id, expires_at: Timestamp) -> StoreResult<()>;
-    /// The live session's user and their grants, in one round trip (every request asks);
-    /// `None` when unknown or expired.
-    async fn session_actor(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<(User, Vec<RoleGrant>)>>;
+    /// The live sessions among `token_hashes` with their users and grants, in one round trip
+    /// (every request asks, many at once); unknown and expired tokens are missing.
+    async fn session_actors(
+        &self,
+        token_hashes: &[String],
+        now: Timestamp,
+    ) -> StoreResult<HashMap<String, (User, Vec<RoleGrant>)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool>;
     async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>>;
 }
@@ -112,9 +117,9 @@ pub trait OrgStore {
     async fn family(&self, id: Id) -> StoreResult<Option<Family>>;
     async fn enroll_child(&self, child: Child) -> StoreResult<Child>;
     async fn child(&self, id: Id) -> StoreResult<Option<Child>>;
-    /// The child with what a write about them needs, in one round trip: their scope for the
-    /// policy and their nursery's clock.
-    async fn placed_child(&self, id: Id) -> StoreResult<Option<PlacedChild>>;
+    /// The children among `ids`, each with what a write about them needs: their scope for the
+    /// policy and their nursery's clock. Unknown ids are missing.
+    async fn placed_children(&self, ids: &[Id]) -> StoreResult<HashMap<Id, PlacedChild>>;
     /// Children visible through `filter`, optionally narrowed to a classroom or family.
     async fn children(
         &self,

@@ -97,8 +97,8 @@ impl AccountStore for DbStore {
     }
 
     async fn system_admin_exists(&self) -> StoreResult<bool> {
-        let found: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM role_grants WHERE role = $1 LIMIT 1")
-            .bind(Role::SystemAdmin.as_str())
+        // The literal role matches the partial index `role_grants_system_admin`.
+        let found: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM role_grants WHERE role = 'SYSTEM_ADMIN' LIMIT 1")
             .fetch_optional(self.reader())
             .await?;
         Ok(found.is_some())
@@ -124,35 +124,41 @@ impl AccountStore for DbStore {
         Ok(())
     }
 
-    async fn session_actor(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<(User, Vec<RoleGrant>)>> {
-        let rows: Vec<(Id, String, String, String, Option<String>, Option<Id>)> = sqlx::query_as(
-            "SELECT u.id, u.email, u.display_name, u.locale, g.role, g.scope_id
+    async fn session_actors(
+        &self,
+        token_hashes: &[String],
+        now: Timestamp,
+    ) -> StoreResult<HashMap<String, (User, Vec<RoleGrant>)>> {
+        let mut found = HashMap::new();
+        if token_hashes.is_empty() {
+            return Ok(found);
+        }
+        let mut query = QueryBuilder::<Db>::new(
+            "SELECT s.token_hash, u.id, u.email, u.display_name, u.locale, g.role, g.scope_id
              FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id
-             WHERE s.token_hash = $1 AND s.expires_at > $2
-             ORDER BY g.role",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_all(self.reader())
-        .await?;
-        let Some((id, email, display_name, locale, _, _)) = rows.first().cloned() else {
-            return Ok(None);
-        };
-        let user = User::from(UserRow {
-            id,
-            email,
-            display_name,
-            locale,
-        });
-        let grants = rows
-            .into_iter()
-            .filter_map(|(.., role, scope_id)| role.map(|role| (role, scope_id)))
-            .map(|(role, scope_id)| {
+             WHERE s.expires_at > ",
+        );
+        query.push_bind(now).push(" AND s.token_hash IN ");
+        push_padded_list(&mut query, token_hashes);
+        query.push(" ORDER BY s.token_hash, g.role");
+        type Row = (String, Id, String, String, String, Option<String>, Option<Id>);
+        let rows: Vec<Row> = query.build_query_as().fetch_all(self.reader()).await?;
+        for (token_hash, id, email, display_name, locale, role, scope_id) in rows {
+            let (_, grants) = found.entry(token_hash).or_insert_with(|| {
+                let user = User::from(UserRow {
+                    id,
+                    email,
+                    display_name,
+                    locale,
+                });
+                (user, Vec::new())
+            });
+            if let Some(role) = role {
                 let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role} in database"))?;
-                Ok(RoleGrant { role, scope_id })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(Some((user, grants)))
+                grants.push(RoleGrant { role, scope_id });
+            }
+        }
+        Ok(found)
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool> {

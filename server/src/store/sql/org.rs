@@ -38,6 +38,28 @@ impl From<ChildRow> for Child {
 
 const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date, c.enrolled_on";
 
+/// Appends `(…)` binding `keys`, padded to a power-of-two length by repeating the last key: the
+/// lists a read coalescer sends vary in length with every batch, and a few statement shapes
+/// (1, 2, 4 … keys) stay prepared on every connection where one per length would not.
+fn push_padded_list<T>(query: &mut QueryBuilder<'_, Db>, keys: &[T])
+where
+    T: Clone + Send + for<'q> sqlx::Encode<'q, Db> + sqlx::Type<Db> + 'static,
+{
+    let Some(last) = keys.last() else {
+        query.push("(NULL)");
+        return;
+    };
+    let mut list = query.separated(", ");
+    list.push_unseparated("(");
+    for key in keys {
+        list.push_bind(key.clone());
+    }
+    for _ in keys.len()..keys.len().next_power_of_two() {
+        list.push_bind(last.clone());
+    }
+    list.push_unseparated(")");
+}
+
 /// Appends `AND (c.nursery_id IN (..) OR c.family_id IN (..))`: the policy's filter as SQL.
 /// An empty filter matches nothing.
 fn push_child_filter(query: &mut QueryBuilder<'_, Db>, alias: &str, filter: &ChildFilter) {
@@ -300,27 +322,33 @@ impl OrgStore for DbStore {
         Ok(row.map(Child::from))
     }
 
-    async fn placed_child(&self, id: Id) -> StoreResult<Option<PlacedChild>> {
-        let row: Option<PlacedChildRow> = sqlx::query_as(&format!(
+    async fn placed_children(&self, ids: &[Id]) -> StoreResult<HashMap<Id, PlacedChild>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut query = QueryBuilder::<Db>::new(format!(
             "SELECT {CHILD_COLUMNS}, n.municipality_id, n.utc_offset_minutes
-             FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(row.map(|row| {
-            let child = Child::from(row.child);
-            PlacedChild {
-                scope: Scope {
-                    municipality: Some(row.municipality_id),
-                    nursery: Some(child.nursery_id),
-                    family: Some(child.family_id),
-                    child_level: true,
-                },
-                child,
-                utc_offset_minutes: row.utc_offset_minutes,
-            }
-        }))
+             FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id IN "
+        ));
+        push_padded_list(&mut query, ids);
+        let rows: Vec<PlacedChildRow> = query.build_query_as().fetch_all(self.reader()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let child = Child::from(row.child);
+                let placed = PlacedChild {
+                    scope: Scope {
+                        municipality: Some(row.municipality_id),
+                        nursery: Some(child.nursery_id),
+                        family: Some(child.family_id),
+                        child_level: true,
+                    },
+                    child,
+                    utc_offset_minutes: row.utc_offset_minutes,
+                };
+                (placed.child.id, placed)
+            })
+            .collect())
     }
 
     async fn children(
