@@ -83,13 +83,10 @@ impl DbStore {
         }
         let mut query = QueryBuilder::<Db>::new(
             "SELECT c.id, c.classroom_id, c.name, n.utc_offset_minutes
-             FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id IN (",
+             FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id IN ",
         );
-        let mut list = query.separated(", ");
-        for id in &ids {
-            list.push_bind(*id);
-        }
-        query.push(") ORDER BY c.id");
+        push_padded_list(&mut query, &ids.into_iter().collect::<Vec<_>>());
+        query.push(" ORDER BY c.id");
         query.push(FOR_UPDATE_OF_CHILDREN);
         let rows: Vec<(Id, Id, String, i32)> = query.build_query_as().fetch_all(&mut **tx).await?;
         Ok(rows
@@ -127,12 +124,9 @@ impl DbStore {
             return Ok(std::collections::HashMap::new());
         };
         let ids: std::collections::BTreeSet<Id> = undecided.iter().map(|w| w.event.child_id).collect();
-        let mut query = QueryBuilder::<Db>::new("SELECT child_id, kind, occurred_at, id FROM attendance_events WHERE child_id IN (");
-        let mut list = query.separated(", ");
-        for id in &ids {
-            list.push_bind(*id);
-        }
-        query.push(") AND occurred_at >= ").push_bind(from);
+        let mut query = QueryBuilder::<Db>::new("SELECT child_id, kind, occurred_at, id FROM attendance_events WHERE child_id IN ");
+        push_padded_list(&mut query, &ids.into_iter().collect::<Vec<_>>());
+        query.push(" AND occurred_at >= ").push_bind(from);
         query.push(" AND occurred_at < ").push_bind(to);
         let rows: Vec<(Id, String, Timestamp, Id)> = query.build_query_as().fetch_all(&mut **tx).await?;
         let mut days: std::collections::HashMap<Id, Vec<(AttendanceKind, Timestamp, Id)>> = std::collections::HashMap::new();

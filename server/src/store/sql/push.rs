@@ -24,56 +24,56 @@ impl DbStore {
     }
 
     /// The outbox rows of several notices in one statement; each notice comes with its child's
-    /// name and nursery offset (for the text).
+    /// name and nursery offset (for the text). The notices' audiences are one list of targets
+    /// joined to the grants and devices, so the statement is planned once however many notices
+    /// it carries; a device reached through two audiences of one notice gets one row.
     async fn enqueue_push_batch(
         tx: &mut sqlx::Transaction<'static, Db>,
         notices: &[(&PushNotice, &str, i32)],
     ) -> StoreResult<()> {
-        if notices.is_empty() {
-            return Ok(());
-        }
-        let now = Timestamp::now();
-        let mut query = QueryBuilder::<Db>::new(
-            "INSERT INTO push_outbox (subscription_id, user_id, endpoint, p256dh, auth, kind, payload, urgency, ttl_seconds,
-                status, attempts, next_attempt_at, created_at) ",
-        );
-        for (i, (notice, name, offset)) in notices.iter().enumerate() {
-            if i > 0 {
-                query.push(" UNION ALL ");
-            }
+        let mut targets = Vec::new();
+        for (notice, name, offset) in notices {
             let payload = notice.payload(name, crate::domain::calendar::offset_from_minutes(*offset));
             let payload = serde_json::to_string(&payload).map_err(anyhow::Error::from)?;
-            query.push("SELECT s.id, s.user_id, s.endpoint, s.p256dh, s.auth, ");
-            query.push_bind(notice.kind.as_str()).push(", ");
-            query.push_bind(payload).push(", ");
-            query.push_bind(notice.urgency).push(", ");
-            query.push_bind(notice.ttl_seconds).push(", 'PENDING', 0, ");
-            query.push_bind(now).push(", ");
-            query.push_bind(now);
-            query.push(" FROM push_subscriptions s WHERE s.user_id IN (SELECT g.user_id FROM role_grants g WHERE 1 = 0");
             for audience in &notice.audiences {
-                match audience {
-                    Audience::FamilyGuardians(family) => {
-                        query
-                            .push(" OR (g.role = 'GUARDIAN' AND g.scope_id = ")
-                            .push_bind(*family)
-                            .push(")");
-                    }
-                    Audience::NurseryStaff(nursery) => {
-                        query
-                            .push(" OR (g.role IN ('STAFF', 'NURSERY_ADMIN') AND g.scope_id = ")
-                            .push_bind(*nursery)
-                            .push(")");
-                    }
-                }
+                let (roles, scope) = match audience {
+                    Audience::FamilyGuardians(family) => (["GUARDIAN", "GUARDIAN"], *family),
+                    Audience::NurseryStaff(nursery) => (["STAFF", "NURSERY_ADMIN"], *nursery),
+                };
+                targets.push((notice.kind.as_str(), payload.clone(), notice.urgency, notice.ttl_seconds, roles, scope));
             }
-            query.push(") AND NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = ");
-            query
-                .push_bind(notice.kind.as_str())
-                .push(" AND p.enabled = ")
-                .push_bind(false)
-                .push(")");
         }
+        let Some(last) = targets.last().cloned() else {
+            return Ok(());
+        };
+        // Repeating the last target (its rows are removed by DISTINCT) keeps the statement to a
+        // few shapes, which stay prepared.
+        targets.resize(targets.len().next_power_of_two(), last);
+        let now = Timestamp::now();
+        let mut query = QueryBuilder::<Db>::new("WITH targets (kind, payload, urgency, ttl_seconds, role_a, role_b, scope_id) AS (");
+        query.push_values(targets, |mut row, (kind, payload, urgency, ttl, [role_a, role_b], scope)| {
+            row.push_bind(kind)
+                .push_bind(payload)
+                .push_bind(urgency)
+                .push_bind(ttl)
+                .push_bind(role_a)
+                .push_bind(role_b)
+                .push_bind(scope);
+        });
+        query.push(
+            ") INSERT INTO push_outbox (subscription_id, user_id, endpoint, p256dh, auth, kind, payload, urgency,
+                ttl_seconds, status, attempts, next_attempt_at, created_at)
+             SELECT DISTINCT s.id, s.user_id, s.endpoint, s.p256dh, s.auth, t.kind, t.payload, t.urgency, t.ttl_seconds,
+                'PENDING', 0, ",
+        );
+        query.push_bind(now).push(", ").push_bind(now);
+        query.push(
+            " FROM targets t
+             JOIN role_grants g ON g.scope_id = t.scope_id AND g.role IN (t.role_a, t.role_b)
+             JOIN push_subscriptions s ON s.user_id = g.user_id
+             WHERE NOT EXISTS (SELECT 1 FROM push_preferences p WHERE p.user_id = s.user_id AND p.kind = t.kind AND p.enabled = ",
+        );
+        query.push_bind(false).push(")");
         query.build().execute(&mut **tx).await?;
         Ok(())
     }
