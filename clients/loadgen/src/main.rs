@@ -7,6 +7,7 @@
 //! `rush`: the morning rush (see `rush.rs`). `reports`: municipal reports over a city-sized
 //! year (see `reports.rs`).
 
+mod cpu;
 mod naps;
 mod reports;
 mod rush;

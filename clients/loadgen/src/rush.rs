@@ -20,6 +20,7 @@ use tsunagu::domain::*;
 use tsunagu::store::{NewUser, Store};
 use tsunagu_client::{Client, Incoming, ServerProcess, Subscriptions};
 
+use crate::cpu::CpuMeter;
 use crate::server_env;
 
 const SUBSCRIPTIONS: [&str; 2] = [
@@ -134,6 +135,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let latencies: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let errors = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let rush_started = tokio::time::Instant::now();
+    let cpu = CpuMeter::start(server.pid());
     let mut handles = Vec::with_capacity(total);
     for (i, family) in families.iter().take(total).enumerate() {
         tokio::time::sleep_until(rush_started + interval * i as u32).await;
@@ -161,6 +163,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         handle.await?;
     }
     let achieved = total as f64 / rush_started.elapsed().as_secs_f64();
+    let rush_cpu = cpu.report(total);
     tokio::time::sleep(Duration::from_secs(3)).await;
     let rss_after = server.rss_kib().unwrap_or(0);
     let expected = total - errors.load(std::sync::atomic::Ordering::Relaxed);
@@ -171,6 +174,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         rush.rate,
         errors.load(std::sync::atomic::Ordering::Relaxed)
     );
+    println!("  {rush_cpu}");
     println!("check-in latency: {}", percentiles(&mut latencies));
     println!("check-in → guardian delivery: {}", percentiles(&mut deliveries));
     println!(
@@ -187,8 +191,10 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         .map(|f| (f.nursery, f.child.to_string()))
         .collect();
     if !remaining.is_empty() {
-        let max_rate = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
+        let cpu = CpuMeter::start(server.pid());
+        let (done, max_rate) = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
         println!("maximum check-in rate (32 clients, closed loop): {max_rate:.0}/s");
+        println!("  {}", cpu.report(done));
     }
     server.terminate().await?;
     Ok(())
@@ -210,7 +216,13 @@ fn percentiles(samples: &mut [Duration]) -> String {
     )
 }
 
-async fn closed_loop(tablets: &[Client], children: Vec<(usize, String)>, clients: usize, length: Duration) -> f64 {
+/// Check-ins made and their rate.
+async fn closed_loop(
+    tablets: &[Client],
+    children: Vec<(usize, String)>,
+    clients: usize,
+    length: Duration,
+) -> (usize, f64) {
     let queue = Arc::new(Mutex::new(children));
     let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();
@@ -240,7 +252,8 @@ async fn closed_loop(tablets: &[Client], children: Vec<(usize, String)>, clients
     for worker in workers {
         let _ = worker.await;
     }
-    done.load(std::sync::atomic::Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+    let done = done.load(std::sync::atomic::Ordering::Relaxed);
+    (done, done as f64 / started.elapsed().as_secs_f64())
 }
 
 /// The city, written directly: nurseries with a classroom and a teacher each, and one family
