@@ -15,14 +15,17 @@ pub struct CpuSample {
 
 pub struct CpuMeter {
     server_pid: Option<u32>,
+    /// Whether the server runs on PostgreSQL (on SQLite the database is inside the server).
+    on_postgres: bool,
     started: Instant,
     start: CpuSample,
 }
 
 impl CpuMeter {
-    pub fn start(server_pid: Option<u32>) -> Self {
+    pub fn start(server_pid: Option<u32>, on_postgres: bool) -> Self {
         CpuMeter {
             server_pid,
+            on_postgres,
             started: Instant::now(),
             start: sample(server_pid),
         }
@@ -34,10 +37,14 @@ impl CpuMeter {
         let wall = self.started.elapsed().as_secs_f64();
         let per = |a: f64, b: f64| (a - b) / operations.max(1) as f64 * 1e6;
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+        let postgres = if self.on_postgres {
+            format!("PostgreSQL {:.0} µs, ", per(end.postgres, self.start.postgres))
+        } else {
+            String::new()
+        };
         format!(
-            "server {:.0} µs, PostgreSQL {:.0} µs, load generator {:.0} µs of CPU per check-in; machine {:.0} % busy",
+            "server {:.0} µs, {postgres}load generator {:.0} µs of CPU per check-in; machine {:.0} % busy",
             per(end.server, self.start.server),
-            per(end.postgres, self.start.postgres),
             per(end.loadgen, self.start.loadgen),
             (end.machine_busy - self.start.machine_busy) / (wall * cores) * 100.0,
         )

@@ -49,6 +49,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let server = ServerProcess::spawn(binary, &env).await?;
     let store = tsunagu::store::connect(url).await?;
     println!("backend: {}", store.backend_name());
+    let on_postgres = store.backend_name() == "postgres";
     let started = Instant::now();
     let (staff_tokens, mut families) = populate(&store, &rush).await?;
     // A city's morning interleaves its nurseries: arrivals come from all of them at once, not
@@ -135,7 +136,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let latencies: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let errors = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let rush_started = tokio::time::Instant::now();
-    let cpu = CpuMeter::start(server.pid());
+    let cpu = CpuMeter::start(server.pid(), on_postgres);
     let mut handles = Vec::with_capacity(total);
     for (i, family) in families.iter().take(total).enumerate() {
         tokio::time::sleep_until(rush_started + interval * i as u32).await;
@@ -191,7 +192,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         .map(|f| (f.nursery, f.child.to_string()))
         .collect();
     if !remaining.is_empty() {
-        let cpu = CpuMeter::start(server.pid());
+        let cpu = CpuMeter::start(server.pid(), on_postgres);
         let (done, max_rate) = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
         println!("maximum check-in rate (32 clients, closed loop): {max_rate:.0}/s");
         println!("  {}", cpu.report(done));

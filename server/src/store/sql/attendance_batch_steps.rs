@@ -18,10 +18,17 @@ impl DbStore {
         writes: &[AttendanceWrite],
         fates: &mut [Option<Fate>],
     ) -> StoreResult<Vec<usize>> {
-        let keyed: Vec<usize> = (0..writes.len()).filter(|&i| writes[i].key.is_some()).collect();
+        let mut keyed: Vec<usize> = (0..writes.len()).filter(|&i| writes[i].key.is_some()).collect();
         if keyed.is_empty() {
             return Ok(Vec::new());
         }
+        // Claimed in key order, so two transactions holding the same keys wait for each other
+        // instead of deadlocking; the sort is stable, so a repeated key's first write still
+        // comes first and wins.
+        keyed.sort_by(|&a, &b| {
+            let key = |i: usize| writes[i].key.as_ref().map(|k| (k.user_id, k.key.as_str()));
+            key(a).cmp(&key(b))
+        });
         let now = Timestamp::now();
         let mut query = QueryBuilder::<Db>::new(
             "INSERT INTO idempotency_keys (user_id, idem_key, operation, result_id, created_at) ",
