@@ -17,6 +17,7 @@ mod csv_export;
 mod group_commit;
 mod lifecycle;
 mod live;
+mod log_horizon;
 mod oversight;
 mod push;
 mod push_service;

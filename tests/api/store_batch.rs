@@ -14,13 +14,13 @@ use crate::helpers::*;
 
 crate::on_both_backends!(conflicting_writes_in_one_batch);
 
-struct Nursery {
-    id: Id,
-    staff: Id,
-    children: Vec<Child>,
+pub(crate) struct Nursery {
+    pub id: Id,
+    pub staff: Id,
+    pub children: Vec<Child>,
 }
 
-async fn nursery(store: &Arc<dyn Store>) -> Nursery {
+pub(crate) async fn nursery(store: &Arc<dyn Store>) -> Nursery {
     let municipality = store.create_municipality("いわき市", "072044").await.unwrap();
     let nursery = store.create_nursery(municipality.id, "白土保育所").await.unwrap();
     let classroom = store.create_classroom(nursery.id, "ひよこ組", 1).await.unwrap();
@@ -64,7 +64,7 @@ async fn nursery(store: &Arc<dyn Store>) -> Nursery {
     }
 }
 
-fn write(nursery: &Nursery, child: &Child, kind: AttendanceKind, key: Option<&str>) -> AttendanceWrite {
+pub(crate) fn write(nursery: &Nursery, child: &Child, kind: AttendanceKind, key: Option<&str>) -> AttendanceWrite {
     let operation = match kind {
         AttendanceKind::CheckIn => "checkIn",
         AttendanceKind::CheckOut => "checkOut",

@@ -44,33 +44,35 @@ impl EventStore for DbStore {
     }
 
     async fn tail_log(&self, after: Position, limit: i64) -> StoreResult<(Vec<LogEntry>, bool)> {
-        // The horizon is read first: every transaction below it has ended, so every entry
-        // below it that will ever exist is visible to the next statement.
-        let (horizon,): (i64,) = sqlx::query_as(HORIZON_SQL).fetch_one(self.reader()).await?;
-        let rows: Vec<LogRow> = sqlx::query_as(
-            "SELECT tx_id, seq, payload FROM event_log
-             WHERE (tx_id, seq) > ($1, $2) AND tx_id < $3
-             ORDER BY tx_id, seq LIMIT $4",
-        )
+        // One statement, one snapshot: the horizon is that snapshot's, so every transaction
+        // below it has ended and every entry below it that will ever exist is in the snapshot.
+        // Entries at or past it are held back; a last row without a payload says there are
+        // some. (The probe is ordered so the planner walks the position index from the
+        // horizon: a bare EXISTS lets PostgreSQL's generic plan scan the whole log.)
+        let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
+            "WITH horizon AS (SELECT ({HORIZON_SQL}) AS tx)
+             SELECT entries.tx_id, entries.seq, entries.payload FROM (
+                 SELECT l.tx_id, l.seq, l.payload FROM event_log l, horizon h
+                 WHERE (l.tx_id, l.seq) > ($1, $2) AND l.tx_id < h.tx
+                 ORDER BY l.tx_id, l.seq LIMIT $3) AS entries
+             UNION ALL
+             SELECT -1, -1, NULL FROM horizon h
+             WHERE EXISTS (SELECT 1 FROM event_log l WHERE l.tx_id >= h.tx ORDER BY l.tx_id LIMIT 1)"
+        ))
         .bind(after.tx)
         .bind(after.seq)
-        .bind(horizon)
         .bind(limit)
         .fetch_all(self.reader())
         .await?;
-        let held_back = if (rows.len() as i64) < limit {
-            // Ordered so the planner walks the position index from the horizon: a bare LIMIT 1
-            // lets PostgreSQL's generic plan scan the whole log for the newest rows.
-            let newer: Option<(i64,)> =
-                sqlx::query_as("SELECT seq FROM event_log WHERE tx_id >= $1 ORDER BY tx_id LIMIT 1")
-                .bind(horizon)
-                .fetch_optional(self.reader())
-                .await?;
-            newer.is_some()
-        } else {
-            false
-        };
-        Ok((log_entries(rows)?, held_back))
+        let mut held_back = false;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (tx_id, seq, payload) in rows {
+            match payload {
+                Some(payload) => entries.push(LogRow { tx_id, seq, payload }),
+                None => held_back = true,
+            }
+        }
+        Ok((log_entries(entries)?, held_back))
     }
 
     async fn log_between(

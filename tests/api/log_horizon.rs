@@ -1,0 +1,69 @@
+//! The event log's read side on PostgreSQL, where transactions commit out of order: an entry
+//! committed while an earlier transaction is still open is held back until that one ends, and
+//! then both are read, in log order. (On SQLite one writer at a time commits in order.)
+
+use sqlx::{Connection, PgConnection};
+use tsunagu::domain::*;
+
+use crate::helpers::*;
+use crate::store_batch::{nursery, write};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_entry_committed_out_of_order_waits_for_the_earlier_transaction() {
+    let Some(backend) = postgres_backend().await else {
+        return;
+    };
+    let db = TestDb::create(&backend).await;
+    let store = tsunagu::store::connect(&db.url).await.unwrap();
+    let n = nursery(&store).await;
+    let [haruto, yui, _] = [&n.children[0], &n.children[1], &n.children[2]];
+
+    let first = store
+        .record_attendances(vec![write(&n, haruto, AttendanceKind::CheckIn, None)])
+        .await;
+    let first = first.into_iter().next().unwrap().unwrap().value;
+    let (read, held_back) = store.tail_log(Position::default(), 100).await.unwrap();
+    assert_eq!(read.last().map(|e| e.position), Some(first.position));
+    assert!(!held_back);
+
+    // A slow writer: its transaction has an id before the next check-in's and writes a log
+    // entry (a copy of the first one's) that it has not committed yet.
+    let mut slow = PgConnection::connect(&db.url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut slow).await.unwrap();
+    let (slow_tx,): (i64,) = sqlx::query_as(
+        "INSERT INTO event_log (tx_id, kind, nursery_id, family_id, entity_id, payload, created_at)
+         SELECT pg_current_xact_id()::text::bigint, kind, nursery_id, family_id, entity_id, payload, created_at
+         FROM event_log WHERE tx_id = $1 AND seq = $2 RETURNING tx_id",
+    )
+    .bind(first.position.tx)
+    .bind(first.position.seq)
+    .fetch_one(&mut slow)
+    .await
+    .unwrap();
+
+    let second = store
+        .record_attendances(vec![write(&n, yui, AttendanceKind::CheckIn, None)])
+        .await;
+    let second = second.into_iter().next().unwrap().unwrap().value;
+    assert!(
+        second.position.tx > slow_tx,
+        "the check-in's transaction began after the slow one"
+    );
+
+    // Committed, yet held back: reading it now could skip the slow writer's entry for good.
+    let (read, held_back) = store.tail_log(first.position, 100).await.unwrap();
+    assert!(read.is_empty(), "nothing past an open transaction: {read:?}");
+    assert!(held_back, "the reader is told to come back");
+
+    sqlx::query("COMMIT").execute(&mut slow).await.unwrap();
+    let (read, held_back) = store.tail_log(first.position, 100).await.unwrap();
+    let positions: Vec<Position> = read.iter().map(|e| e.position).collect();
+    assert_eq!(positions.len(), 2, "{positions:?}");
+    assert_eq!(positions[0].tx, slow_tx, "the slow writer's entry first");
+    assert_eq!(positions[1], second.position);
+    assert!(!held_back);
+
+    // Each call reads at most `limit` entries, from where the last one stopped.
+    let (page, _) = store.tail_log(first.position, 1).await.unwrap();
+    assert_eq!(page.iter().map(|e| e.position).collect::<Vec<_>>(), positions[..1]);
+}
