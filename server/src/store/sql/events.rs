@@ -47,17 +47,17 @@ impl EventStore for DbStore {
         // One statement, one snapshot: the horizon is that snapshot's, so every transaction
         // below it has ended and every entry below it that will ever exist is in the snapshot.
         // Entries at or past it are held back; a last row without a payload says there are
-        // some. (The probe is ordered so the planner walks the position index from the
-        // horizon: a bare EXISTS lets PostgreSQL's generic plan scan the whole log.)
+        // some. Both bounds are scalar subqueries, so they become index conditions; the
+        // held-back test compares with the newest entry (one step down the position index)
+        // because PostgreSQL plans an `EXISTS (… tx_id >= horizon)` as a scan of the whole log.
         let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
             "WITH horizon AS (SELECT ({HORIZON_SQL}) AS tx)
              SELECT entries.tx_id, entries.seq, entries.payload FROM (
-                 SELECT l.tx_id, l.seq, l.payload FROM event_log l, horizon h
-                 WHERE (l.tx_id, l.seq) > ($1, $2) AND l.tx_id < h.tx
-                 ORDER BY l.tx_id, l.seq LIMIT $3) AS entries
+                 SELECT tx_id, seq, payload FROM event_log
+                 WHERE (tx_id, seq) > ($1, $2) AND tx_id < (SELECT tx FROM horizon)
+                 ORDER BY tx_id, seq LIMIT $3) AS entries
              UNION ALL
-             SELECT -1, -1, NULL FROM horizon h
-             WHERE EXISTS (SELECT 1 FROM event_log l WHERE l.tx_id >= h.tx ORDER BY l.tx_id LIMIT 1)"
+             SELECT -1, -1, NULL WHERE (SELECT max(tx_id) FROM event_log) >= (SELECT tx FROM horizon)"
         ))
         .bind(after.tx)
         .bind(after.seq)
