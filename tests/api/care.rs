@@ -20,7 +20,8 @@ const HEALTH: &str =
     "mutation($i: HealthCheckInput!) { recordHealthCheck(input: $i) { id fever source temperatureC symptoms } }";
 const MEAL: &str = "mutation($i: MealInput!) { recordMeal(input: $i) { id meal amount allergies } }";
 const GROWTH: &str = "mutation($i: GrowthInput!) { recordGrowth(input: $i) { id kaupIndex flaggedForReview } }";
-const NAP_CHECK: &str = "mutation($i: NapCheckInput!) { recordNapCheck(input: $i) { id position breathingOk napId } }";
+pub(crate) const NAP_CHECK: &str =
+    "mutation($i: NapCheckInput!) { recordNapCheck(input: $i) { id position breathingOk napId } }";
 
 pub async fn alerts(client: &Client) -> Subscriptions {
     let mut subs = client.subscriptions().await.unwrap();
@@ -36,7 +37,7 @@ pub async fn next_alert(subs: &mut Subscriptions, who: &str) -> Value {
         .clone()
 }
 
-fn rfc3339(at: OffsetDateTime) -> String {
+pub(crate) fn rfc3339(at: OffsetDateTime) -> String {
     at.format(&Rfc3339).unwrap()
 }
 

@@ -18,6 +18,7 @@ mod group_commit;
 mod lifecycle;
 mod live;
 mod log_horizon;
+mod nap_days;
 mod oversight;
 mod push;
 mod push_service;

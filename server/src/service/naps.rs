@@ -44,7 +44,7 @@ pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option
 pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
     let at = recorded_instant("endedAt", at)?;
-    Ok(svc.store.end_nap(ctx.child.id, at, at.local_date(ctx.offset())).await?)
+    Ok(svc.store.end_nap(ctx.child.id, at, ctx.offset()).await?)
 }
 
 pub struct NapCheckInput<'a> {

@@ -256,8 +256,9 @@ pub trait NapStore {
         alert: Option<CareAlert>,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<NapCheck>>;
-    /// Ends the child's open nap and adds its checks to the day's compliance.
-    async fn end_nap(&self, child_id: Id, at: Timestamp, local_date: Date) -> StoreResult<Nap>;
+    /// Ends the child's open nap and adds its checks to the compliance of the day it began
+    /// (at the nursery's `offset`), whenever it ends: a nap from 23:45 counts on that day.
+    async fn end_nap(&self, child_id: Id, at: Timestamp, offset: time::UtcOffset) -> StoreResult<Nap>;
     async fn naps_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<Nap>>;
     async fn nap_checks_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<NapCheck>>;
     async fn nap_compliance(&self, child_id: Id, date: Date) -> StoreResult<NapCompliance>;

@@ -262,7 +262,7 @@ impl NapStore for DbStore {
         })
     }
 
-    async fn end_nap(&self, child_id: Id, at: Timestamp, local_date: Date) -> StoreResult<Nap> {
+    async fn end_nap(&self, child_id: Id, at: Timestamp, offset: time::UtcOffset) -> StoreResult<Nap> {
         let mut tx = self.begin_write().await?;
         let nap = Self::open_nap_in(&mut tx, child_id)
             .await?
@@ -275,6 +275,7 @@ impl NapStore for DbStore {
                 .await?;
         let checks: Vec<Timestamp> = checks.into_iter().map(|(at,)| at).collect();
         let compliance = nap_compliance_of(&nap, ended_at, &checks);
+        let local_date = nap.started_at.local_date(offset);
         sqlx::query("UPDATE naps SET ended_at = $1, due_at = NULL WHERE id = $2")
             .bind(ended_at)
             .bind(nap.id)
