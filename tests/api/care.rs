@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use tsunagu_client::{Client, Incoming, Subscriptions};
 
 use crate::helpers::*;
+use crate::nap_days::half_hour_nap;
 use crate::world::*;
 
 crate::on_both_backends!(health_meals_and_growth, naps_are_watched_by_the_server);
@@ -370,30 +371,7 @@ async fn naps_are_watched_by_the_server(backend: Backend) {
     let family = family(&app.admin, &w.nursery_a).await;
     let toddler = child(&app.admin, &family, &toddlers, "田中 りつ").await;
     let start = OffsetDateTime::now_utc() - time::Duration::minutes(40);
-    let at = |minutes: i64| rfc3339(start + time::Duration::minutes(minutes));
-    w.staff_a
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { checkIntervalSeconds } }",
-            json!({"c": toddler, "t": at(0)}),
-        )
-        .await
-        .unwrap();
-    for (minute, position) in [(5, "BACK"), (14, "SIDE"), (26, "BACK")] {
-        w.staff_a
-            .ok(
-                NAP_CHECK,
-                json!({"i": {"childId": toddler, "checkedAt": at(minute), "position": position, "breathingOk": true}}),
-            )
-            .await
-            .unwrap();
-    }
-    w.staff_a
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }",
-            json!({"c": toddler, "t": at(30)}),
-        )
-        .await
-        .unwrap();
+    half_hour_nap(&w.staff_a, &toddler, start).await;
     let nap_day = (start + time::Duration::hours(9)).date().to_string();
     let compliance = w
         .staff_a

@@ -4,6 +4,7 @@
 
 use serde_json::json;
 use time::{OffsetDateTime, Time, UtcOffset};
+use tsunagu_client::Client;
 
 use crate::care::{rfc3339, NAP_CHECK};
 use crate::helpers::*;
@@ -23,30 +24,7 @@ async fn a_nap_across_midnight_counts_on_the_day_it_began(backend: Backend) {
     let yesterday = today_jst() - time::Duration::days(1);
     let midnight = OffsetDateTime::new_in_offset(yesterday, Time::MIDNIGHT, jst);
     let start = midnight - time::Duration::minutes(15);
-    let at = |minutes: i64| rfc3339(start + time::Duration::minutes(minutes));
-    w.staff_a
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }",
-            json!({"c": toddler, "t": at(0)}),
-        )
-        .await
-        .unwrap();
-    for (minute, position) in [(5, "BACK"), (14, "SIDE"), (26, "BACK")] {
-        w.staff_a
-            .ok(
-                NAP_CHECK,
-                json!({"i": {"childId": toddler, "checkedAt": at(minute), "position": position, "breathingOk": true}}),
-            )
-            .await
-            .unwrap();
-    }
-    w.staff_a
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }",
-            json!({"c": toddler, "t": at(30)}),
-        )
-        .await
-        .unwrap();
+    half_hour_nap(&w.staff_a, &toddler, start).await;
 
     let compliance = |date: time::Date| {
         let (staff, toddler) = (w.staff_a.clone(), toddler.clone());
@@ -73,4 +51,33 @@ async fn a_nap_across_midnight_counts_on_the_day_it_began(backend: Backend) {
         json!({"requiredChecks": 0, "onTimeChecks": 0}),
         "and not on the day it ended"
     );
+}
+
+/// A nap entered with times: asleep from `start` for 30 minutes, checked 5, 14 and 26 minutes
+/// in (gaps of 5, 9 and 12 minutes: with a 10-minute interval, 3 checks required, 2 on time).
+pub(crate) async fn half_hour_nap(staff: &Client, child: &str, start: OffsetDateTime) {
+    let at = |minutes: i64| rfc3339(start + time::Duration::minutes(minutes));
+    staff
+        .ok(
+            "mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }",
+            json!({"c": child, "t": at(0)}),
+        )
+        .await
+        .unwrap();
+    for (minute, position) in [(5, "BACK"), (14, "SIDE"), (26, "BACK")] {
+        staff
+            .ok(
+                NAP_CHECK,
+                json!({"i": {"childId": child, "checkedAt": at(minute), "position": position, "breathingOk": true}}),
+            )
+            .await
+            .unwrap();
+    }
+    staff
+        .ok(
+            "mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }",
+            json!({"c": child, "t": at(30)}),
+        )
+        .await
+        .unwrap();
 }
