@@ -39,8 +39,9 @@ impl From<ChildRow> for Child {
 const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date, c.enrolled_on";
 
 /// Appends `(…)` binding `keys`, padded to a power-of-two length by repeating the last key: the
-/// lists a read coalescer sends vary in length with every batch, and a few statement shapes
-/// (1, 2, 4 … keys) stay prepared on every connection where one per length would not.
+/// key lists of coalesced reads and group commits vary in length with every batch, and a few
+/// statement shapes (1, 2, 4 … keys) stay prepared on every connection where one per length
+/// would not.
 fn push_padded_list<T>(query: &mut QueryBuilder<'_, Db>, keys: &[T])
 where
     T: Clone + Send + for<'q> sqlx::Encode<'q, Db> + sqlx::Type<Db> + 'static,
