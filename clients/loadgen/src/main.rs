@@ -7,6 +7,7 @@
 //! `rush`: the morning rush (see `rush.rs`). `reports`: municipal reports over a city-sized
 //! year (see `reports.rs`).
 
+mod city;
 mod cpu;
 mod naps;
 mod reports;
@@ -316,6 +317,21 @@ fn pgbench_insert_rate(url: &str) -> anyhow::Result<()> {
     let text = String::from_utf8_lossy(&output.stdout);
     let tps = text.lines().find(|l| l.starts_with("tps")).unwrap_or("no tps line");
     println!("pgbench single-row insert + commit, 32 clients: {tps}");
+    Ok(())
+}
+
+/// Gathers the planner's statistics, as autovacuum does on a production database soon after a
+/// bulk load. This machine's PostgreSQL runs with autovacuum off, and without statistics a
+/// freshly populated city is planned as if every grant matched every scope (the push fan-out
+/// then scans all grants per batch), which would measure a database no city runs.
+pub(crate) async fn gather_statistics(url: &str) -> anyhow::Result<()> {
+    if url.starts_with("postgres") {
+        let mut conn = PgConnection::connect(url).await?;
+        sqlx::query("ANALYZE").execute(&mut conn).await?;
+    } else {
+        let mut conn = sqlx::SqliteConnection::connect(url).await?;
+        sqlx::query("ANALYZE").execute(&mut conn).await?;
+    }
     Ok(())
 }
 

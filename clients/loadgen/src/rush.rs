@@ -8,7 +8,7 @@
 //! subscriptions (attendance and care alerts), as the app does; this machine allows 20,000
 //! open files per process, so 20,000 subscriptions ride on 10,000 sockets.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,10 +16,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use futures::StreamExt;
 use serde_json::json;
-use tsunagu::domain::*;
-use tsunagu::store::{NewUser, Store};
 use tsunagu_client::{Client, Incoming, ServerProcess, Subscriptions};
 
+use crate::city::{self, Family};
 use crate::cpu::CpuMeter;
 use crate::server_env;
 
@@ -37,12 +36,6 @@ pub struct Rush {
     pub per_socket: usize,
 }
 
-struct Family {
-    nursery: usize,
-    child: Id,
-    guardian_token: String,
-}
-
 pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let mut env = server_env(url);
     env.insert("RUST_LOG".into(), "error".into());
@@ -53,7 +46,9 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     println!("backend: {}", store.backend_name());
     let on_postgres = store.backend_name() == "postgres";
     let started = Instant::now();
-    let (staff_tokens, mut families) = populate(&store, &rush).await?;
+    let (staff_tokens, mut families) = city::populate(&store, rush.nurseries, rush.children_per_nursery).await?;
+    let history = city::yesterday(&store, &families).await?;
+    crate::gather_statistics(url).await?;
     // A city's morning interleaves its nurseries: arrivals come from all of them at once, not
     // one nursery's whole roll before the next one's.
     let mut rank_in_nursery = HashMap::<usize, usize>::new();
@@ -68,7 +63,7 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     ranked.sort_by_key(|(rank, family)| (*rank, family.nursery));
     let families: Vec<Family> = ranked.into_iter().map(|(_, family)| family).collect();
     println!(
-        "populated {} children and guardians in {:.1} s",
+        "populated {} children and guardians, and yesterday's {history} arrivals and departures, in {:.1} s",
         families.len(),
         started.elapsed().as_secs_f64()
     );
@@ -188,20 +183,29 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         deliveries.len()
     );
 
-    // The ceiling: closed-loop check-ins of the children not yet in, from 32 clients for up to
-    // 10 s, with the city still subscribed. Leave children for it (rate × seconds < city).
-    let remaining: Vec<(usize, String)> = families
+    // The ceiling: closed-loop arrivals and departures from 32 clients for 10 s, with the city
+    // still subscribed. The children the rush checked in leave while the others arrive, in turn,
+    // and each child then goes on alternating, so the ceiling runs its full length at any city size.
+    let mut checked_in = families
+        .iter()
+        .take(total)
+        .map(|f| (f.nursery, f.child.to_string(), Move::Out));
+    let mut not_yet = families
         .iter()
         .skip(total)
-        .rev() // taken from the end: the interleaved order again
-        .map(|f| (f.nursery, f.child.to_string()))
-        .collect();
-    if !remaining.is_empty() {
-        let cpu = CpuMeter::start(server.pid(), on_postgres);
-        let (done, max_rate) = closed_loop(&tablets, remaining, 32, Duration::from_secs(10)).await;
-        println!("maximum check-in rate (32 clients, closed loop): {max_rate:.0}/s");
-        println!("  {}", cpu.report(done));
+        .map(|f| (f.nursery, f.child.to_string(), Move::In));
+    let mut moves = VecDeque::with_capacity(families.len());
+    loop {
+        let (out, arrival) = (checked_in.next(), not_yet.next());
+        if out.is_none() && arrival.is_none() {
+            break;
+        }
+        moves.extend(out.into_iter().chain(arrival));
     }
+    let cpu = CpuMeter::start(server.pid(), on_postgres);
+    let (done, max_rate) = closed_loop(&tablets, moves, 32, Duration::from_secs(10)).await;
+    println!("maximum check-in rate (32 clients, closed loop, arrivals and departures): {max_rate:.0}/s");
+    println!("  {}", cpu.report(done));
     server.terminate().await?;
     Ok(())
 }
@@ -222,14 +226,22 @@ fn percentiles(samples: &mut [Duration]) -> String {
     )
 }
 
-/// Check-ins made and their rate.
+/// An arrival or a departure, for the ceiling.
+#[derive(Clone, Copy)]
+enum Move {
+    In,
+    Out,
+}
+
+/// Moves made and their rate. After each move the child's next one (the other kind) goes to
+/// the back of the queue.
 async fn closed_loop(
     tablets: &[Client],
-    children: Vec<(usize, String)>,
+    moves: VecDeque<(usize, String, Move)>,
     clients: usize,
     length: Duration,
 ) -> (usize, f64) {
-    let queue = Arc::new(Mutex::new(children));
+    let queue = Arc::new(Mutex::new(moves));
     let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();
     let workers: Vec<_> = (0..clients)
@@ -237,19 +249,16 @@ async fn closed_loop(
             let (tablets, queue, done) = (tablets.to_vec(), queue.clone(), done.clone());
             tokio::spawn(async move {
                 while started.elapsed() < length {
-                    let Some((nursery, child)) = queue.lock().unwrap().pop() else {
+                    let Some((nursery, child, kind)) = queue.lock().unwrap().pop_front() else {
                         return;
                     };
-                    let tablet = &tablets[nursery];
-                    if tablet
-                        .ok(
-                            "mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }",
-                            json!({"c": child}),
-                        )
-                        .await
-                        .is_ok()
-                    {
+                    let (mutation, next) = match kind {
+                        Move::In => ("mutation($c: ID!) { checkIn(input: {childId: $c}) { id } }", Move::Out),
+                        Move::Out => ("mutation($c: ID!) { checkOut(input: {childId: $c}) { id } }", Move::In),
+                    };
+                    if tablets[nursery].ok(mutation, json!({"c": child})).await.is_ok() {
                         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        queue.lock().unwrap().push_back((nursery, child, next));
                     }
                 }
             })
@@ -260,84 +269,4 @@ async fn closed_loop(
     }
     let done = done.load(std::sync::atomic::Ordering::Relaxed);
     (done, done as f64 / started.elapsed().as_secs_f64())
-}
-
-/// The city, written directly: nurseries with a classroom and a teacher each, and one family
-/// per child with one guardian holding a session.
-async fn populate(store: &Arc<dyn Store>, rush: &Rush) -> anyhow::Result<(Vec<String>, Vec<Family>)> {
-    let municipality = store.create_municipality("いわき市", "072044").await?;
-    let hash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$not-a-usable-hash".to_owned();
-    let expires = Timestamp(time::OffsetDateTime::now_utc() + time::Duration::days(1));
-    let mut staff_tokens = Vec::new();
-    let mut families = Vec::new();
-    for n in 0..rush.nurseries {
-        let nursery = store.create_nursery(municipality.id, &format!("保育所{n}")).await?;
-        let classroom = store.create_classroom(nursery.id, "きりん組", 3).await?;
-        let staff = store
-            .create_user(new_user(&format!("staff{n}@rush.test"), &hash, Role::Staff, nursery.id))
-            .await?;
-        staff_tokens.push(session(store, staff.id, expires).await?);
-        let made = futures::stream::iter(0..rush.children_per_nursery)
-            .map(|c| {
-                let (store, hash) = (store.clone(), hash.clone());
-                async move {
-                    let family = store.create_family(nursery.id).await?;
-                    let child = store
-                        .enroll_child(Child {
-                            id: Id::new(),
-                            family_id: family.id,
-                            classroom_id: classroom.id,
-                            nursery_id: nursery.id,
-                            name: format!("園児 {n}-{c}"),
-                            name_kana: None,
-                            birth_date: time::macros::date!(2022 - 06 - 01),
-                            enrolled_on: time::macros::date!(2025 - 04 - 01),
-                        })
-                        .await?;
-                    let guardian = store
-                        .create_user(new_user(
-                            &format!("g{n}-{c}@rush.test"),
-                            &hash,
-                            Role::Guardian,
-                            family.id,
-                        ))
-                        .await?;
-                    let guardian_token = session(&store, guardian.id, expires).await?;
-                    anyhow::Ok(Family {
-                        nursery: n,
-                        child: child.id,
-                        guardian_token,
-                    })
-                }
-            })
-            .buffer_unordered(16)
-            .collect::<Vec<_>>()
-            .await;
-        for family in made {
-            families.push(family?);
-        }
-    }
-    Ok((staff_tokens, families))
-}
-
-fn new_user(email: &str, hash: &str, role: Role, scope: Id) -> NewUser {
-    NewUser {
-        id: Id::new(),
-        email: email.to_owned(),
-        display_name: email.to_owned(),
-        locale: "ja-JP".into(),
-        password_hash: hash.to_owned(),
-        grant: Some(RoleGrant {
-            role,
-            scope_id: Some(scope),
-        }),
-    }
-}
-
-async fn session(store: &Arc<dyn Store>, user: Id, expires: Timestamp) -> anyhow::Result<String> {
-    let token = tsunagu::auth::token::generate();
-    store
-        .create_session(&tsunagu::auth::token::hash(&token), user, expires)
-        .await?;
-    Ok(token)
 }

@@ -33,18 +33,32 @@ const SKIP_LOCKED: &str = " FOR UPDATE SKIP LOCKED";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
+/// Log entries of `alias` after `after`: a row comparison, which seeks the position index.
+fn push_log_after(query: &mut QueryBuilder<'_, Db>, alias: &str, after: Position) {
+    query.push(format!("({alias}.tx_id, {alias}.seq) > ("));
+    query.push_bind(after.tx).push(", ").push_bind(after.seq).push(")");
+}
+
+/// Log entries of `alias` up to and including `upto`.
+fn push_log_upto(query: &mut QueryBuilder<'_, Db>, alias: &str, upto: Position) {
+    query.push(format!("({alias}.tx_id, {alias}.seq) <= ("));
+    query.push_bind(upto.tx).push(", ").push_bind(upto.seq).push(")");
+}
+
 pub struct PgStore {
     pool: Pool<Postgres>,
-    /// Write transactions. Their statements are short and keyed by id, so they run on plans
-    /// made once per connection (`plan_cache_mode = force_generic_plan`): PostgreSQL would
-    /// otherwise plan each of a group commit's statements afresh on every execution, which at
-    /// the morning rush cost it more than running them.
-    writer: Pool<Postgres>,
+    /// The hot path's statements, all short and keyed by id: write transactions, the event
+    /// tailer and the coalesced session and child lookups. They run on plans made once per
+    /// connection (`plan_cache_mode = force_generic_plan`): PostgreSQL would otherwise plan
+    /// them afresh on most executions (a group commit's statements, one shape per batch size;
+    /// the tailer's, whose custom plan it kept choosing), which at the morning rush cost it
+    /// more than running them.
+    keyed: Pool<Postgres>,
 }
 
 /// Group commit writes statements of several shapes (one per batch size); keep them all
 /// prepared.
-const WRITER_STATEMENT_CACHE: usize = 512;
+const KEYED_STATEMENT_CACHE: usize = 512;
 
 impl PgStore {
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
@@ -55,24 +69,29 @@ impl PgStore {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&pool).await?;
-        let writer = PgPoolOptions::new()
-            .max_connections(8)
+        let keyed = PgPoolOptions::new()
+            .max_connections(12)
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(
                 options
                     .options([("plan_cache_mode", "force_generic_plan")])
-                    .statement_cache_capacity(WRITER_STATEMENT_CACHE),
+                    .statement_cache_capacity(KEYED_STATEMENT_CACHE),
             )
             .await?;
-        Ok(PgStore { pool, writer })
+        Ok(PgStore { pool, keyed })
     }
 
     fn reader(&self) -> &Pool<Postgres> {
         &self.pool
     }
 
+    /// For the hot path's reads by key (see `keyed`).
+    fn keyed_reader(&self) -> &Pool<Postgres> {
+        &self.keyed
+    }
+
     async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, Postgres>> {
-        Ok(self.writer.begin().await?)
+        Ok(self.keyed.begin().await?)
     }
 }
 

@@ -28,6 +28,30 @@ const FOR_NO_KEY_UPDATE: &str = "";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 
+/// A position as a bound on `seq`: every entry here has tx_id 0, so an entry `(0, seq)` comes
+/// after `position` exactly when `seq` is above this, and at or before it otherwise.
+fn seq_bound(position: Position) -> i64 {
+    match position.tx {
+        tx if tx < 0 => -1,
+        0 => position.seq,
+        _ => i64::MAX,
+    }
+}
+
+/// Log entries of `alias` after `after`, compared by `seq` alone (see `seq_bound`). SQLite
+/// seeks the position index only with the tx_id equal; a row comparison made it walk every
+/// entry of the log on each poll, a cost that grew with the nursery's history.
+fn push_log_after(query: &mut QueryBuilder<'_, Db>, alias: &str, after: Position) {
+    query.push(format!("{alias}.tx_id = 0 AND {alias}.seq > "));
+    query.push_bind(seq_bound(after));
+}
+
+/// Log entries of `alias` up to and including `upto`.
+fn push_log_upto(query: &mut QueryBuilder<'_, Db>, alias: &str, upto: Position) {
+    query.push(format!("{alias}.seq <= "));
+    query.push_bind(seq_bound(upto));
+}
+
 pub struct SqliteStore {
     read: Pool<Sqlite>,
     write: Pool<Sqlite>,
@@ -60,6 +84,11 @@ impl SqliteStore {
     }
 
     fn reader(&self) -> &Pool<Sqlite> {
+        &self.read
+    }
+
+    /// The hot path's reads by key; SQLite plans them alike on any connection.
+    fn keyed_reader(&self) -> &Pool<Sqlite> {
         &self.read
     }
 
@@ -105,3 +134,17 @@ include!("sql/audit.rs");
 include!("sql/reports.rs");
 include!("sql/surveillance.rs");
 include!("sql/history.rs");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_bound_seq_as_the_row_comparison_would() {
+        // Every SQLite entry is (0, seq): after (0, 7) means seq > 7, after any earlier
+        // transaction means every entry, after a later one means none.
+        assert_eq!(seq_bound(Position { tx: 0, seq: 7 }), 7);
+        assert_eq!(seq_bound(Position { tx: -1, seq: 99 }), -1);
+        assert_eq!(seq_bound(Position { tx: 3, seq: -1 }), i64::MAX);
+    }
+}

@@ -142,7 +142,7 @@ impl AccountStore for DbStore {
         push_padded_list(&mut query, token_hashes);
         query.push(" ORDER BY s.token_hash, g.role");
         type Row = (String, Id, String, String, String, Option<String>, Option<Id>);
-        let rows: Vec<Row> = query.build_query_as().fetch_all(self.reader()).await?;
+        let rows: Vec<Row> = query.build_query_as().fetch_all(self.keyed_reader()).await?;
         for (token_hash, id, email, display_name, locale, role, scope_id) in rows {
             let (_, grants) = found.entry(token_hash).or_insert_with(|| {
                 let user = User::from(UserRow {

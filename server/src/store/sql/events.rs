@@ -50,20 +50,20 @@ impl EventStore for DbStore {
         // some. Both bounds are scalar subqueries, so they become index conditions; the
         // held-back test compares with the newest entry (one step down the position index)
         // because PostgreSQL plans an `EXISTS (… tx_id >= horizon)` as a scan of the whole log.
-        let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
+        let mut query = QueryBuilder::<Db>::new(format!(
             "WITH horizon AS (SELECT ({HORIZON_SQL}) AS tx)
              SELECT entries.tx_id, entries.seq, entries.payload FROM (
-                 SELECT tx_id, seq, payload FROM event_log
-                 WHERE (tx_id, seq) > ($1, $2) AND tx_id < (SELECT tx FROM horizon)
-                 ORDER BY tx_id, seq LIMIT $3) AS entries
+                 SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE "
+        ));
+        push_log_after(&mut query, "l", after);
+        query.push(" AND l.tx_id < (SELECT tx FROM horizon) ORDER BY l.tx_id, l.seq LIMIT ");
+        query.push_bind(limit);
+        query.push(
+            ") AS entries
              UNION ALL
-             SELECT -1, -1, NULL WHERE (SELECT max(tx_id) FROM event_log) >= (SELECT tx FROM horizon)"
-        ))
-        .bind(after.tx)
-        .bind(after.seq)
-        .bind(limit)
-        .fetch_all(self.reader())
-        .await?;
+             SELECT -1, -1, NULL WHERE (SELECT max(tx_id) FROM event_log) >= (SELECT tx FROM horizon)",
+        );
+        let rows: Vec<(i64, i64, Option<String>)> = query.build_query_as().fetch_all(self.keyed_reader()).await?;
         let mut held_back = false;
         let mut entries = Vec::with_capacity(rows.len());
         for (tx_id, seq, payload) in rows {
@@ -85,15 +85,11 @@ impl EventStore for DbStore {
         if filter.kinds.is_empty() || filter.scope.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query =
-            QueryBuilder::<Db>::new("SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE (l.tx_id, l.seq) > (");
-        query.push_bind(after.tx).push(", ").push_bind(after.seq);
-        query
-            .push(") AND (l.tx_id, l.seq) <= (")
-            .push_bind(upto.tx)
-            .push(", ")
-            .push_bind(upto.seq);
-        query.push(") AND l.kind IN (");
+        let mut query = QueryBuilder::<Db>::new("SELECT l.tx_id, l.seq, l.payload FROM event_log l WHERE ");
+        push_log_after(&mut query, "l", after);
+        query.push(" AND ");
+        push_log_upto(&mut query, "l", upto);
+        query.push(" AND l.kind IN (");
         let mut kinds = query.separated(", ");
         for kind in &filter.kinds {
             kinds.push_bind(kind.as_str());

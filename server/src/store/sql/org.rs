@@ -332,7 +332,7 @@ impl OrgStore for DbStore {
              FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id IN "
         ));
         push_padded_list(&mut query, ids);
-        let rows: Vec<PlacedChildRow> = query.build_query_as().fetch_all(self.reader()).await?;
+        let rows: Vec<PlacedChildRow> = query.build_query_as().fetch_all(self.keyed_reader()).await?;
         Ok(rows
             .into_iter()
             .map(|row| {
