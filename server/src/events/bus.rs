@@ -121,7 +121,9 @@ impl EventBus {
     }
 
     /// Entries matching `filter`: first those after `after` (when given) from the log, then
-    /// live ones, each exactly once and in log order.
+    /// live ones, each exactly once and in log order. A feed that starts "now" passes the
+    /// position it took when the request arrived (`published_position`), so what was published
+    /// while the request was authorized and audited still reaches it.
     pub fn subscribe(&self, filter: EventFilter, after: Option<Position>) -> Subscription {
         // Registered for live entries first, so nothing published from here on is missed;
         // the log supplies what came before.

@@ -40,7 +40,8 @@ impl Subscription {
             catching_up: None,
             failed: false,
         };
-        if after.is_some() {
+        // Only a cursor behind what is published has anything to read from the log.
+        if after.is_some_and(|after| after < upto) {
             subscription.start_catch_up(upto);
         }
         subscription

@@ -221,6 +221,9 @@ pub async fn attendance_events(
     after: Option<&str>,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    // "Now" is when the request arrived: a check-in published while the feed is authorized
+    // and audited is replayed to it (see `EventBus::subscribe`).
+    let now = svc.bus.published_position();
     let after = after.map(|c| crate::events::cursor::decode("after", c)).transpose()?;
     let scope = actor.child_filter(Action::SubscribeAttendance);
     if scope.is_empty() {
@@ -232,7 +235,7 @@ pub async fn attendance_events(
             kinds: vec![EventKind::Attendance],
             scope,
         },
-        after,
+        Some(after.unwrap_or(now)),
     ))
 }
 
@@ -242,6 +245,7 @@ pub async fn absence_reports(
     actor: &Actor,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let now = svc.bus.published_position();
     let scope = actor.child_filter(Action::SubscribeAbsenceReports);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
@@ -252,6 +256,6 @@ pub async fn absence_reports(
             kinds: vec![EventKind::AbsenceReported],
             scope,
         },
-        None,
+        Some(now),
     ))
 }

@@ -332,6 +332,7 @@ pub async fn care_alerts(
     client_addr: Option<String>,
 ) -> AppResult<impl futures::Stream<Item = AppResult<std::sync::Arc<crate::domain::LogEntry>>> + Send + 'static> {
     use futures::StreamExt;
+    let now = svc.bus.published_position();
     let staff_nurseries = actor.child_filter(Action::RecordCare).nurseries;
     let families = actor.child_filter(Action::SubscribeCareAlerts).families;
     let scope = crate::store::ChildFilter {
@@ -346,7 +347,7 @@ pub async fn care_alerts(
         kinds: vec![EventKind::CareAlert],
         scope,
     };
-    Ok(svc.bus.subscribe(filter, None).filter(move |item| {
+    Ok(svc.bus.subscribe(filter, Some(now)).filter(move |item| {
         // Decided at once: no future is kept per idle subscription.
         futures::future::ready(match item {
             Err(_) => true,

@@ -92,6 +92,7 @@ pub async fn subscribe_infection_alerts(
     actor: &Actor,
     municipality_id: &str,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let now = svc.bus.published_position();
     let today = Timestamp::now().local_date(time::UtcOffset::UTC);
     let scope = super::reports::report_scope(svc, actor, municipality_id, None, today, today).await?;
     if scope.nurseries.is_empty() {
@@ -105,7 +106,7 @@ pub async fn subscribe_infection_alerts(
                 families: Vec::new(),
             },
         },
-        None,
+        Some(now),
     ))
 }
 
