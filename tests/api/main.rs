@@ -20,6 +20,7 @@ mod live;
 mod log_horizon;
 mod nap_days;
 mod oversight;
+mod oversight_figures;
 mod push;
 mod push_service;
 mod scale_out;

@@ -3,6 +3,7 @@
 
 use crate::domain::calendar::LocalDay;
 use crate::domain::*;
+use time::Date;
 
 /// A check-in or check-out to record: the event, the child's local day it belongs to, its
 /// idempotency key, and the mutation to name in the audit trail.
@@ -78,4 +79,28 @@ pub enum EntityRef {
     Child(Id),
     AbsenceReport(Id),
     Journal(Id),
+}
+
+/// What the caller may list, as the policy decided it.
+#[derive(Clone, Debug)]
+pub struct JournalFilter {
+    pub nursery_id: Id,
+    pub kind: Option<JournalKind>,
+    pub status: Option<JournalStatus>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Guardians: only these families' published contact notebook pages.
+    pub families_only: Option<Vec<Id>>,
+}
+
+/// A change to a journal made at a known revision.
+#[derive(Clone, Debug)]
+pub struct JournalChange {
+    pub status: JournalStatus,
+    pub body: String,
+    pub review_comment: Option<String>,
+    /// What happened, for the history: SAVE, SUBMIT, RETURN, APPROVE, PUBLISH.
+    pub action: &'static str,
+    pub actor: Id,
+    pub at: Timestamp,
 }

@@ -6,10 +6,12 @@
 mod inputs;
 mod oversight;
 mod postgres;
+mod records;
 mod sqlite;
 
 pub use inputs::*;
 pub use oversight::*;
+pub use records::*;
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -176,27 +178,6 @@ pub trait AttendanceStore {
     async fn absences_of_nursery(&self, nursery_id: Id, date: Date) -> StoreResult<Vec<AbsenceReport>>;
 }
 
-/// Everything recorded about a classroom's day, for drafting the diary.
-#[derive(Clone, Debug, Default)]
-pub struct ClassroomDay {
-    pub children: Vec<Child>,
-    pub attendance: Vec<AttendanceEvent>,
-    pub absences: Vec<AbsenceReport>,
-    pub health_checks: Vec<HealthCheck>,
-    pub meals: Vec<MealRecord>,
-    pub naps: Vec<Nap>,
-    pub compliance: Vec<(Id, NapCompliance)>,
-}
-
-/// Where a nap that a check may open belongs, and how often it must be checked.
-#[derive(Clone, Debug)]
-pub struct NapContext {
-    pub nursery_id: Id,
-    pub family_id: Id,
-    pub classroom_id: Id,
-    pub interval_seconds: Option<i64>,
-}
-
 #[async_trait]
 pub trait CareStore {
     async fn set_fever_threshold(&self, nursery_id: Id, celsius: f64) -> StoreResult<()>;
@@ -267,30 +248,6 @@ pub trait NapStore {
     async fn raise_overdue_nap_alerts(&self, now: Timestamp) -> StoreResult<usize>;
 }
 
-/// What the caller may list, as the policy decided it.
-#[derive(Clone, Debug)]
-pub struct JournalFilter {
-    pub nursery_id: Id,
-    pub kind: Option<JournalKind>,
-    pub status: Option<JournalStatus>,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    /// Guardians: only these families' published contact notebook pages.
-    pub families_only: Option<Vec<Id>>,
-}
-
-/// A change to a journal made at a known revision.
-#[derive(Clone, Debug)]
-pub struct JournalChange {
-    pub status: JournalStatus,
-    pub body: String,
-    pub review_comment: Option<String>,
-    /// What happened, for the history: SAVE, SUBMIT, RETURN, APPROVE, PUBLISH.
-    pub action: &'static str,
-    pub actor: Id,
-    pub at: Timestamp,
-}
-
 #[async_trait]
 pub trait JournalStore {
     /// Creates a journal at revision 1; CONFLICT when its page (child or classroom day) exists.
@@ -307,50 +264,6 @@ pub trait JournalStore {
     ) -> StoreResult<Journal>;
     async fn journals(&self, filter: &JournalFilter, limit: i64) -> StoreResult<Vec<Journal>>;
     async fn journal_revisions(&self, id: Id) -> StoreResult<Vec<JournalRevision>>;
-}
-
-/// A push notification leased to a worker for sending.
-#[derive(Clone, Debug)]
-pub struct PushJob {
-    pub id: i64,
-    pub subscription_id: Option<Id>,
-    pub endpoint: String,
-    pub p256dh: String,
-    pub auth: String,
-    pub payload: String,
-    pub urgency: String,
-    pub ttl_seconds: i64,
-    pub attempts: i64,
-}
-
-/// What became of one attempt to send.
-#[derive(Clone, Debug)]
-pub enum PushOutcome {
-    Delivered,
-    /// 404/410: the device unsubscribed; its subscription is removed.
-    Gone,
-    /// Try again at this time (429, 5xx, network error).
-    Retry {
-        at: Timestamp,
-        error: String,
-    },
-    /// Given up after the last attempt, or refused for good.
-    Failed {
-        error: String,
-    },
-}
-
-/// One notification's delivery state, for administrators.
-#[derive(Clone, Debug)]
-pub struct PushDelivery {
-    pub id: i64,
-    pub user_id: Id,
-    pub kind: String,
-    pub status: PushStatus,
-    pub attempts: i64,
-    pub last_error: Option<String>,
-    pub created_at: Timestamp,
-    pub finished_at: Option<Timestamp>,
 }
 
 #[async_trait]

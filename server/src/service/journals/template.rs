@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use time::{Date, UtcOffset};
 
+use super::body::sections;
 use super::*;
 use crate::domain::calendar::{local_days_to_utc_range, offset_from_minutes};
 
