@@ -175,35 +175,8 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
 
     // A nap with known compliance (10-minute checks for 2歳児: 3 due, 2 on time).
     let start = time::OffsetDateTime::now_utc() - Duration::minutes(40);
-    let at = |minutes: i64| {
-        (start + Duration::minutes(minutes))
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap()
-    };
     let nap_day = (start + Duration::hours(9)).date().to_string();
-    staff_aoba
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { startNap(childId: $c, startedAt: $t) { id } }",
-            json!({"c": b[3].id, "t": at(0)}),
-        )
-        .await
-        .unwrap();
-    for minute in [5, 14, 26] {
-        staff_aoba
-            .ok(
-                "mutation($i: NapCheckInput!) { recordNapCheck(input: $i) { id } }",
-                json!({"i": {"childId": b[3].id, "checkedAt": at(minute), "position": "BACK", "breathingOk": true}}),
-            )
-            .await
-            .unwrap();
-    }
-    staff_aoba
-        .ok(
-            "mutation($c: ID!, $t: DateTime) { endNap(childId: $c, endedAt: $t) { id } }",
-            json!({"c": b[3].id, "t": at(30)}),
-        )
-        .await
-        .unwrap();
+    crate::nap_days::half_hour_nap(&staff_aoba, &b[3].id, start).await;
 
     // Today's ひよこ組 diary, approved by the head; うさぎ組's only submitted.
     for (classroom, approve) in [(&hiyoko, true), (&usagi, false)] {
