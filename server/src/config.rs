@@ -139,6 +139,30 @@ pub struct Config {
     /// How long in-flight requests may take to finish at shutdown, in seconds.
     #[arg(long, env = "SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,
+
+    /// Seconds a new WebSocket has to send `connection_init` (else closed with 4408).
+    #[arg(long, env = "WS_INIT_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub ws_init_timeout_seconds: u64,
+
+    /// Seconds between the server's keep-alive pings on a WebSocket.
+    #[arg(long, env = "WS_KEEPALIVE_SECONDS", default_value_t = 30)]
+    pub ws_keepalive_seconds: u64,
+
+    /// Seconds without a frame (not even a pong) after which a WebSocket is closed.
+    #[arg(long, env = "WS_IDLE_TIMEOUT_SECONDS", default_value_t = 90)]
+    pub ws_idle_timeout_seconds: u64,
+
+    /// Operations (subscriptions, queries) running at once on one WebSocket.
+    #[arg(long, env = "WS_MAX_OPERATIONS", default_value_t = 32)]
+    pub ws_max_operations: usize,
+
+    /// WebSockets one account may hold open on one replica.
+    #[arg(long, env = "WS_MAX_SOCKETS_PER_USER", default_value_t = 10)]
+    pub ws_max_sockets_per_user: usize,
+
+    /// How often open WebSockets' sessions are read again (logout elsewhere, expiry, grants), in ms.
+    #[arg(long, env = "SESSION_REVALIDATE_MS", default_value_t = 1000)]
+    pub session_revalidate_ms: u64,
 }
 
 impl Config {
@@ -148,6 +172,22 @@ impl Config {
 
     pub fn nap_watch_interval(&self) -> Duration {
         Duration::from_millis(self.nap_watch_interval_ms.max(50))
+    }
+
+    pub fn ws_init_timeout(&self) -> Duration {
+        Duration::from_secs(self.ws_init_timeout_seconds.max(1))
+    }
+
+    pub fn ws_keepalive(&self) -> Duration {
+        Duration::from_secs(self.ws_keepalive_seconds.max(1))
+    }
+
+    pub fn ws_idle_timeout(&self) -> Duration {
+        Duration::from_secs(self.ws_idle_timeout_seconds.max(self.ws_keepalive_seconds + 1))
+    }
+
+    pub fn session_revalidate_interval(&self) -> Duration {
+        Duration::from_millis(self.session_revalidate_ms.max(50))
     }
 
     pub fn event_poll_interval(&self) -> Duration {

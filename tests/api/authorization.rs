@@ -347,14 +347,13 @@ async fn every_operation_by_every_role(backend: Backend) {
                     subs.subscribe(query, vars).await.unwrap();
                     match subs.next(Duration::from_millis(400)).await.unwrap() {
                         None => 'A',
-                        Some(Incoming::Next { payload, .. }) => {
-                            match payload["errors"][0]["extensions"]["code"].as_str() {
-                                Some("FORBIDDEN") => 'F',
-                                Some("NOT_FOUND") => 'N',
-                                Some("UNAUTHENTICATED") => 'U',
-                                _ => '?',
-                            }
-                        }
+                        // A refused subscription is an `error` message with the GraphQL errors.
+                        Some(Incoming::Error { payload, .. }) => match payload[0]["extensions"]["code"].as_str() {
+                            Some("FORBIDDEN") => 'F',
+                            Some("NOT_FOUND") => 'N',
+                            Some("UNAUTHENTICATED") => 'U',
+                            _ => '?',
+                        },
                         Some(other) => panic!("{name}: unexpected {other:?}"),
                     }
                 }

@@ -25,5 +25,6 @@ mod push;
 mod push_service;
 mod scale_out;
 mod schema;
+mod sockets;
 mod store_batch;
 mod story;

@@ -10,15 +10,14 @@
 //! kept between events changes. Anything else sent over the socket (queries, mutations, a
 //! subscription with several root fields) goes to the schema itself.
 
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context as TaskContext, Poll};
 
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType, Selection};
 use async_graphql::{
-    Context, Data, EmptyMutation, EmptySubscription, Executor, Object, Request, Response, Result, Schema, ServerError,
-    Variables, ID,
+    Context, Data, EmptyMutation, EmptySubscription, Object, Request, Response, Result, Schema, ServerError, Variables,
+    ID,
 };
 use futures::stream::BoxStream;
 use futures::{Stream, StreamExt};
@@ -29,7 +28,7 @@ use super::subscription::{
     absence_report, attendance_event, care_alert, infection_alert, open, LiveArguments, LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
-use super::TsunaguSchema;
+use super::{RequestContext, TsunaguSchema};
 use crate::domain::LogEntry;
 
 pub type DeliverySchema = Schema<DeliveryRoot, EmptyMutation, EmptySubscription>;
@@ -94,6 +93,13 @@ async fn deliver<T>(
     }
 }
 
+/// What an operation over the WebSocket produces: an answer to send, or a refusal before it
+/// ran (validation, authorization), which graphql-transport-ws sends as an `error` message.
+pub enum Frame {
+    Next(Response),
+    Refused(Vec<ServerError>),
+}
+
 /// Runs GraphQL over the WebSocket: subscriptions the lean way, everything else as usual.
 #[derive(Clone)]
 pub struct LiveExecutor {
@@ -105,20 +111,37 @@ impl LiveExecutor {
     pub(super) fn new(schema: TsunaguSchema, delivery: DeliverySchema) -> Self {
         LiveExecutor { schema, delivery }
     }
+
+    /// Runs one operation for the caller of `context`.
+    pub fn operation(&self, request: Request, context: RequestContext) -> BoxStream<'static, Frame> {
+        let mut session = Data::default();
+        session.insert(context);
+        let session = Arc::new(session);
+        if let Some(query) = LiveQuery::of(&request) {
+            return LiveStream::open(self.delivery.clone(), session, query).boxed();
+        }
+        let mut first = true;
+        self.schema
+            .execute_stream_with_session_data(request, session)
+            .map(move |response| {
+                let refused = first && is_refusal(&response);
+                first = false;
+                if refused {
+                    Frame::Refused(response.errors)
+                } else {
+                    Frame::Next(response)
+                }
+            })
+            .boxed()
+    }
 }
 
-impl Executor for LiveExecutor {
-    fn execute(&self, request: Request) -> impl Future<Output = Response> + Send {
-        self.schema.execute(request)
-    }
-
-    fn execute_stream(&self, request: Request, session_data: Option<Arc<Data>>) -> BoxStream<'static, Response> {
-        let session = session_data.unwrap_or_default();
-        match LiveQuery::of(&request) {
-            Some(query) => LiveStream::open(self.delivery.clone(), session, query).boxed(),
-            None => self.schema.execute_stream_with_session_data(request, session),
-        }
-    }
+/// A request that did not run at all: no data, and only errors about the request itself
+/// (parse, validation, limits) rather than about one of its fields.
+fn is_refusal(response: &Response) -> bool {
+    response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty())
 }
 
 /// What is kept of a subscription's request between events.
@@ -218,8 +241,8 @@ impl LiveStream {
         );
     }
 
-    /// The opening run's answer: nothing to send if the subscription is open, else its errors.
-    fn opened(&mut self, response: Response) -> Option<Response> {
+    /// The opening run's answer: nothing to send if the subscription is open, else why not.
+    fn opened(&mut self, response: Response) -> Option<Frame> {
         let slot = self.opening.take()?;
         let events = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
         match events {
@@ -227,16 +250,16 @@ impl LiveStream {
                 self.events = Some(events);
                 None
             }
-            _ if !response.errors.is_empty() => Some(Response::from_errors(response.errors)),
-            _ => Some(response),
+            _ if !response.errors.is_empty() => Some(Frame::Refused(response.errors)),
+            _ => Some(Frame::Next(response)),
         }
     }
 }
 
 impl Stream for LiveStream {
-    type Item = Response;
+    type Item = Frame;
 
-    fn poll_next(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Option<Response>> {
+    fn poll_next(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Option<Frame>> {
         let this = self.get_mut();
         loop {
             if let Some(running) = &mut this.running {
@@ -248,7 +271,7 @@ impl Stream for LiveStream {
                 let response = response
                     .unwrap_or_else(|| Response::from_errors(vec![ServerError::new("no answer to the event", None)]));
                 if this.opening.is_none() {
-                    return Poll::Ready(Some(response));
+                    return Poll::Ready(Some(Frame::Next(response)));
                 }
                 match this.opened(response) {
                     // Open: wait for events.

@@ -27,7 +27,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::service::Services;
 
-pub use live::LiveExecutor;
+pub use live::{Frame, LiveExecutor};
 pub use mutation::MutationRoot;
 pub use query::QueryRoot;
 pub use subscription::SubscriptionRoot;
@@ -71,15 +71,17 @@ pub fn build_schema(services: Services) -> TsunaguSchema {
     builder(&config).data(services).finish()
 }
 
-/// What serves GraphQL over the WebSocket. Its twin schema for live events leaves out the
-/// per-operation audit trail: a subscription's reads are recorded once, when it opens, not
-/// again with every event it delivers.
+/// What serves GraphQL over the WebSocket. Its twin schema for live events keeps the audit
+/// trail too: the child-level fields an event's answer reads (a child's health checks, say) are
+/// recorded with each delivery, as the same read over HTTP is; an event that reads none (the
+/// usual arrival: the child's id and name) writes nothing.
 pub fn build_live_executor(schema: TsunaguSchema, services: Services) -> LiveExecutor {
     let config = services.config.clone();
     let delivery = limited(
         Schema::build(live::DeliveryRoot, EmptyMutation, EmptySubscription),
         &config,
     )
+    .extension(audit::AuditTrail)
     .data(services)
     .finish();
     LiveExecutor::new(schema, delivery)

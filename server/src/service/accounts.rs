@@ -47,7 +47,12 @@ pub async fn login(svc: &Services, email: &str, password: &str, client: Option<I
 /// Ends the session of `bearer`; true when there was one.
 pub async fn logout(svc: &Services, bearer: &str) -> AppResult<bool> {
     let token = token::from_authorization(bearer).ok_or(AppError::Unauthenticated)?;
-    Ok(svc.store.delete_session(&token::hash(token)).await?)
+    let token_hash = token::hash(token);
+    let ended = svc.store.delete_session(&token_hash).await?;
+    // This replica's sockets on the session close at once; other replicas' at their next
+    // revalidation.
+    svc.live_sessions.end_session(&token_hash);
+    Ok(ended)
 }
 
 pub struct NewAccount<'a> {

@@ -43,6 +43,8 @@ pub struct Services {
     pub store: Arc<dyn Store>,
     /// The caller's session, read for many requests at once.
     pub sessions: crate::auth::Sessions,
+    /// Open WebSockets by the session they run on, so ending a session ends them.
+    pub live_sessions: crate::auth::live_sessions::LiveSessions,
     /// Children with their scope and nursery clock, read for many requests at once.
     pub children: Coalescer<Id, PlacedChild>,
     pub bus: EventBus,
@@ -66,6 +68,7 @@ impl Services {
         let services = Services {
             attendance: attendance_writer::AttendanceWriter::start(store.clone(), bus.clone(), push.clone()),
             sessions: crate::auth::sessions(store.clone()),
+            live_sessions: crate::auth::live_sessions::LiveSessions::default(),
             children: placed_children(store.clone()),
             store: store.clone(),
             bus,
@@ -76,6 +79,9 @@ impl Services {
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
+        services
+            .live_sessions
+            .spawn_watch(store.clone(), services.config.session_revalidate_interval());
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         audit_log::start_retention(services.clone()).await;
         Ok(services)
