@@ -116,12 +116,18 @@ pub struct Config {
     pub max_body_bytes: usize,
 
     /// Deepest query accepted.
-    #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12)]
+    /// (16: the standard introspection query of graphql-js reaches 13.)
+    #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 16)]
     pub graphql_max_depth: usize,
 
     /// Most expensive query accepted (async-graphql complexity units).
     #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 500)]
     pub graphql_max_complexity: usize,
+
+    /// Most selections a document may have with its fragments written out, counted before
+    /// anything is expanded (fragment fan-outs, alias floods).
+    #[arg(long, env = "GRAPHQL_MAX_EXPANDED_SELECTIONS", default_value_t = 2000)]
+    pub graphql_max_expanded_selections: usize,
 
     /// Children of one classroom absent with the same symptom that make a cluster, for
     /// municipalities that have not set their own rule.

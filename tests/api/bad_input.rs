@@ -185,7 +185,7 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
     assert_eq!(syntax.code(), Some("BAD_USER_INPUT"));
     let deep = g
         .gql(
-            "{ me { children { family { children { family { children { family { children { family { children { family { children { family { children { id } } } } } } } } } } } } } } }",
+            "{ me { children { family { children { family { children { family { children { family { children { family { children { family { children { family { children { family { children { id } } } } } } } } } } } } } } } } } } }",
             json!({}),
         )
         .await

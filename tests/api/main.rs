@@ -5,6 +5,7 @@
 
 mod audit;
 mod helpers;
+mod hostile_input;
 mod journals;
 mod world;
 

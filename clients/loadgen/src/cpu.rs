@@ -73,6 +73,11 @@ fn sample(server_pid: Option<u32>) -> CpuSample {
     }
 }
 
+/// CPU seconds (user + system) process `pid` has used so far.
+pub fn process_seconds(pid: u32) -> Option<f64> {
+    process_cpu(pid).map(|(_, seconds)| seconds)
+}
+
 /// Clock ticks per second as `/proc` counts them (`USER_HZ`, 100 on Linux).
 const TICKS: f64 = 100.0;
 

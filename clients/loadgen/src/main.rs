@@ -4,11 +4,13 @@
 //! one event at a time; server RSS before and after opening idle subscriptions.
 //! `naps`: the nap watcher's cost with many open naps: one tick of the server's own code
 //! (`raise_overdue_nap_alerts`) timed against the same database.
+//! `hostile`: server CPU per request for a corpus of hostile documents (see `hostile.rs`).
 //! `rush`: the morning rush (see `rush.rs`). `reports`: municipal reports over a city-sized
 //! year (see `reports.rs`).
 
 mod city;
 mod cpu;
+mod hostile;
 mod naps;
 mod reports;
 mod rush;
@@ -85,6 +87,13 @@ enum Bench {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+    /// Server CPU per request for hostile documents (fragment fan-outs, floods, nesting).
+    Hostile {
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+    },
     /// Cost of the nap watcher's tick with many open naps.
     Naps {
         #[arg(long, default_value = "sqlite")]
@@ -153,6 +162,12 @@ async fn main() -> anyhow::Result<()> {
                 runs: runs.max(1),
             };
             let result = reports::run(&db.url, &binary, bench).await;
+            db.drop().await;
+            result
+        }
+        Bench::Hostile { database, binary } => {
+            let db = ScratchDb::create(&database).await?;
+            let result = hostile::run(&db.url, &binary).await;
             db.drop().await;
             result
         }

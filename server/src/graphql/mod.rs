@@ -4,7 +4,9 @@
 mod account_types;
 mod audit;
 mod care_types;
+mod cost;
 mod errors;
+mod hygiene;
 mod inputs;
 mod journal_types;
 mod live;
@@ -59,6 +61,10 @@ where
     S: SubscriptionType + 'static,
 {
     builder
+        .extension(cost::ExpansionLimit {
+            limit: config.graphql_max_expanded_selections,
+        })
+        .extension(hygiene::NoNulInText)
         .limit_depth(config.graphql_max_depth)
         .limit_complexity(config.graphql_max_complexity)
         .limit_recursive_depth(32)

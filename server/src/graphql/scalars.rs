@@ -16,8 +16,21 @@ pub struct GqlDate(pub Date);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GqlDateTime(pub OffsetDateTime);
 
+/// Years an instant may fall in. Nothing a nursery records lies outside them, and arithmetic
+/// on the edges of `time`'s range (an offset taking an instant past 9999-12-31) would fail deep
+/// inside an operation instead of here, naming the argument. Dates keep the whole calendar:
+/// their queries already treat its last day as an empty history.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
 pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// An RFC 3339 instant whose local and UTC dates both fall within `YEARS`.
+pub fn parse_date_time(text: &str) -> Option<OffsetDateTime> {
+    let instant = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
+    (YEARS.contains(&instant.year()) && YEARS.contains(&utc.year())).then_some(instant)
 }
 
 #[Scalar(
@@ -27,9 +40,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
 impl ScalarType for GqlDate {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => parse_date(s)
-                .map(GqlDate)
-                .ok_or_else(|| InputValueError::custom(format!("{s:?} is not a date (YYYY-MM-DD)"))),
+            Value::String(s) => parse_date(s).map(GqlDate).ok_or_else(|| {
+                InputValueError::custom(format!("{s:?} is not a date (YYYY-MM-DD) between 1900 and 2999"))
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -54,15 +67,17 @@ impl ScalarType for GqlDate {
 impl ScalarType for GqlDateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => OffsetDateTime::parse(s, &Rfc3339)
-                .map(GqlDateTime)
-                .map_err(|_| InputValueError::custom(format!("{s:?} is not an RFC 3339 date-time"))),
+            Value::String(s) => parse_date_time(s).map(GqlDateTime).ok_or_else(|| {
+                InputValueError::custom(format!(
+                    "{s:?} is not an RFC 3339 date-time between the years 1900 and 2999"
+                ))
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
 
     fn is_valid(value: &Value) -> bool {
-        matches!(value, Value::String(s) if OffsetDateTime::parse(s, &Rfc3339).is_ok())
+        matches!(value, Value::String(s) if parse_date_time(s).is_some())
     }
 
     fn to_value(&self) -> Value {
