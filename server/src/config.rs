@@ -166,6 +166,20 @@ pub struct Config {
     #[arg(long, env = "WS_MAX_SOCKETS_PER_USER", default_value_t = 10)]
     pub ws_max_sockets_per_user: usize,
 
+    /// Seconds a client has to send a request's headers (also an idle keep-alive connection's
+    /// limit); slow or silent clients are cut off instead of holding a connection.
+    #[arg(long, env = "HTTP_HEADER_READ_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub http_header_read_timeout_seconds: u64,
+
+    /// Serve GraphiQL, the in-browser IDE, at `GET /graphql`.
+    #[arg(long, env = "GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub graphiql: bool,
+
+    /// `Strict-Transport-Security` max-age when the server is reached over https (behind a
+    /// TLS-terminating proxy); 0 sends no HSTS header.
+    #[arg(long, env = "HSTS_MAX_AGE_SECONDS", default_value_t = 0)]
+    pub hsts_max_age_seconds: u64,
+
     /// How often open WebSockets' sessions are read again (logout elsewhere, expiry, grants), in ms.
     #[arg(long, env = "SESSION_REVALIDATE_MS", default_value_t = 1000)]
     pub session_revalidate_ms: u64,

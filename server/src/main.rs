@@ -53,6 +53,7 @@ async fn main() -> anyhow::Result<()> {
 async fn serve(config: tsunagu::config::Config) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let listen_addr = config.listen_addr;
+    tsunagu::http::raise_open_file_limit();
     let services = Services::start(config).await?;
     let listener = TcpListener::bind(listen_addr).await?;
     let addr = listener.local_addr()?;

@@ -6,6 +6,7 @@
 mod audit;
 mod helpers;
 mod hostile_input;
+mod http_surface;
 mod journals;
 mod world;
 

@@ -2,19 +2,23 @@
 //! `/healthz`, with body limits, tracing and a graceful shutdown that lets requests finish and
 //! says goodbye to WebSocket clients with a close frame.
 
+mod graphiql;
+mod headers;
 mod reports;
+mod serve;
 mod ws;
+
+pub use serve::raise_open_file_limit;
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -49,15 +53,23 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         shutdown,
         sockets,
     };
-    Router::new()
-        .route("/graphql", get(graphiql).post(graphql))
+    let hsts_max_age = state.services.config.hsts_max_age_seconds;
+    // Answers that may hold personal data are never stored by a cache.
+    let personal = headers::no_store(
+        Router::new()
+            .route("/graphql", get(graphql_get).post(graphql))
+            .route("/reports/nursery-days.csv", get(reports::nursery_days_csv)),
+    );
+    let router = Router::new()
+        .merge(personal)
         .route("/graphql/ws", get(ws::upgrade))
+        .route("/graphql/assets/{name}", get(graphiql::asset))
         .route("/healthz", get(healthz))
-        .route("/reports/nursery-days.csv", get(reports::nursery_days_csv))
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .with_state(state);
+    headers::secure(router, hsts_max_age)
 }
 
 /// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
@@ -70,6 +82,7 @@ pub async fn serve(
     let grace = Duration::from_secs(services.config.shutdown_grace_seconds);
     let stopping = CancellationToken::new();
     let sockets = TaskTracker::new();
+    let header_read_timeout = Duration::from_secs(services.config.http_header_read_timeout_seconds.max(1));
     let app = router(services, stopping.clone(), sockets.clone());
     let signal = {
         let stopping = stopping.clone();
@@ -79,9 +92,7 @@ pub async fn serve(
             stopping.cancel();
         }
     };
-    let server =
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(signal);
-    server.await?;
+    serve::serve_connections(listener, app, header_read_timeout, signal, grace).await;
     sockets.close();
     if tokio::time::timeout(grace, sockets.wait()).await.is_err() {
         tracing::warn!("WebSockets still open after the grace period");
@@ -89,13 +100,54 @@ pub async fn serve(
     Ok(())
 }
 
-async fn graphiql() -> impl IntoResponse {
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .finish(),
-    )
+/// `GET /graphql`: a query in the URL (GraphQL over HTTP; reads only), else GraphiQL.
+async fn graphql_get(
+    state: State<AppState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    request: Result<GraphQLRequest, GraphQLRejection>,
+) -> axum::response::Response {
+    let asks_a_query = uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|pair| pair.starts_with("query=")));
+    if !asks_a_query {
+        if state.services.config.graphiql {
+            return graphiql::page();
+        }
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "no query: send GET /graphql?query=… or POST /graphql",
+        );
+    }
+    if let Ok(request) = &request {
+        if is_mutation(&request.0) {
+            let mut response = refusal(StatusCode::METHOD_NOT_ALLOWED, "mutations are sent with POST");
+            response
+                .headers_mut()
+                .insert(axum::http::header::ALLOW, axum::http::HeaderValue::from_static("POST"));
+            return response;
+        }
+    }
+    graphql(state, peer, headers, request).await
+}
+
+/// Whether the operation the request names is a mutation.
+fn is_mutation(request: &async_graphql::Request) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let wanted = request.operation_name.as_deref();
+    document.operations.iter().any(|(name, operation)| {
+        (wanted.is_none() || name.map(|n| n.as_str()) == wanted)
+            && operation.node.ty == async_graphql::parser::types::OperationType::Mutation
+    })
+}
+
+/// A refusal outside GraphQL execution, in the API's error shape.
+fn refusal(status: StatusCode, message: &str) -> axum::response::Response {
+    let body = serde_json::json!({"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]});
+    (status, axum::Json(body)).into_response()
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
