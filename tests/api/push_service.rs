@@ -29,7 +29,7 @@ use p256::ecdsa::{Signature, VerifyingKey};
 use serde_json::{json, Value};
 
 /// Settings as `TestApp::start_with` takes them.
-pub fn env_pairs(env: &[(&'static str, String)]) -> Vec<(&'static str, &str)> {
+pub fn env_pairs<'a>(env: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     env.iter().map(|(key, value)| (*key, value.as_str())).collect()
 }
 
