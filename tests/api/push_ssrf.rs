@@ -39,7 +39,10 @@ fn subscription(endpoint: &str) -> Value {
 async fn accepted_among(client: &Client, endpoints: &[String]) -> Vec<String> {
     let mut accepted = Vec::new();
     for endpoint in endpoints {
-        let response = client.gql(REGISTER, json!({"i": subscription(endpoint)})).await.unwrap();
+        let response = client
+            .gql(REGISTER, json!({"i": subscription(endpoint)}))
+            .await
+            .unwrap();
         if (response.code(), response.field()) != (Some("BAD_USER_INPUT"), Some("endpoint")) {
             accepted.push(format!("{endpoint}: {:?} {:?}", response.data, response.errors));
         }
@@ -48,7 +51,10 @@ async fn accepted_among(client: &Client, endpoints: &[String]) -> Vec<String> {
 }
 
 async fn refusal(client: &Client, endpoint: &str) -> String {
-    let response = client.gql(REGISTER, json!({"i": subscription(endpoint)})).await.unwrap();
+    let response = client
+        .gql(REGISTER, json!({"i": subscription(endpoint)}))
+        .await
+        .unwrap();
     assert_eq!(
         (response.code(), response.field()),
         (Some("BAD_USER_INPUT"), Some("endpoint")),
@@ -139,6 +145,9 @@ async fn endpoints_at_addresses_that_are_not_public_are_refused(backend: Backend
         "http://8.8.8.8/push/x",
         "ftp://8.8.8.8/push/x",
         "file:///etc/passwd",
+        // control characters (NUL was INTERNAL on PostgreSQL)
+        "https://8.8.8.8/push/x\u{0}y",
+        "https://8.8.8.8/push/x\ny",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -158,11 +167,23 @@ async fn endpoints_at_addresses_that_are_not_public_are_refused(backend: Backend
     let metadata = refusal(&app.admin, "https://169.254.169.254/latest/meta-data/").await;
     assert!(metadata.contains("link-local"), "{metadata}");
     let integer = refusal(&app.admin, "https://2130706433/").await;
-    assert!(integer.contains("127.0.0.1") && integer.contains("loopback"), "{integer}");
+    assert!(
+        integer.contains("127.0.0.1") && integer.contains("loopback"),
+        "{integer}"
+    );
     for name in names {
         let message = refusal(&app.admin, &format!("https://{name}:8443/push/x")).await;
         assert!(message.contains("loopback"), "{name}: {message}");
     }
+    let nul = app
+        .admin
+        .gql(
+            "mutation($e: String!) { unregisterPushSubscription(endpoint: $e) }",
+            json!({"e": "https://8.8.8.8/push/x\u{0}y"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!((nul.code(), nul.field()), (Some("BAD_USER_INPUT"), Some("endpoint")));
 }
 
 async fn only_push_services_on_the_allow_list_are_accepted(backend: Backend) {
@@ -202,7 +223,11 @@ async fn only_push_services_on_the_allow_list_are_accepted(backend: Backend) {
         "https://web.push.apple.com/x",
     ] {
         // Accepted where the name resolves to public addresses; refused only for resolving here.
-        let response = default.admin.gql(REGISTER, json!({"i": subscription(endpoint)})).await.unwrap();
+        let response = default
+            .admin
+            .gql(REGISTER, json!({"i": subscription(endpoint)}))
+            .await
+            .unwrap();
         if let Some(error) = response.errors.first() {
             let message = error["message"].as_str().unwrap_or_default();
             assert!(!message.contains("PUSH_ALLOWED_HOSTS"), "{endpoint}: {message}");
@@ -273,8 +298,15 @@ async fn pushes_go_only_where_the_certificate_verifies(backend: Backend) {
     assert_eq!(rows[0]["status"], "FAILED");
     let error = rows[0]["lastError"].as_str().unwrap();
     assert!(error.contains("certificate"), "{error}");
-    assert_eq!(service.attempts(&phone), 0, "nothing was sent over the unverified connection");
-    assert!(service.refused_handshakes() >= 1, "the server did connect and refuse the certificate");
+    assert_eq!(
+        service.attempts(&phone),
+        0,
+        "nothing was sent over the unverified connection"
+    );
+    assert!(
+        service.refused_handshakes() >= 1,
+        "the server did connect and refuse the certificate"
+    );
 }
 
 async fn endpoints_are_checked_again_when_sending(backend: Backend) {
@@ -314,13 +346,19 @@ async fn endpoints_are_checked_again_when_sending(backend: Backend) {
     let mut sending = server_env(&db);
     sending.extend(env.into_iter().map(|(key, value)| (key.to_owned(), value)));
     let restarted = ServerProcess::spawn(&binary(), &sending).await.unwrap();
-    let admin = Client::new(&restarted.base_url).login(ADMIN_EMAIL, PASSWORD).await.unwrap();
+    let admin = Client::new(&restarted.base_url)
+        .login(ADMIN_EMAIL, PASSWORD)
+        .await
+        .unwrap();
     let rows = finished_deliveries(&admin, 1 + names.len()).await;
     assert_eq!(rows.len(), 1 + names.len(), "{rows:?}");
     for row in &rows {
         assert_eq!(row["status"], "FAILED", "{row}");
         let error = row["lastError"].as_str().unwrap();
-        assert!(error.contains("endpoint refused") && error.contains("loopback"), "{error}");
+        assert!(
+            error.contains("endpoint refused") && error.contains("loopback"),
+            "{error}"
+        );
     }
     assert_eq!(service.attempts(&phone), 0);
     assert_eq!(service.refused_handshakes(), 0, "no connection was even opened");

@@ -230,6 +230,10 @@ impl EndpointRules {
         if endpoint.len() > 2048 {
             return Err(refuse("the endpoint is longer than 2048 characters"));
         }
+        // The URL parser would encode them, but the text as given is what is stored.
+        if endpoint.chars().any(char::is_control) {
+            return Err(refuse("the endpoint must not contain control characters"));
+        }
         // The WHATWG parser normalizes what attackers use to hide an address: 2130706433,
         // 0x7f.1 and 0177.0.0.1 are all 127.0.0.1 once parsed.
         let url = Url::parse(endpoint.trim()).map_err(|e| refuse(format!("the endpoint is not a URL: {e}")))?;

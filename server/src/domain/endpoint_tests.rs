@@ -134,6 +134,8 @@ fn userinfo_and_schemes_are_refused() {
         "ftp://fcm.googleapis.com/x",
         "file:///etc/passwd",
         "fcm.googleapis.com/fcm/send/x",
+        "https://fcm.googleapis.com/fcm/send/x\0y",
+        "https://fcm.googleapis.com/fcm/send/x\ny",
     ] {
         assert!(rules.check_url(endpoint).is_err(), "{endpoint}");
     }

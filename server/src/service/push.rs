@@ -272,7 +272,7 @@ pub async fn register_device(svc: &super::Services, actor: &Actor, input: Device
 }
 
 pub async fn unregister_device(svc: &super::Services, actor: &Actor, endpoint: &str) -> AppResult<bool> {
-    if endpoint.len() > 2048 {
+    if endpoint.len() > 2048 || endpoint.chars().any(char::is_control) {
         return Err(AppError::bad_input("endpoint", "not an endpoint"));
     }
     Ok(svc

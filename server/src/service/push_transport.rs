@@ -129,3 +129,32 @@ pub fn describe(err: reqwest::Error) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn resolved(rules: EndpointRules, name: &str) -> Result<Vec<SocketAddr>, String> {
+        let resolver = CheckedResolver { rules: Arc::new(rules) };
+        match resolver.resolve(name.parse().unwrap()).await {
+            Ok(addresses) => Ok(addresses.collect()),
+            Err(err) => match err.downcast_ref::<EndpointRefusal>() {
+                Some(refusal) => Err(refusal.to_string()),
+                None => panic!("{name}: not a refusal: {err}"),
+            },
+        }
+    }
+
+    #[tokio::test]
+    async fn the_sending_resolver_refuses_names_at_loopback_unless_listed() {
+        let strict = EndpointRules::new("*", "", false).unwrap();
+        let refusal = resolved(strict, "localhost").await.unwrap_err();
+        assert!(refusal.contains("loopback"), "{refusal}");
+        let development = EndpointRules::new("localhost", "localhost", false).unwrap();
+        let addresses = resolved(development, "localhost").await.unwrap();
+        assert!(!addresses.is_empty() && addresses.iter().all(|a| a.ip().is_loopback()));
+        let unresolvable = EndpointRules::new("*", "", false).unwrap();
+        let refusal = resolved(unresolvable, "push.invalid").await.unwrap_err();
+        assert!(refusal.contains("does not resolve"), "{refusal}");
+    }
+}
