@@ -107,9 +107,23 @@ pub struct Config {
     #[arg(long, env = "PUSH_MAX_ATTEMPTS", default_value_t = 6)]
     pub push_max_attempts: u32,
 
-    /// Accept http:// push endpoints on loopback (tests with a local push service only).
+    /// Accept http:// push endpoints (development only; every other endpoint rule still holds).
     #[arg(long, env = "PUSH_ALLOW_INSECURE_ENDPOINTS", default_value_t = false)]
     pub push_allow_insecure_endpoints: bool,
+
+    /// Push-service hosts the server sends to, comma-separated: `name` exactly, `*.name` any
+    /// name below it, `*` any host (still public addresses only). Default: the browser vendors'.
+    #[arg(long, env = "PUSH_ALLOWED_HOSTS", default_value = crate::domain::endpoint::DEFAULT_PUSH_HOSTS)]
+    pub push_allowed_hosts: String,
+
+    /// Host names (exact, also in PUSH_ALLOWED_HOSTS) that may resolve to loopback addresses:
+    /// a push service on this machine, for development and tests only. Empty in production.
+    #[arg(long, env = "PUSH_ALLOW_LOOPBACK_HOSTS", default_value = "")]
+    pub push_allow_loopback_hosts: String,
+
+    /// A PEM file of root certificates trusted for push services besides the built-in ones.
+    #[arg(long, env = "PUSH_EXTRA_ROOT_CERT")]
+    pub push_extra_root_cert: Option<std::path::PathBuf>,
 
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]

@@ -25,6 +25,7 @@ mod oversight;
 mod oversight_figures;
 mod push;
 mod push_service;
+mod push_ssrf;
 mod scale_out;
 mod schema;
 mod sockets;

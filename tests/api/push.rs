@@ -1,4 +1,5 @@
-//! Web Push end to end, against a strict loopback push service: arrivals reach every
+//! Web Push end to end, against a strict loopback push service over verified HTTPS (the server
+//! trusts its certificate authority through PUSH_EXTRA_ROOT_CERT only): arrivals reach every
 //! guardian's phone with the app closed, encrypted and VAPID-signed, without health details;
 //! failures are retried, gone devices removed, preferences honoured, and pushes written before
 //! a restart are delivered once after it.
@@ -9,7 +10,7 @@ use serde_json::{json, Value};
 use tsunagu_client::{Client, ServerProcess};
 
 use crate::helpers::*;
-use crate::push_service::{Device, PushService};
+use crate::push_service::{env_pairs, Device, PushService};
 use crate::world::*;
 
 crate::on_both_backends!(pushes_reach_closed_phones, pushes_survive_a_restart);
@@ -26,16 +27,16 @@ async fn register(client: &Client, device: &Device) {
         .unwrap_or_else(|e| panic!("register {}: {e}", device.name));
 }
 
-fn push_env() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("PUSH_ALLOW_INSECURE_ENDPOINTS", "true"),
-        ("PUSH_POLL_INTERVAL_MS", "100"),
-    ]
+/// The push service's settings and a quick poll; no insecure switch: https as in production.
+fn push_env(service: &PushService) -> Vec<(&'static str, String)> {
+    let mut env = service.server_env();
+    env.push(("PUSH_POLL_INTERVAL_MS", "100".to_owned()));
+    env
 }
 
 async fn pushes_reach_closed_phones(backend: Backend) {
     let service = PushService::start().await;
-    let app = TestApp::start_with(backend, &push_env()).await;
+    let app = TestApp::start_with(backend, &env_pairs(&push_env(&service))).await;
     let w = World::build(&app).await;
     let key = app.anonymous.ok("{ vapidPublicKey }", json!({})).await.unwrap()["vapidPublicKey"]
         .as_str()
@@ -166,6 +167,7 @@ async fn pushes_reach_closed_phones(backend: Backend) {
         ("endpoint", json!("ftp://example.com/x")),
         ("p256dh", json!("AAAA")),
         ("auth", json!("short")),
+        ("endpoint", json!(mother.endpoint.replace("https://", "http://"))),
     ] {
         let response = w
             .guardian_1
@@ -190,9 +192,9 @@ async fn pushes_reach_closed_phones(backend: Backend) {
 async fn pushes_survive_a_restart(backend: Backend) {
     let service = PushService::start().await;
     // A replica that does not send: the push waits in the outbox when the process stops.
-    let mut env = push_env();
-    env.push(("PUSH_WORKERS", "0"));
-    let app = TestApp::start_with(backend, &env).await;
+    let mut env = push_env(&service);
+    env.push(("PUSH_WORKERS", "0".to_owned()));
+    let app = TestApp::start_with(backend, &env_pairs(&env)).await;
     let w = World::build(&app).await;
     let phone = service.device("phone", &[]);
     register(&w.guardian_1, &phone).await;
@@ -203,8 +205,8 @@ async fn pushes_survive_a_restart(backend: Backend) {
     assert!(server.terminate().await.unwrap());
 
     let mut env = server_env(&db);
-    for (key, value) in push_env() {
-        env.insert(key.to_owned(), value.to_owned());
+    for (key, value) in push_env(&service) {
+        env.insert(key.to_owned(), value);
     }
     let restarted = ServerProcess::spawn(&binary(), &env).await.unwrap();
     let got = service.wait_for(&phone, 1, PUSH_WAIT).await;

@@ -1,14 +1,21 @@
-//! A loopback HTTP server playing the push service, as strict as a real one: it checks the
+//! A loopback HTTPS server playing the push service, as strict as a real one: it checks the
 //! VAPID JWT (ES256 signature with the key in the header, aud, exp, sub) and decrypts the
 //! aes128gcm body with the device's private key. Each device answers from a script of status
-//! codes (then 201), so tests can make it fail, throttle or say the device is gone.
+//! codes (then 201), so tests can make it fail, throttle, redirect or say the device is gone.
+//! Its certificate is made at start by a certificate authority of its own, which the server
+//! under test trusts only through its configuration (`PUSH_EXTRA_ROOT_CERT`): the server sends
+//! over the same verified TLS as in production.
 
 use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -16,6 +23,15 @@ use base64::Engine;
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 use serde_json::{json, Value};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use tokio_rustls::rustls::ServerConfig;
+use tokio_rustls::TlsAcceptor;
+
+/// Settings as `TestApp::start_with` takes them.
+pub fn env_pairs<'a>(env: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    env.iter().map(|(key, value)| (*key, value.as_str())).collect()
+}
 
 /// A phone's push subscription: keys the browser would hold.
 pub struct Device {
@@ -39,29 +55,86 @@ pub struct Received {
 struct Shared {
     devices: HashMap<String, (ece::EcKeyComponents, [u8; 16])>,
     scripts: HashMap<String, VecDeque<u16>>,
+    /// Where a device's 3xx answers point.
+    redirects: HashMap<String, String>,
     delivered: HashMap<String, Vec<Received>>,
     /// Every request, whatever the answer.
     attempts: HashMap<String, usize>,
     problems: Vec<String>,
     vapid_key: Option<String>,
+    /// TLS handshakes that failed (a client that did not trust the certificate).
+    refused_handshakes: usize,
 }
 
 #[derive(Clone)]
 pub struct PushService {
     shared: Arc<Mutex<Shared>>,
+    /// `https://localhost:PORT`
     pub origin: String,
+    root: Arc<RootFile>,
+}
+
+/// The certificate authority's PEM file, removed with the last handle on the service.
+struct RootFile(PathBuf);
+
+impl Drop for RootFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 impl PushService {
     pub async fn start() -> PushService {
         let shared = Arc::new(Mutex::new(Shared::default()));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let (root_pem, certificate, key) = certificates();
+        let root = std::env::temp_dir().join(format!("tsunagu-push-root-{}.pem", uuid::Uuid::new_v4().simple()));
+        std::fs::write(&root, root_pem).unwrap();
+        let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+        let mut tls = ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(vec![certificate], key)
+            .unwrap();
+        tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let tcp = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let origin = format!("https://localhost:{}", tcp.local_addr().unwrap().port());
+        let listener = TlsListener {
+            tcp,
+            acceptor: TlsAcceptor::from(Arc::new(tls)),
+            shared: shared.clone(),
+        };
         let app = Router::new()
             .route("/push/{device}", post(receive))
             .with_state((shared.clone(), origin.clone()));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        PushService { shared, origin }
+        PushService {
+            shared,
+            origin,
+            root: Arc::new(RootFile(root)),
+        }
+    }
+
+    /// What the server needs to reach this service: `localhost` on the allow-list, allowed to
+    /// be loopback, and this service's certificate authority as an extra root.
+    pub fn server_env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("PUSH_ALLOWED_HOSTS", "localhost".to_owned()),
+            ("PUSH_ALLOW_LOOPBACK_HOSTS", "localhost".to_owned()),
+            ("PUSH_EXTRA_ROOT_CERT", self.root.0.display().to_string()),
+        ]
+    }
+
+    /// A device whose first answer is `status` (a 3xx) pointing at `to`'s endpoint.
+    pub fn redirecting_device(&self, name: &str, status: u16, to: &Device) -> Device {
+        let device = self.device(name, &[status]);
+        let mut shared = self.shared.lock().unwrap();
+        shared.redirects.insert(name.to_owned(), to.endpoint.clone());
+        device
+    }
+
+    pub fn refused_handshakes(&self) -> usize {
+        self.shared.lock().unwrap().refused_handshakes
     }
 
     /// Expect every push signed with this VAPID public key (the server's `vapidPublicKey`).
@@ -143,7 +216,7 @@ async fn receive(
     Path(name): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> StatusCode {
+) -> Response {
     let header = |name: &str| {
         headers
             .get(name)
@@ -160,14 +233,18 @@ async fn receive(
     let problem = problem.or_else(|| header("ttl").parse::<u64>().is_err().then(|| "no TTL".to_owned()));
     if let Some(problem) = problem {
         state.problems.push(format!("{name}: {problem}"));
-        return StatusCode::BAD_REQUEST;
+        return StatusCode::BAD_REQUEST.into_response();
     }
     let Some((components, auth)) = state.devices.get(&name).cloned() else {
-        return StatusCode::NOT_FOUND;
+        return StatusCode::NOT_FOUND.into_response();
     };
     if let Some(status) = state.scripts.get_mut(&name).and_then(VecDeque::pop_front) {
-        if status != 201 {
-            return StatusCode::from_u16(status).unwrap();
+        let status = StatusCode::from_u16(status).unwrap();
+        if let (true, Some(location)) = (status.is_redirection(), state.redirects.get(&name)) {
+            return (status, [(header::LOCATION, location.clone())]).into_response();
+        }
+        if status != StatusCode::CREATED {
+            return status.into_response();
         }
     }
     let device = Device {
@@ -182,7 +259,7 @@ async fn receive(
         Ok(plaintext) => plaintext,
         Err(err) => {
             state.problems.push(format!("{name}: cannot decrypt: {err}"));
-            return StatusCode::BAD_REQUEST;
+            return StatusCode::BAD_REQUEST.into_response();
         }
     };
     let payload: Value = serde_json::from_slice(&plaintext).unwrap_or(Value::Null);
@@ -192,7 +269,57 @@ async fn receive(
         ttl: header("ttl").parse().unwrap_or(0),
     };
     state.delivered.entry(name).or_default().push(received);
-    StatusCode::CREATED
+    StatusCode::CREATED.into_response()
+}
+
+/// A certificate authority (its PEM) and a certificate for `localhost` it signed, with its key.
+fn certificates() -> (String, CertificateDer<'static>, PrivateKeyDer<'static>) {
+    let authority_key = rcgen::KeyPair::generate().unwrap();
+    let mut authority = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    authority.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    authority
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Tsunagu test push service CA");
+    authority.key_usages = vec![
+        rcgen::KeyUsagePurpose::KeyCertSign,
+        rcgen::KeyUsagePurpose::DigitalSignature,
+    ];
+    let authority = authority.self_signed(&authority_key).unwrap();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let certificate = rcgen::CertificateParams::new(vec!["localhost".to_owned()])
+        .unwrap()
+        .signed_by(&key, &authority, &authority_key)
+        .unwrap();
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
+    (authority.pem(), certificate.der().clone(), key)
+}
+
+/// TCP accepted, then TLS; a failed handshake is counted and the next connection awaited.
+struct TlsListener {
+    tcp: TcpListener,
+    acceptor: TlsAcceptor,
+    shared: Arc<Mutex<Shared>>,
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<TcpStream>;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((tcp, address)) = self.tcp.accept().await else {
+                continue;
+            };
+            match tokio::time::timeout(Duration::from_secs(10), self.acceptor.accept(tcp)).await {
+                Ok(Ok(tls)) => return (tls, address),
+                _ => self.shared.lock().unwrap().refused_handshakes += 1,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
+    }
 }
 
 /// RFC 8292: `vapid t=<JWT>, k=<public key>`; ES256 over header.claims; aud is our origin;

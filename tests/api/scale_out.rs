@@ -9,7 +9,7 @@ use serde_json::json;
 use tsunagu_client::{Client, ServerProcess};
 
 use crate::helpers::*;
-use crate::push_service::PushService;
+use crate::push_service::{env_pairs, PushService};
 use crate::world::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,15 +18,13 @@ async fn postgres_replicas_share_live_events_and_pushes() {
         return;
     };
     let service = PushService::start().await;
-    let push_env = [
-        ("PUSH_ALLOW_INSECURE_ENDPOINTS", "true"),
-        ("PUSH_POLL_INTERVAL_MS", "100"),
-    ];
-    let app = TestApp::start_with(backend, &push_env).await;
+    let mut push_env = service.server_env();
+    push_env.push(("PUSH_POLL_INTERVAL_MS", "100".to_owned()));
+    let app = TestApp::start_with(backend, &env_pairs(&push_env)).await;
     let w = World::build(&app).await;
     let mut env = server_env(&app.db);
     for (key, value) in push_env {
-        env.insert(key.to_owned(), value.to_owned());
+        env.insert(key.to_owned(), value);
     }
     // Polling so slow that only the replicas' NOTIFY can deliver within the test's wait.
     env.insert("EVENT_POLL_INTERVAL_MS".into(), "600000".into());

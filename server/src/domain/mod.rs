@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod care;
+pub mod endpoint;
 pub mod ids;
 pub mod journal;
 pub mod model;

@@ -13,6 +13,7 @@ pub mod naps;
 pub mod org;
 pub mod oversight;
 pub mod push;
+pub mod push_transport;
 pub mod reports;
 
 use std::sync::Arc;

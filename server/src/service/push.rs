@@ -3,6 +3,8 @@
 //! rows, encrypts and signs each for its device, and records what the push service said:
 //! 2xx delivered; 404/410 the device is gone; 429, 5xx and network errors retried with
 //! exponential backoff honouring Retry-After, up to a bound, then kept as failed with the reason.
+//! Endpoints are checked against the SSRF rules (`domain::endpoint`) at registration and again
+//! before each send; `push_transport` carries the request.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,7 +18,9 @@ use web_push::{
     WebPushMessageBuilder,
 };
 
+use super::push_transport;
 use crate::config::Config;
+use crate::domain::endpoint::{EndpointRules, PushTarget};
 use crate::domain::{validate, Timestamp};
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
@@ -30,6 +34,7 @@ const BATCH: i64 = 64;
 pub struct PushSender {
     wake: Arc<Notify>,
     public_key: Arc<String>,
+    rules: Arc<EndpointRules>,
 }
 
 impl PushSender {
@@ -42,13 +47,15 @@ impl PushSender {
         let signer = VapidSignatureBuilder::from_base64_no_sub(&private_key)
             .map_err(|e| anyhow::anyhow!("the VAPID private key is unusable: {e}"))?;
         let wake = Arc::new(Notify::new());
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build()?;
+        let rules = Arc::new(push_transport::endpoint_rules(config)?);
+        let http = push_transport::client(config, rules.clone())?;
         for _ in 0..config.push_workers {
             let worker = Worker {
                 store: store.clone(),
                 signer: signer.clone(),
                 subject: config.vapid_subject.clone(),
                 http: http.clone(),
+                rules: rules.clone(),
                 wake: wake.clone(),
                 lease: time::Duration::seconds(config.push_lease_seconds.max(1) as i64),
                 poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
@@ -59,12 +66,18 @@ impl PushSender {
         Ok(PushSender {
             wake,
             public_key: Arc::new(public_key),
+            rules,
         })
     }
 
     /// The application server key clients pass to `pushManager.subscribe`.
     pub fn public_key(&self) -> &str {
         &self.public_key
+    }
+
+    /// What push endpoints must be, from the configuration.
+    pub fn endpoint_rules(&self) -> &EndpointRules {
+        &self.rules
     }
 
     /// A transaction with notifications has committed.
@@ -88,6 +101,7 @@ struct Worker {
     signer: PartialVapidSignatureBuilder,
     subject: String,
     http: reqwest::Client,
+    rules: Arc<EndpointRules>,
     wake: Arc<Notify>,
     lease: time::Duration,
     poll: Duration,
@@ -140,11 +154,16 @@ impl Worker {
 
     /// One attempt. `Err` is a permanent failure of our own (unusable keys or endpoint).
     async fn send(&self, job: &PushJob) -> Result<PushOutcome, String> {
+        // The rules may have changed since registration; the resolver checks the addresses.
+        let target = self
+            .rules
+            .check_url(&job.endpoint)
+            .map_err(|refusal| format!("endpoint refused: {refusal}"))?;
         let info = SubscriptionInfo::new(job.endpoint.as_str(), job.p256dh.as_str(), job.auth.as_str());
         let mut signature = self.signer.clone().add_sub_info(&info);
         signature.add_claim("sub", self.subject.as_str());
         // RFC 8292: `aud` is the endpoint's origin, port included; web-push drops the port.
-        let audience = audience_of(&job.endpoint)?;
+        let audience = audience_of(&target.url)?;
         signature.add_claim("aud", audience.as_str());
         let signature = signature.build().map_err(|e| format!("VAPID signature: {e}"))?;
         let mut message = WebPushMessageBuilder::new(&info);
@@ -158,17 +177,21 @@ impl Worker {
         message.set_vapid_signature(signature);
         let message = message.build().map_err(|e| format!("encrypting for the device: {e}"))?;
         let request = web_push::request_builder::build_request::<Vec<u8>>(message);
-        let mut outgoing = self.http.post(request.uri().to_string()).body(request.body().clone());
+        // To the URL the rules checked, not web-push's re-parse of the raw text.
+        let mut outgoing = self.http.post(target.url.clone()).body(request.body().clone());
         for (name, value) in request.headers() {
             outgoing = outgoing.header(name.as_str(), value.as_bytes());
         }
         let response = match outgoing.send().await {
             Ok(response) => response,
             Err(err) => {
+                if let Some(refusal) = push_transport::refusal_in(&err) {
+                    return Err(format!("endpoint refused: {refusal}"));
+                }
                 return Ok(PushOutcome::Retry {
                     at: Timestamp::now(),
-                    error: format!("network: {err}"),
-                })
+                    error: format!("network: {}", push_transport::describe(err)),
+                });
             }
         };
         let status = response.status().as_u16();
@@ -193,8 +216,7 @@ impl Worker {
 }
 
 /// The origin of a push endpoint: scheme, host and any non-default port.
-fn audience_of(endpoint: &str) -> Result<String, String> {
-    let url = reqwest::Url::parse(endpoint).map_err(|e| format!("endpoint: {e}"))?;
+fn audience_of(url: &url::Url) -> Result<String, String> {
     let host = url.host_str().ok_or("endpoint has no host")?;
     Ok(match url.port() {
         Some(port) => format!("{}://{host}:{port}", url.scheme()),
@@ -209,19 +231,11 @@ pub struct DeviceInput<'a> {
     pub auth: &'a str,
 }
 
-fn check_device(input: &DeviceInput<'_>, allow_insecure: bool) -> AppResult<()> {
-    let endpoint = input.endpoint.trim();
-    let secure = endpoint.starts_with("https://");
-    let loopback_http = endpoint.starts_with("http://127.0.0.1") || endpoint.starts_with("http://localhost");
-    if endpoint.len() > 2048
-        || !(secure || allow_insecure && loopback_http)
-        || endpoint.parse::<reqwest::Url>().is_err()
-    {
-        return Err(AppError::bad_input(
-            "endpoint",
-            "the endpoint must be the https URL the browser gave",
-        ));
-    }
+/// The checks that need no network; the endpoint's host is resolved after them.
+fn check_device(input: &DeviceInput<'_>, rules: &EndpointRules) -> AppResult<PushTarget> {
+    let target = rules
+        .check_url(input.endpoint)
+        .map_err(|refusal| AppError::bad_input("endpoint", refusal.to_string()))?;
     let key = URL_SAFE_NO_PAD
         .decode(input.p256dh.trim_end_matches('='))
         .unwrap_or_default();
@@ -240,11 +254,15 @@ fn check_device(input: &DeviceInput<'_>, allow_insecure: bool) -> AppResult<()> 
             "auth must be the subscription's 16-byte base64url secret",
         ));
     }
-    Ok(())
+    Ok(target)
 }
 
 pub async fn register_device(svc: &super::Services, actor: &Actor, input: DeviceInput<'_>) -> AppResult<bool> {
-    check_device(&input, svc.config.push_allow_insecure_endpoints)?;
+    let rules = svc.push.endpoint_rules();
+    let target = check_device(&input, rules)?;
+    push_transport::check_resolved(rules, &target)
+        .await
+        .map_err(|refusal| AppError::bad_input("endpoint", refusal.to_string()))?;
     let p256dh = input.p256dh.trim_end_matches('=');
     let auth = input.auth.trim_end_matches('=');
     svc.store
@@ -254,7 +272,7 @@ pub async fn register_device(svc: &super::Services, actor: &Actor, input: Device
 }
 
 pub async fn unregister_device(svc: &super::Services, actor: &Actor, endpoint: &str) -> AppResult<bool> {
-    if endpoint.len() > 2048 {
+    if endpoint.len() > 2048 || endpoint.chars().any(char::is_control) {
         return Err(AppError::bad_input("endpoint", "not an endpoint"));
     }
     Ok(svc
