@@ -16,6 +16,7 @@ mod care;
 mod coalesced_reads;
 mod concurrency;
 mod csv_export;
+mod graphql_over_http;
 mod group_commit;
 mod lifecycle;
 mod live;

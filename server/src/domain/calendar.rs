@@ -18,8 +18,16 @@ pub const JST_OFFSET_MINUTES: i32 = 9 * 60;
 pub struct Timestamp(#[serde(with = "time::serde::rfc3339")] pub OffsetDateTime);
 
 impl Timestamp {
+    /// Now, to the microsecond: what both databases keep, so an instant reads back exactly as
+    /// it was answered when it was written.
     pub fn now() -> Self {
-        Timestamp(OffsetDateTime::now_utc())
+        Timestamp::to_microseconds(OffsetDateTime::now_utc())
+    }
+
+    /// `instant` without its digits below the microsecond.
+    pub fn to_microseconds(instant: OffsetDateTime) -> Self {
+        let nanos = instant.nanosecond();
+        Timestamp(instant.replace_nanosecond(nanos - nanos % 1_000).unwrap_or(instant))
     }
 
     pub fn utc(self) -> OffsetDateTime {

@@ -12,6 +12,7 @@ mod journal_types;
 mod live;
 mod mutation;
 mod mutation_care;
+mod persisted;
 mod push;
 mod query;
 mod report_types;
@@ -50,6 +51,7 @@ fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot),
         config,
     )
+    .extension(persisted::PersistedQueries::default())
     .extension(audit::AuditTrail)
 }
 

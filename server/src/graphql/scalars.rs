@@ -67,11 +67,14 @@ impl ScalarType for GqlDate {
 impl ScalarType for GqlDateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => parse_date_time(s).map(GqlDateTime).ok_or_else(|| {
-                InputValueError::custom(format!(
-                    "{s:?} is not an RFC 3339 date-time between the years 1900 and 2999"
-                ))
-            }),
+            // Kept to the microsecond, as the databases keep it.
+            Value::String(s) => parse_date_time(s)
+                .map(|t| GqlDateTime(Timestamp::to_microseconds(t).0))
+                .ok_or_else(|| {
+                    InputValueError::custom(format!(
+                        "{s:?} is not an RFC 3339 date-time between the years 1900 and 2999"
+                    ))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

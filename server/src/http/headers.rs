@@ -45,6 +45,24 @@ pub(super) fn secure(router: Router, hsts_max_age_seconds: u64) -> Router {
     ))
 }
 
+/// Cross-origin access for browser apps served elsewhere (a development server, a city's own
+/// portal): only the listed origins, only GET and POST, only the headers the API reads. The
+/// API's credentials are bearer tokens, never cookies, so no credentials mode is allowed.
+pub(super) fn cors(allowed_origins: &[String]) -> tower_http::cors::CorsLayer {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let origins: Vec<HeaderValue> = allowed_origins
+        .iter()
+        .map(|origin| origin.trim())
+        .filter(|origin| !origin.is_empty())
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
 /// For the routes whose answers may hold personal data (GraphQL, CSV).
 pub(super) fn no_store<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router.layer(SetResponseHeaderLayer::overriding(

@@ -1,8 +1,9 @@
-//! The HTTP server: GraphQL over POST, GraphiQL, the WebSocket endpoint, the CSV export and
-//! `/healthz`, with body limits, tracing and a graceful shutdown that lets requests finish and
-//! says goodbye to WebSocket clients with a close frame.
+//! The HTTP server: GraphQL over HTTP (`graphql_http.rs`), GraphiQL, the WebSocket endpoint,
+//! the CSV export and `/healthz`, with body limits, security headers, tracing and a graceful
+//! shutdown that lets requests finish and says goodbye to WebSocket clients with a close frame.
 
 mod graphiql;
+mod graphql_http;
 mod headers;
 mod reports;
 mod serve;
@@ -14,9 +15,7 @@ use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use async_graphql_axum::rejection::GraphQLRejection;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -28,7 +27,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::graphql::{build_live_executor, build_schema, LiveExecutor, RequestContext, TsunaguSchema};
+use crate::graphql::{build_live_executor, build_schema, LiveExecutor, TsunaguSchema};
 use crate::service::Services;
 
 #[derive(Clone)]
@@ -55,11 +54,15 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
     };
     let hsts_max_age = state.services.config.hsts_max_age_seconds;
     // Answers that may hold personal data are never stored by a cache.
+    // They are compressed (report answers and introspection are large), and may be read by
+    // browser apps on the origins the deployment allows.
     let personal = headers::no_store(
         Router::new()
-            .route("/graphql", get(graphql_get).post(graphql))
+            .route("/graphql", get(graphql_http::get).post(graphql_http::post))
             .route("/reports/nursery-days.csv", get(reports::nursery_days_csv)),
-    );
+    )
+    .layer(tower_http::compression::CompressionLayer::new())
+    .layer(headers::cors(&state.services.config.cors_allowed_origins));
     let router = Router::new()
         .merge(personal)
         .route("/graphql/ws", get(ws::upgrade))
@@ -100,56 +103,6 @@ pub async fn serve(
     Ok(())
 }
 
-/// `GET /graphql`: a query in the URL (GraphQL over HTTP; reads only), else GraphiQL.
-async fn graphql_get(
-    state: State<AppState>,
-    peer: ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
-    request: Result<GraphQLRequest, GraphQLRejection>,
-) -> axum::response::Response {
-    let asks_a_query = uri
-        .query()
-        .is_some_and(|q| q.split('&').any(|pair| pair.starts_with("query=")));
-    if !asks_a_query {
-        if state.services.config.graphiql {
-            return graphiql::page();
-        }
-        return refusal(
-            StatusCode::BAD_REQUEST,
-            "no query: send GET /graphql?query=… or POST /graphql",
-        );
-    }
-    if let Ok(request) = &request {
-        if is_mutation(&request.0) {
-            let mut response = refusal(StatusCode::METHOD_NOT_ALLOWED, "mutations are sent with POST");
-            response
-                .headers_mut()
-                .insert(axum::http::header::ALLOW, axum::http::HeaderValue::from_static("POST"));
-            return response;
-        }
-    }
-    graphql(state, peer, headers, request).await
-}
-
-/// Whether the operation the request names is a mutation.
-fn is_mutation(request: &async_graphql::Request) -> bool {
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return false;
-    };
-    let wanted = request.operation_name.as_deref();
-    document.operations.iter().any(|(name, operation)| {
-        (wanted.is_none() || name.map(|n| n.as_str()) == wanted)
-            && operation.node.ty == async_graphql::parser::types::OperationType::Mutation
-    })
-}
-
-/// A refusal outside GraphQL execution, in the API's error shape.
-fn refusal(status: StatusCode, message: &str) -> axum::response::Response {
-    let body = serde_json::json!({"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]});
-    (status, axum::Json(body)).into_response()
-}
-
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match state.services.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),
@@ -158,56 +111,6 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
         }
     }
-}
-
-async fn graphql(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    request: Result<GraphQLRequest, GraphQLRejection>,
-) -> axum::response::Response {
-    let request = match request {
-        Ok(request) => request,
-        Err(rejection) => return unreadable_request(rejection),
-    };
-    let authorization = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let client_ip = client_ip(&state, &headers, peer);
-    // A stale or revoked token makes the caller anonymous rather than failing the request:
-    // operations that need a caller then answer UNAUTHENTICATED, and `login` still works.
-    let actor = match &authorization {
-        None => None,
-        Some(value) => match crate::auth::actor_for_token(&state.services.sessions, value).await {
-            Ok(actor) => Some(actor),
-            Err(crate::error::AppError::Unauthenticated) => None,
-            Err(err) => {
-                let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
-                return GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])).into_response();
-            }
-        },
-    };
-    let context = RequestContext {
-        actor,
-        authorization,
-        client_ip,
-    };
-    GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response()
-}
-
-/// A body that is not a GraphQL request (not JSON, too large) still gets a GraphQL error.
-fn unreadable_request(rejection: GraphQLRejection) -> axum::response::Response {
-    let message = rejection.0.to_string();
-    let status = if message.contains("length limit") || message.contains("too large") {
-        StatusCode::PAYLOAD_TOO_LARGE
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    let body = serde_json::json!({
-        "errors": [{"message": format!("unreadable request: {message}"), "extensions": {"code": "BAD_USER_INPUT"}}]
-    });
-    (status, axum::Json(body)).into_response()
 }
 
 /// The caller's address: the peer, or behind a trusted proxy the address it appended last.
