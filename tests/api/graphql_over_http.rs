@@ -12,6 +12,35 @@ use crate::world::*;
 
 crate::on_both_backends!(the_api_speaks_graphql_over_http);
 
+/// Production may hide the schema: no introspection, no "did you mean" hints.
+#[tokio::test]
+async fn introspection_and_suggestions_can_be_switched_off() {
+    let app = TestApp::start_with(Backend::Sqlite, &[("GRAPHQL_INTROSPECTION", "false")]).await;
+    let schema = app
+        .anonymous
+        .gql("{ __schema { types { name } } }", json!({}))
+        .await
+        .unwrap();
+    assert!(
+        schema.data.get("__schema").is_none_or(Value::is_null),
+        "{:?}",
+        schema.data
+    );
+    let typo = app.anonymous.gql("{ mee { user { id } } }", json!({})).await.unwrap();
+    assert!(
+        !typo.errors[0]["message"].as_str().unwrap().contains("Did you mean"),
+        "{:?}",
+        typo.errors
+    );
+    assert!(app
+        .anonymous
+        .gql("{ __typename }", json!({}))
+        .await
+        .unwrap()
+        .errors
+        .is_empty());
+}
+
 async fn post(app: &TestApp, accept: Option<&str>, body: &str) -> (u16, String, String) {
     let mut request = reqwest::Client::new()
         .post(format!("{}/graphql", app.server.base_url))
@@ -52,6 +81,26 @@ async fn the_api_speaks_graphql_over_http(backend: Backend) {
     }
     let (status, _, _) = post(&app, Some(GRAPHQL_RESPONSE), "{not json").await;
     assert_eq!(status, 400);
+    // Errors fit to show a person: a syntax error in one line; an oversized body in JSON.
+    let (_, _, body) = post(&app, None, r#"{"query": "{ __typename "}"#).await;
+    let message = serde_json::from_str::<Value>(&body).unwrap()["errors"][0]["message"].clone();
+    assert!(
+        message
+            .as_str()
+            .unwrap()
+            .starts_with("syntax error at line 1, column 14"),
+        "{message}"
+    );
+    let (status, content_type, body) = post(&app, None, &"x".repeat(100_000)).await;
+    assert_eq!(
+        (status, content_type.starts_with("application/json")),
+        (413, true),
+        "{body}"
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()["errors"][0]["extensions"]["code"],
+        "BAD_USER_INPUT"
+    );
 
     // CORS: a preflight from the allowed origin is answered; another origin is not allowed.
     let http = reqwest::Client::new();

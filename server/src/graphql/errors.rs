@@ -37,9 +37,24 @@ impl Extension for ErrorCodesExtension {
 
 fn with_codes(mut response: Response) -> Response {
     for error in &mut response.errors {
+        if let Some(message) = one_line_syntax_error(&error.message) {
+            error.message = message;
+        }
         add_code(error);
     }
     response
+}
+
+/// The parser's error is drawn over several lines (` --> 1:14`, the source line, a caret,
+/// `= expected …`); people and apps get one: "syntax error at line 1, column 14: expected …".
+fn one_line_syntax_error(message: &str) -> Option<String> {
+    let location = message.trim_start().strip_prefix("--> ")?.lines().next()?.trim();
+    let (line, column) = location.split_once(':')?;
+    let expected = message
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("= "))
+        .unwrap_or("unexpected input");
+    Some(format!("syntax error at line {line}, column {column}: {expected}"))
 }
 
 pub fn add_code(error: &mut ServerError) {
@@ -75,5 +90,15 @@ mod tests {
             Some("symptoms".into())
         );
         assert_eq!(argument_named_in("Query is nested too deep."), None);
+    }
+
+    #[test]
+    fn syntax_errors_are_told_in_one_line() {
+        let drawn = " --> 1:14\n  |\n1 | { __typename \n  |              ^---\n  |\n  = expected selection_set, selection, directive, or arguments";
+        assert_eq!(
+            one_line_syntax_error(drawn).as_deref(),
+            Some("syntax error at line 1, column 14: expected selection_set, selection, directive, or arguments")
+        );
+        assert_eq!(one_line_syntax_error("Unknown field \"x\" on type \"Query\"."), None);
     }
 }

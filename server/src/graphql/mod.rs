@@ -62,6 +62,12 @@ where
     M: ObjectType + 'static,
     S: SubscriptionType + 'static,
 {
+    // Production may hide the schema: introspection and "did you mean" hints go together.
+    let builder = if config.graphql_introspection {
+        builder
+    } else {
+        builder.disable_introspection().disable_suggestions()
+    };
     builder
         .extension(cost::ExpansionLimit {
             limit: config.graphql_max_expanded_selections,

@@ -69,6 +69,9 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         .route("/graphql/assets/{name}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(axum::middleware::map_response(move |response| {
+            too_large_as_json(response, max_body)
+        }))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state);
@@ -111,6 +114,22 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
         }
     }
+}
+
+/// The body limit answers a bare text 413; clients get the API's error format instead.
+async fn too_large_as_json(response: axum::response::Response, max_body: usize) -> axum::response::Response {
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/"));
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_json {
+        return response;
+    }
+    let body = serde_json::json!({"errors": [{
+        "message": format!("the request is larger than {max_body} bytes"),
+        "extensions": {"code": "BAD_USER_INPUT"},
+    }]});
+    (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response()
 }
 
 /// The caller's address: the peer, or behind a trusted proxy the address it appended last.
