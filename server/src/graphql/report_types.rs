@@ -306,6 +306,7 @@ impl AuditEntryObject {
     async fn entity_ids(&self) -> Vec<ID> {
         self.0.entity_ids.iter().map(|id| ID(id.to_string())).collect()
     }
+    /// Where the request came from: SYSTEM_ADMIN only (null for nursery heads).
     async fn client_address(&self) -> Option<&str> {
         self.0.client_addr.as_deref()
     }
