@@ -31,6 +31,7 @@ pub async fn login(svc: &Services, email: &str, password: &str, client: Option<I
         (true, Some((user, _))) => user,
         _ => return Err(AppError::Unauthenticated),
     };
+    svc.login_limiter.succeeded(&email, client);
     let token = token::generate();
     let expires_at = Timestamp(Timestamp::now().0 + svc.config.session_ttl());
     svc.store
