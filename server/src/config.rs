@@ -60,17 +60,27 @@ pub struct Config {
     #[arg(long, env = "SESSION_TTL_HOURS", default_value_t = 24 * 30)]
     pub session_ttl_hours: u32,
 
-    /// Login attempts per minute allowed for one account.
+    /// Login attempts per minute allowed for one account from one client address.
     #[arg(long, env = "LOGIN_LIMIT_PER_ACCOUNT", default_value_t = 10)]
     pub login_limit_per_account: u32,
 
-    /// Login attempts per minute allowed from one client address.
+    /// Login attempts per minute allowed from one client address, whatever the account.
     #[arg(long, env = "LOGIN_LIMIT_PER_ADDRESS", default_value_t = 60)]
     pub login_limit_per_address: u32,
 
-    /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
-    #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
-    pub trust_forwarded_for: bool,
+    /// Login attempts per hour for one account from addresses it has not logged in from: the
+    /// backstop against guessing from many addresses, which never locks out a known address.
+    #[arg(long, env = "LOGIN_LIMIT_PER_ACCOUNT_HOURLY", default_value_t = 100)]
+    pub login_limit_per_account_hourly: u32,
+
+    /// Reverse proxies (CIDR list, e.g. `10.0.0.5/32,fd00::/64`) whose X-Forwarded-For is
+    /// believed; the client is the right-most address not among them. Empty: the peer.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::auth::client_address::parse_cidr)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// Counts below this in officers' age-band and classroom breakdowns are withheld.
+    #[arg(long, env = "SMALL_COUNT_THRESHOLD", default_value_t = 3)]
+    pub small_count_threshold: i64,
 
     /// How often the event tailer looks for entries written by other replicas, in ms.
     #[arg(long, env = "EVENT_POLL_INTERVAL_MS", default_value_t = 250)]

@@ -61,6 +61,17 @@ pub enum Action {
     ConfigureSurveillance,
     /// Who read or changed what.
     ReadAuditLog,
+    /// The client address an audit entry was written from: personal data of whoever made
+    /// the request (a parent's home address, roughly), kept for the system's own security.
+    ReadAuditClientAddress,
+    /// The e-mail address of an account holding a grant of this role: its administrators'
+    /// business (the user themself is decided apart, in `may_read_email`).
+    ReadUserEmail(Role),
+    /// The nurseries of a municipality, with their names and classrooms.
+    ListNurseries,
+    /// A nursery's figures exactly, small counts included: those who run the nursery.
+    /// Everyone else reading reports gets small cells suppressed (see `domain::oversight`).
+    ReadExactFigures,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -85,7 +96,9 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
             &[(SystemAdmin, Global), (NurseryAdmin, Nursery)]
         }
         Action::CreateUser(SystemAdmin) | Action::CreateUser(MunicipalOfficer) => &[(SystemAdmin, Global)],
-        Action::CreateUser(NurseryAdmin) => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
+        // A nursery head reads every child of the nursery: officers, who see aggregates only,
+        // must not be able to make one (and log in as it).
+        Action::CreateUser(NurseryAdmin) => &[(SystemAdmin, Global)],
         Action::CreateUser(Staff) | Action::CreateUser(Guardian) => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
         Action::ReadMunicipality => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
         Action::ReadNursery => &[
@@ -123,6 +136,17 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::ReadJournal | Action::SubscribeCareAlerts => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
         }
+        Action::ReadAuditClientAddress => &[(SystemAdmin, Global)],
+        // Those who may create such an account administer it.
+        Action::ReadUserEmail(role) => rule(Action::CreateUser(role)),
+        Action::ListNurseries => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+            (Staff, Nursery),
+            (Guardian, Family),
+        ],
+        Action::ReadExactFigures => &[(NurseryAdmin, Nursery)],
     }
 }
 
@@ -220,6 +244,36 @@ impl Actor {
         Ok(allowed)
     }
 
+    /// Whether the caller may see the e-mail address of `account`, whose grants are given with
+    /// the scopes they apply to: the user themself, and whoever administers one of its grants.
+    pub fn may_read_email(&self, account: Id, account_grants: &[(Role, Scope)]) -> bool {
+        self.user.id == account
+            || account_grants
+                .iter()
+                .any(|(role, scope)| self.may(Action::ReadUserEmail(*role), scope))
+    }
+
+    /// Whether `may_read_email` could ever be true for another user's account, so that a caller
+    /// who administers nobody costs no look-up of the account's grants.
+    pub fn administers_accounts(&self) -> bool {
+        self.grants.iter().any(|g| matches!(g.role, SystemAdmin | NurseryAdmin))
+    }
+
+    /// Which of a municipality's nurseries the caller may list: `None` for all of them (its
+    /// officers, SYSTEM_ADMIN), else the nurseries and families of the caller's own grants, as
+    /// a SQL filter (a guardian's nursery is that of their family).
+    pub fn nursery_listing(&self, municipality: Id) -> Option<ChildFilter> {
+        let whole = Scope {
+            municipality: Some(municipality),
+            ..Scope::default()
+        };
+        if self.may(Action::ListNurseries, &whole) {
+            None
+        } else {
+            Some(self.child_filter(Action::ListNurseries))
+        }
+    }
+
     /// The nurseries in which the caller may perform `action`; `None` when allowed everywhere.
     pub fn nursery_filter(&self, action: Action) -> Option<Vec<Id>> {
         if self.may(action, &Scope::default()) {
@@ -249,60 +303,4 @@ impl Actor {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn actor(role: Role, scope: Option<Id>) -> Actor {
-        let user = User {
-            id: Id::new(),
-            email: "a@example.jp".into(),
-            display_name: "a".into(),
-            locale: "ja-JP".into(),
-        };
-        Actor {
-            user,
-            grants: vec![RoleGrant { role, scope_id: scope }],
-        }
-    }
-
-    #[test]
-    fn staff_act_in_their_nursery_and_outsiders_learn_nothing() {
-        let (municipality, nursery, family) = (Id::new(), Id::new(), Id::new());
-        let child = Scope {
-            municipality: Some(municipality),
-            nursery: Some(nursery),
-            family: Some(family),
-            child_level: true,
-        };
-        let staff = actor(Staff, Some(nursery));
-        assert!(staff.authorize(Action::RecordAttendance, &child).is_ok());
-        let other_staff = actor(Staff, Some(Id::new()));
-        assert!(matches!(
-            other_staff.authorize(Action::RecordAttendance, &child),
-            Err(AppError::NotFound)
-        ));
-        let guardian = actor(Guardian, Some(family));
-        assert!(matches!(
-            guardian.authorize(Action::RecordAttendance, &child),
-            Err(AppError::Forbidden)
-        ));
-        assert!(guardian.authorize(Action::ReportAbsence, &child).is_ok());
-    }
-
-    #[test]
-    fn officers_never_see_children() {
-        let municipality = Id::new();
-        let child = Scope {
-            municipality: Some(municipality),
-            nursery: Some(Id::new()),
-            family: Some(Id::new()),
-            child_level: true,
-        };
-        let officer = actor(MunicipalOfficer, Some(municipality));
-        assert!(matches!(
-            officer.authorize(Action::ReadChild, &child),
-            Err(AppError::NotFound)
-        ));
-        assert!(officer.child_filter(Action::ReadChild).is_empty());
-    }
-}
+mod tests;

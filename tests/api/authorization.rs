@@ -78,7 +78,7 @@ fn ops() -> Vec<Op> {
             expect: "UAFAFFNNN",
         },
         create_user("createUser STAFF", "STAFF", "UAFAFNNNN"),
-        create_user("createUser NURSERY_ADMIN", "NURSERY_ADMIN", "UAAFFNNNN"),
+        create_user("createUser NURSERY_ADMIN", "NURSERY_ADMIN", "UAFFFNNNN"),
         create_user("createUser GUARDIAN", "GUARDIAN", "UAFAFFNNN"),
         create_user("createUser MUNICIPAL_OFFICER", "MUNICIPAL_OFFICER", "UAFNNNNNN"),
         create_user("createUser SYSTEM_ADMIN", "SYSTEM_ADMIN", "UAFFFFFFF"),

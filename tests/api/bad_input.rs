@@ -6,7 +6,10 @@ use serde_json::{json, Value};
 use crate::helpers::*;
 use crate::world::*;
 
-crate::on_both_backends!(bad_input_is_refused_with_the_field_named);
+crate::on_both_backends!(
+    bad_input_is_refused_with_the_field_named,
+    a_guessable_bootstrap_password_stops_the_start
+);
 
 const ABSENCE: &str = "mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }";
 
@@ -77,6 +80,27 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
             "short password",
             a,
             "mutation($s: ID) { createUser(email: \"x@t.test\", password: \"short\", displayName: \"x\", role: STAFF, scopeId: $s) { id } }",
+            json!({"s": w.nursery_a}),
+            "password",
+        ),
+        (
+            "guessable password",
+            a,
+            "mutation($s: ID) { createUser(email: \"x@t.test\", password: \"password1234\", displayName: \"x\", role: STAFF, scopeId: $s) { id } }",
+            json!({"s": w.nursery_a}),
+            "password",
+        ),
+        (
+            "password made of the e-mail address",
+            a,
+            "mutation($s: ID) { createUser(email: \"hanako.sato@t.test\", password: \"hanako.sato@t.test\", displayName: \"x\", role: STAFF, scopeId: $s) { id } }",
+            json!({"s": w.nursery_a}),
+            "password",
+        ),
+        (
+            "password containing the name",
+            a,
+            "mutation($s: ID) { createUser(email: \"y@t.test\", password: \"Tsunagu Hanako 2026\", displayName: \"Tsunagu Hanako\", role: STAFF, scopeId: $s) { id } }",
             json!({"s": w.nursery_a}),
             "password",
         ),
@@ -234,4 +258,20 @@ async fn bad_input_is_refused_with_the_field_named(backend: Backend) {
         .unwrap();
     assert_eq!(health.status(), 200);
     assert!(g.ok("{ me { user { email } } }", json!({})).await.is_ok());
+}
+
+/// The first administrator's password meets the same rule as every other: a guessable one is
+/// refused at start, with the reason, instead of creating an account anyone could guess.
+async fn a_guessable_bootstrap_password_stops_the_start(backend: Backend) {
+    let db = TestDb::create(&backend).await;
+    let mut env = server_env(&db);
+    env.insert("BOOTSTRAP_ADMIN_PASSWORD".into(), "qwerty123456".into());
+    let refused = tsunagu_client::ServerProcess::spawn(&binary(), &env).await;
+    assert!(refused.is_err(), "the server started with a guessable admin password");
+    env.insert("BOOTSTRAP_ADMIN_PASSWORD".into(), PASSWORD.into());
+    let server = tsunagu_client::ServerProcess::spawn(&binary(), &env).await.unwrap();
+    tsunagu_client::Client::new(&server.base_url)
+        .login(ADMIN_EMAIL, PASSWORD)
+        .await
+        .unwrap();
 }

@@ -83,7 +83,9 @@ async fn kid(app: &TestApp, nursery: &str, classroom: &str, name: &str, enrolled
 }
 
 async fn reports_match_a_hand_computed_city(backend: Backend) {
-    let app = TestApp::start(backend).await;
+    // Exact figures to check by hand (threshold 1 withholds nothing); `small_counts` serves
+    // the same city again with the default threshold.
+    let app = TestApp::start_with(backend, &[("SMALL_COUNT_THRESHOLD", "1")]).await;
     let admin = &app.admin;
     let t = today_jst();
     let (d1, d2) = (t - Duration::days(2), t - Duration::days(1));
@@ -302,6 +304,7 @@ async fn reports_match_a_hand_computed_city(backend: Backend) {
     )
     .await;
     crate::csv_export::matches_the_report(&app, &officer, &other_officer, &city, &vars, &days).await;
+    crate::small_counts::officers_get_small_counts_withheld(&app, &officer, &head_aoba, &vars, &days).await;
 }
 
 /// Six families report the same illness at the same moment: every report is saved, and the

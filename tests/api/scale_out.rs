@@ -133,7 +133,7 @@ fn docker_compose_runs_two_replicas_behind_a_websocket_proxy() {
         );
         assert!(env.contains("LISTEN_ADDR"), "{name}: LISTEN_ADDR");
         assert!(
-            env.contains("TRUST_FORWARDED_FOR"),
+            env.contains("TRUSTED_PROXIES"),
             "{name}: client addresses from the proxy"
         );
         assert_eq!(
@@ -147,6 +147,15 @@ fn docker_compose_runs_two_replicas_behind_a_websocket_proxy() {
     }
 
     let proxy = &services["proxy"];
+    let proxy_address = proxy["networks"]["default"]["ipv4_address"]
+        .as_str()
+        .expect("nginx has a fixed address");
+    for name in &replicas {
+        let trusted = services[name.as_str()]["environment"]["TRUSTED_PROXIES"]
+            .as_str()
+            .unwrap_or_default();
+        assert_eq!(trusted, format!("{proxy_address}/32"), "{name} believes nginx alone");
+    }
     let config_mount = proxy["volumes"].to_string();
     assert!(config_mount.contains("nginx.conf"), "proxy configuration mounted");
     let nginx = std::fs::read_to_string(root.join("deploy/nginx.conf")).expect("deploy/nginx.conf");

@@ -1,6 +1,7 @@
 //! Accounts and sessions: password hashing, bearer tokens, login throttling, and turning a
 //! token into the `Actor` every authorization decision is made for.
 
+pub mod client_address;
 pub mod live_sessions;
 pub mod password;
 pub mod rate_limit;

@@ -127,6 +127,116 @@ pub struct InfectionAlert {
     pub raised_at: Timestamp,
 }
 
+/// Counts for one age band as released to a reader: each count, or `None` where it is withheld
+/// because it could single out a child.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReleasedBand {
+    pub age_band: i32,
+    pub enrolled: Option<i64>,
+    pub present: Option<i64>,
+    pub absent: Option<i64>,
+    pub late: Option<i64>,
+}
+
+impl ReleasedBand {
+    pub fn suppressed(&self) -> bool {
+        [self.enrolled, self.present, self.absent, self.late].contains(&None)
+    }
+}
+
+/// Small-count suppression, as statistics offices publish tables (秘匿): which cells of a
+/// group to withhold. Primary: every count from 1 to below `threshold` (zero singles nobody
+/// out). Secondary: when exactly one cell of the group is withheld, the group's published
+/// total minus the other cells would give it back, so the smallest other cell goes too.
+/// A `threshold` of 1 or less withholds nothing.
+pub fn cells_to_withhold(cells: &[i64], threshold: i64) -> Vec<bool> {
+    let small = |count: i64| count > 0 && count < threshold;
+    let mut withheld: Vec<bool> = cells.iter().map(|c| small(*c)).collect();
+    secondary(cells, &mut withheld);
+    withheld
+}
+
+/// Adds the secondary cell when exactly one of the group is withheld and another exists.
+fn secondary(cells: &[i64], withheld: &mut [bool]) {
+    if withheld.iter().filter(|w| **w).count() != 1 {
+        return;
+    }
+    let smallest_other = (0..cells.len())
+        .filter(|i| !withheld[*i])
+        .min_by_key(|i| (cells[*i], *i));
+    if let Some(i) = smallest_other {
+        withheld[i] = true;
+    }
+}
+
+/// An age-band breakdown as released to a reader who may not see small counts (`threshold`
+/// from configuration; 0 for those who run the nursery, who see everything). A band with
+/// fewer children enrolled than the threshold is withheld whole (any count of it is small);
+/// otherwise each small count, and `present` when the children not present are few (enrolled
+/// minus present would give them away). Each column then gets secondary suppression against
+/// the nursery's total, which stays published.
+pub fn release_bands(bands: &[(i32, DayCounts)], threshold: i64) -> Vec<ReleasedBand> {
+    let small = |count: i64| count > 0 && count < threshold;
+    let columns: [fn(&DayCounts) -> i64; 4] = [|c| c.enrolled, |c| c.present, |c| c.absent, |c| c.late];
+    let mut withheld = vec![[false; 4]; bands.len()];
+    for (row, (_, counts)) in bands.iter().enumerate() {
+        if small(counts.enrolled) {
+            withheld[row] = [true; 4];
+            continue;
+        }
+        for (column, value) in columns.iter().enumerate() {
+            withheld[row][column] = small(value(counts));
+        }
+        withheld[row][1] |= small(counts.enrolled - counts.present);
+    }
+    for (column, value) in columns.iter().enumerate() {
+        let cells: Vec<i64> = bands.iter().map(|(_, c)| value(c)).collect();
+        let mut in_column: Vec<bool> = withheld.iter().map(|row| row[column]).collect();
+        secondary(&cells, &mut in_column);
+        for (row, flag) in in_column.into_iter().enumerate() {
+            withheld[row][column] = flag;
+        }
+    }
+    bands
+        .iter()
+        .zip(withheld)
+        .map(|((band, c), w)| {
+            let keep = |value: i64, withhold: bool| (!withhold).then_some(value);
+            ReleasedBand {
+                age_band: *band,
+                enrolled: keep(c.enrolled, w[0]),
+                present: keep(c.present, w[1]),
+                absent: keep(c.absent, w[2]),
+                late: keep(c.late, w[3]),
+            }
+        })
+        .collect()
+}
+
+/// Classroom rows of infection surveillance as released: each row's count, or `None` when
+/// withheld. A nursery's day and symptom form a group (their sum is the nursery's published
+/// count of that symptom), suppressed as `cells_to_withhold` says.
+pub fn release_classroom_counts(rows: &[ClassroomSymptomDay], threshold: i64) -> Vec<Option<i64>> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(Id, Date, Symptom), Vec<usize>> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        groups
+            .entry((row.nursery_id, row.date, row.symptom))
+            .or_default()
+            .push(i);
+    }
+    let mut released: Vec<Option<i64>> = rows.iter().map(|r| Some(r.children)).collect();
+    for members in groups.values() {
+        let cells: Vec<i64> = members.iter().map(|i| rows[*i].children).collect();
+        for (i, withhold) in members.iter().zip(cells_to_withhold(&cells, threshold)) {
+            if withhold {
+                released[*i] = None;
+            }
+        }
+    }
+    released
+}
+
 crate::text_enum!(AuditAccess { Read = "READ", Write = "WRITE" });
 
 /// One line of the audit trail: who, when, what operation on which entities, from where.
@@ -142,6 +252,9 @@ pub struct AuditEntry {
     pub entity_ids: Vec<Id>,
     pub client_addr: Option<String>,
 }
+
+#[cfg(test)]
+mod suppression_tests;
 
 #[cfg(test)]
 mod tests {

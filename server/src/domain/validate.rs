@@ -75,7 +75,17 @@ pub fn email(field: &str, raw: &str) -> AppResult<String> {
     Ok(value)
 }
 
-pub fn new_password(field: &str, raw: &str) -> AppResult<()> {
+/// The strength estimator's score (0–4) a new password must reach: "safely unguessable"
+/// (about 10^10 guesses), what an offline attack on a stolen hash would need.
+pub const MIN_PASSWORD_SCORE: u8 = 3;
+/// How much of a password the strength estimator looks at: its cost grows faster than the
+/// length, and a prefix this long that is strong makes the whole strong.
+const PASSWORD_ESTIMATE_CHARS: usize = 100;
+
+/// A password a person chooses for an account: long enough, not guessable (judged by zxcvbn,
+/// which knows common passwords, words, names, dates, keyboard walks and l33t), and not made
+/// of the account's own e-mail address or name. No composition rules: a long phrase is good.
+pub fn new_password(field: &str, raw: &str, email: &str, display_name: &str) -> AppResult<()> {
     let chars = raw.chars().count();
     if chars < MIN_PASSWORD_CHARS {
         return Err(AppError::bad_input(
@@ -83,7 +93,40 @@ pub fn new_password(field: &str, raw: &str) -> AppResult<()> {
             format!("passwords must be at least {MIN_PASSWORD_CHARS} characters"),
         ));
     }
-    bounded(field, raw, MAX_PASSWORD_CHARS)
+    bounded(field, raw, MAX_PASSWORD_CHARS)?;
+    let lowered = raw.to_lowercase();
+    let email = email.trim().to_lowercase();
+    let local_part = email.split('@').next().unwrap_or_default();
+    let name = display_name.trim().to_lowercase();
+    let personal = [(email.as_str(), 1), (local_part, 4), (name.as_str(), 3)];
+    if personal
+        .iter()
+        .any(|(part, shortest)| part.chars().count() >= *shortest && lowered.contains(part))
+    {
+        return Err(AppError::bad_input(
+            field,
+            "the password must not contain the account's e-mail address or name",
+        ));
+    }
+    let estimated: String = raw.chars().take(PASSWORD_ESTIMATE_CHARS).collect();
+    let inputs: Vec<&str> = personal
+        .iter()
+        .map(|(part, _)| *part)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let estimate = zxcvbn::zxcvbn(&estimated, &inputs);
+    if u8::from(estimate.score()) < MIN_PASSWORD_SCORE {
+        let hint = estimate
+            .feedback()
+            .and_then(|f| f.warning())
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default();
+        return Err(AppError::bad_input(
+            field,
+            format!("this password is too easy to guess{hint}; a few uncommon words together make a good one"),
+        ));
+    }
+    Ok(())
 }
 
 /// Symptoms as a set: duplicates collapse, order is canonical.
@@ -174,5 +217,53 @@ mod tests {
         assert_eq!(email("email", " Hana@Example.JP ").unwrap(), "hana@example.jp");
         assert!(email("email", "no-at-sign").is_err());
         assert!(email("email", "a@b").is_err());
+    }
+
+    fn password_refusal(raw: &str) -> Option<String> {
+        match new_password("password", raw, "hana.sato@example.jp", "佐藤 花") {
+            Ok(()) => None,
+            Err(AppError::BadInput { field, message }) => {
+                assert_eq!(field, "password");
+                Some(message)
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn passwords_are_long_and_hard_to_guess_without_composition_rules() {
+        assert!(password_refusal("Tr0ub4dor").unwrap().contains("at least 10"));
+        for weak in [
+            "password123",
+            "aaaaaaaaaaaa",
+            "qwertyuiop12",
+            "1234567890",
+            "iloveyou2024",
+        ] {
+            assert!(password_refusal(weak).unwrap().contains("guess"), "{weak} accepted");
+        }
+        // Lower-case words only, no digits or symbols: accepted when uncommon enough.
+        for strong in [
+            "correct horse battery",
+            "ひよこ組の朝はにぎやか",
+            "marmalade tugboat quiver",
+        ] {
+            assert_eq!(password_refusal(strong), None, "{strong} refused");
+        }
+    }
+
+    #[test]
+    fn passwords_must_not_be_made_of_the_account_itself() {
+        for personal in [
+            "hana.sato@example.jp",
+            "HANA.SATO@example.jp!",
+            "xx hana.sato 2026 zz",
+            "佐藤 花 たんぽぽ 2026",
+        ] {
+            assert!(
+                password_refusal(personal).unwrap().contains("e-mail address or name"),
+                "{personal}"
+            );
+        }
     }
 }

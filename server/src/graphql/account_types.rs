@@ -4,26 +4,53 @@ use async_graphql::{Context, Object, Result, ID};
 
 use super::scalars::GqlDateTime;
 use super::types::{audited_children, ChildObject};
-use super::{actor, services};
+use super::{actor, request, services};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::service;
 
-pub struct UserObject(pub User);
+pub struct UserObject {
+    user: User,
+    /// The answer to the user's own login, before any caller is known to the request.
+    shown_to_themself: bool,
+}
+
+impl UserObject {
+    pub fn new(user: User) -> Self {
+        UserObject {
+            user,
+            shown_to_themself: false,
+        }
+    }
+
+    /// The signed-in user, shown to themself.
+    pub fn own(user: User) -> Self {
+        UserObject {
+            user,
+            shown_to_themself: true,
+        }
+    }
+}
 
 #[Object(name = "User")]
 impl UserObject {
     async fn id(&self) -> ID {
-        self.0.id.into()
+        self.user.id.into()
     }
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// Only for the user themself, SYSTEM_ADMIN, and those who administer the account (the
+    /// nursery head for the nursery's staff and guardians); null for everyone else.
+    async fn email(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+        if self.shown_to_themself {
+            return Ok(Some(self.user.email.clone()));
+        }
+        let caller = request(ctx).and_then(|r| r.actor.as_ref());
+        Ok(service::accounts::visible_email(services(ctx), caller, &self.user).await?)
     }
     async fn display_name(&self) -> &str {
-        &self.0.display_name
+        &self.user.display_name
     }
     async fn locale(&self) -> &str {
-        &self.0.locale
+        &self.user.locale
     }
 }
 
@@ -45,7 +72,7 @@ pub struct Viewer;
 #[Object]
 impl Viewer {
     async fn user(&self, ctx: &Context<'_>) -> Result<UserObject> {
-        Ok(UserObject(actor(ctx)?.user.clone()))
+        Ok(UserObject::own(actor(ctx)?.user.clone()))
     }
     async fn roles(&self, ctx: &Context<'_>) -> Result<Vec<RoleGrantObject>> {
         Ok(actor(ctx)?.grants.iter().cloned().map(RoleGrantObject).collect())
@@ -78,7 +105,7 @@ impl AuthPayload {
         &self.token
     }
     async fn user(&self) -> UserObject {
-        UserObject(self.user.clone())
+        UserObject::own(self.user.clone())
     }
     async fn expires_at(&self) -> GqlDateTime {
         self.expires_at.into()

@@ -105,7 +105,7 @@ impl CoreMutation {
             role,
             scope_id: scope_id.as_ref().map(|id| id.as_str()),
         };
-        Ok(UserObject(
+        Ok(UserObject::new(
             accounts::create_user(services(ctx), actor(ctx)?, input).await?,
         ))
     }

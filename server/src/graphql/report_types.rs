@@ -31,28 +31,33 @@ fn symptom_counts(symptoms: &[(Symptom, i64)]) -> Vec<SymptomCount> {
         .collect()
 }
 
-/// Counts for the children of one age band (the classroom's 0–5 歳児).
+/// Counts for the children of one age band (the classroom's 0–5 歳児). For readers other
+/// than the nursery's head, counts small enough to single out a child (below
+/// SMALL_COUNT_THRESHOLD), and those that would give them away, are null and `suppressed`.
 #[derive(SimpleObject)]
 pub struct AgeBandCounts {
     pub age_band: i32,
-    pub enrolled: i32,
-    pub present: i32,
-    pub absent: i32,
-    pub late: i32,
-    /// present / enrolled; null when nobody was enrolled.
+    pub enrolled: Option<i32>,
+    pub present: Option<i32>,
+    pub absent: Option<i32>,
+    pub late: Option<i32>,
+    /// present / enrolled; null when nobody was enrolled or either is suppressed.
     pub attendance_rate: Option<f64>,
+    /// Some count of this band is withheld (null above): never read it as zero.
+    pub suppressed: bool,
 }
 
-fn band_counts(bands: &[(i32, DayCounts)]) -> Vec<AgeBandCounts> {
-    bands
-        .iter()
-        .map(|(band, c)| AgeBandCounts {
-            age_band: *band,
-            enrolled: int(c.enrolled),
-            present: int(c.present),
-            absent: int(c.absent),
-            late: int(c.late),
-            attendance_rate: rate(c.present, c.enrolled),
+fn band_counts(bands: &[(i32, DayCounts)], withhold_below: i64) -> Vec<AgeBandCounts> {
+    release_bands(bands, withhold_below)
+        .into_iter()
+        .map(|band| AgeBandCounts {
+            age_band: band.age_band,
+            enrolled: band.enrolled.map(int),
+            present: band.present.map(int),
+            absent: band.absent.map(int),
+            late: band.late.map(int),
+            attendance_rate: band.present.zip(band.enrolled).and_then(|(p, e)| rate(p, e)),
+            suppressed: band.suppressed(),
         })
         .collect()
 }
@@ -61,6 +66,8 @@ fn band_counts(bands: &[(i32, DayCounts)]) -> Vec<AgeBandCounts> {
 pub struct NurseryDaySummaryObject {
     pub nursery: Nursery,
     pub day: NurseryDay,
+    /// See `ReportScope::withhold_below`.
+    pub withhold_below: i64,
 }
 
 #[Object(name = "NurseryDaySummary")]
@@ -96,7 +103,7 @@ impl NurseryDaySummaryObject {
         rate(totals.present, totals.enrolled)
     }
     async fn age_bands(&self) -> Vec<AgeBandCounts> {
-        band_counts(&self.day.bands)
+        band_counts(&self.day.bands, self.withhold_below)
     }
     /// 午睡チェック: checks that were due on naps ended that day, and those made on time.
     async fn nap_checks_required(&self) -> i32 {
@@ -123,6 +130,7 @@ pub struct NurseryPeriodSummaryObject {
     pub from: time::Date,
     pub to: time::Date,
     pub period: NurseryPeriod,
+    pub withhold_below: i64,
 }
 
 #[Object(name = "NurseryPeriodSummary")]
@@ -160,7 +168,7 @@ impl NurseryPeriodSummaryObject {
         symptom_counts(&self.period.symptoms)
     }
     async fn age_bands(&self) -> Vec<AgeBandCounts> {
-        band_counts(&self.period.bands)
+        band_counts(&self.period.bands, self.withhold_below)
     }
     async fn nap_checks_required(&self) -> i32 {
         int(self.period.nap_checks_required)
@@ -188,6 +196,8 @@ impl NurseryPeriodSummaryObject {
 pub struct ClassroomSymptomDayObject {
     pub nursery: Nursery,
     pub row: ClassroomSymptomDay,
+    /// The count as released to the caller; `None` when withheld as small.
+    pub released: Option<i64>,
 }
 
 #[Object(name = "ClassroomSymptomDay")]
@@ -210,8 +220,13 @@ impl ClassroomSymptomDayObject {
     async fn symptom(&self) -> Symptom {
         self.row.symptom
     }
-    async fn children(&self) -> i32 {
-        int(self.row.children)
+    /// Null (and `suppressed`) for readers other than the nursery's head when the count is
+    /// small enough to single out a child, or would give such a count away.
+    async fn children(&self) -> Option<i32> {
+        self.released.map(int)
+    }
+    async fn suppressed(&self) -> bool {
+        self.released.is_none()
     }
 }
 
@@ -265,7 +280,8 @@ impl InfectionAlertObject {
     async fn window_end(&self) -> GqlDate {
         GqlDate(self.0.window_end)
     }
-    /// Children in the cluster (grows while the cluster goes on).
+    /// Children in the cluster (grows while the cluster goes on). Never suppressed: an alert
+    /// exists for the health centre to act on that classroom.
     async fn children(&self) -> i32 {
         int(self.0.children)
     }
@@ -306,6 +322,7 @@ impl AuditEntryObject {
     async fn entity_ids(&self) -> Vec<ID> {
         self.0.entity_ids.iter().map(|id| ID(id.to_string())).collect()
     }
+    /// Where the request came from: SYSTEM_ADMIN only (null for nursery heads).
     async fn client_address(&self) -> Option<&str> {
         self.0.client_addr.as_deref()
     }

@@ -44,7 +44,12 @@ impl ReportQuery {
             .into_iter()
             .filter_map(|day| {
                 let nursery = scope.nursery(day.nursery_id)?.clone();
-                Some(NurseryDaySummaryObject { nursery, day })
+                let withhold_below = scope.withhold_below(nursery.id);
+                Some(NurseryDaySummaryObject {
+                    nursery,
+                    day,
+                    withhold_below,
+                })
             })
             .collect())
     }
@@ -69,6 +74,7 @@ impl ReportQuery {
                 nursery: nursery.clone(),
                 from: scope.from,
                 to: scope.to,
+                withhold_below: scope.withhold_below(nursery.id),
                 period,
             })
             .collect())
@@ -88,9 +94,9 @@ impl ReportQuery {
         let rows = reports::classroom_symptom_days(svc, &scope).await?;
         Ok(rows
             .into_iter()
-            .filter_map(|row| {
+            .filter_map(|(row, released)| {
                 let nursery = scope.nursery(row.nursery_id)?.clone();
-                Some(ClassroomSymptomDayObject { nursery, row })
+                Some(ClassroomSymptomDayObject { nursery, row, released })
             })
             .collect())
     }

@@ -27,10 +27,12 @@ impl MunicipalityObject {
     async fn code(&self) -> &str {
         &self.0.code
     }
+    /// All of them for the municipality's officers; families and staff see their own nursery.
     async fn nurseries(&self, ctx: &Context<'_>) -> Result<Vec<NurseryObject>> {
+        let only = actor(ctx)?.nursery_listing(self.0.id);
         let nurseries = services(ctx)
             .store
-            .nurseries_of_municipality(self.0.id)
+            .nurseries_listed(self.0.id, only.as_ref())
             .await
             .map_err(AppError::from)?;
         Ok(nurseries.into_iter().map(NurseryObject).collect())
@@ -108,7 +110,7 @@ impl FamilyObject {
             .guardians_of_family(self.0.id)
             .await
             .map_err(AppError::from)?;
-        Ok(users.into_iter().map(UserObject).collect())
+        Ok(users.into_iter().map(UserObject::new).collect())
     }
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
         let filter = actor(ctx)?.child_filter(Action::ReadChild);
@@ -262,7 +264,7 @@ pub(super) async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject>
 
 pub(super) async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
     let found = services(ctx).store.user(id).await.map_err(AppError::from)?;
-    Ok(UserObject(found.ok_or(AppError::NotFound)?))
+    Ok(UserObject::new(found.ok_or(AppError::NotFound)?))
 }
 
 pub struct AttendanceEventObject(pub AttendanceEvent);

@@ -132,17 +132,19 @@ async fn too_large_as_json(response: axum::response::Response, max_body: usize) 
     (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response()
 }
 
-/// The caller's address: the peer, or behind a trusted proxy the address it appended last.
+/// The caller's address: the peer, or behind our reverse proxies (`TRUSTED_PROXIES`) the
+/// right-most address in `X-Forwarded-For` that is not one of them.
 pub(crate) fn client_ip(state: &AppState, headers: &HeaderMap, peer: SocketAddr) -> Option<IpAddr> {
-    if state.services.config.trust_forwarded_for {
-        let forwarded = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse().ok());
-        if forwarded.is_some() {
-            return forwarded;
-        }
-    }
-    Some(peer.ip())
+    // Several X-Forwarded-For lines are one list, in order; an unreadable one is a bad hop.
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .map(|v| v.to_str().unwrap_or("?"))
+        .collect();
+    let forwarded = (!forwarded.is_empty()).then(|| forwarded.join(","));
+    Some(crate::auth::client_address::client_address(
+        peer.ip(),
+        forwarded.as_deref(),
+        &state.services.config.trusted_proxies,
+    ))
 }

@@ -4,7 +4,7 @@ use std::net::IpAddr;
 
 use super::Services;
 use crate::auth::token;
-use crate::domain::{validate, Id, Role, RoleGrant, Timestamp, User};
+use crate::domain::{validate, Id, Role, RoleGrant, Scope, Timestamp, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::{EntityRef, NewUser};
@@ -31,6 +31,7 @@ pub async fn login(svc: &Services, email: &str, password: &str, client: Option<I
         (true, Some((user, _))) => user,
         _ => return Err(AppError::Unauthenticated),
     };
+    svc.login_limiter.succeeded(&email, client);
     let token = token::generate();
     let expires_at = Timestamp(Timestamp::now().0 + svc.config.session_ttl());
     svc.store
@@ -93,8 +94,8 @@ pub async fn create_user(svc: &Services, actor: &Actor, input: NewAccount<'_>) -
         None => actor.authorize_global(action)?,
     }
     let email = validate::email("email", input.email)?;
-    validate::new_password("password", input.password)?;
     let display_name = validate::name("displayName", input.display_name)?;
+    validate::new_password("password", input.password, &email, &display_name)?;
     let password_hash = svc.passwords.hash(input.password).await?;
     let user = svc
         .store
@@ -114,6 +115,38 @@ pub async fn create_user(svc: &Services, actor: &Actor, input: NewAccount<'_>) -
     Ok(user)
 }
 
+/// The account's e-mail address when the caller may see it (the policy's `may_read_email`),
+/// else nothing. Only callers who administer accounts cost a look-up of the account's grants.
+pub async fn visible_email(svc: &Services, caller: Option<&Actor>, account: &User) -> AppResult<Option<String>> {
+    let Some(caller) = caller else {
+        return Ok(None);
+    };
+    if caller.user.id != account.id && !caller.administers_accounts() {
+        return Ok(None);
+    }
+    let mut grants = Vec::new();
+    if caller.user.id != account.id {
+        for grant in svc.store.grants(account.id).await? {
+            let entity = match (grant.role, grant.scope_id) {
+                (_, None) => None,
+                (Role::SystemAdmin | Role::MunicipalOfficer, Some(id)) => Some(EntityRef::Municipality(id)),
+                (Role::NurseryAdmin | Role::Staff, Some(id)) => Some(EntityRef::Nursery(id)),
+                (Role::Guardian, Some(id)) => Some(EntityRef::Family(id)),
+            };
+            let scope = match entity {
+                Some(entity) => svc.store.scope_of(entity).await?.unwrap_or_default(),
+                None => Scope::default(),
+            };
+            grants.push((grant.role, scope));
+        }
+    }
+    Ok(caller
+        .may_read_email(account.id, &grants)
+        .then(|| account.email.clone()))
+}
+
+const BOOTSTRAP_ADMIN_NAME: &str = "System administrator";
+
 /// Creates the first SYSTEM_ADMIN from BOOTSTRAP_ADMIN_EMAIL/PASSWORD when none exists.
 pub async fn bootstrap_admin(svc: &Services) -> anyhow::Result<()> {
     let (Some(email), Some(password)) = (&svc.config.bootstrap_admin_email, &svc.config.bootstrap_admin_password)
@@ -124,14 +157,17 @@ pub async fn bootstrap_admin(svc: &Services) -> anyhow::Result<()> {
         return Ok(());
     }
     let email = validate::email("email", email).map_err(|e| anyhow::anyhow!("BOOTSTRAP_ADMIN_EMAIL: {e}"))?;
-    validate::new_password("password", password).map_err(|e| anyhow::anyhow!("BOOTSTRAP_ADMIN_PASSWORD: {e}"))?;
+    // The first administrator's password meets the rule every other account's does; a weak one
+    // stops the start with the reason, rather than creating an account anyone could guess.
+    validate::new_password("password", password, &email, BOOTSTRAP_ADMIN_NAME)
+        .map_err(|e| anyhow::anyhow!("BOOTSTRAP_ADMIN_PASSWORD is refused: {e}"))?;
     let password_hash = svc.passwords.hash(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let created = svc
         .store
         .create_user(NewUser {
             id: Id::new(),
             email: email.clone(),
-            display_name: "System administrator".into(),
+            display_name: BOOTSTRAP_ADMIN_NAME.into(),
             locale: "ja-JP".into(),
             password_hash,
             grant: Some(RoleGrant {

@@ -87,6 +87,12 @@ pub async fn entries(svc: &Services, actor: &Actor, query: AuditQuery<'_>) -> Ap
     } else {
         None
     };
+    // Where a parent's phone was is theirs: nursery heads see who did what, not from where.
+    if !actor.may(Action::ReadAuditClientAddress, &Scope::default()) {
+        for entry in &mut entries {
+            entry.client_addr = None;
+        }
+    }
     Ok(AuditPage { entries, next_cursor })
 }
 

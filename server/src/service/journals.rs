@@ -31,7 +31,14 @@ pub struct DraftInput<'a> {
     pub revision: Option<i64>,
 }
 
+/// Saves a draft and answers with it as a read would show it to the writer: a guardian's
+/// save of a notebook page shows the home side only until the nursery publishes the page.
 pub async fn save_draft(svc: &Services, actor: &Actor, input: DraftInput<'_>) -> AppResult<Journal> {
+    let saved = save(svc, actor, input).await?;
+    Ok(as_seen_by(actor, saved))
+}
+
+async fn save(svc: &Services, actor: &Actor, input: DraftInput<'_>) -> AppResult<Journal> {
     let incoming = parse_body(input.body)?;
     match input.journal_id {
         None => create_draft(svc, actor, input, &incoming).await,

@@ -19,7 +19,7 @@ pub mod reports;
 use std::sync::Arc;
 
 use crate::auth::password::Passwords;
-use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::rate_limit::{LoginLimiter, LoginLimits};
 use crate::coalesce::Coalescer;
 use crate::config::Config;
 use crate::domain::calendar::offset_from_minutes;
@@ -75,7 +75,11 @@ impl Services {
             bus,
             push,
             passwords: Passwords::new(),
-            login_limiter: LoginLimiter::new(config.login_limit_per_account, config.login_limit_per_address),
+            login_limiter: LoginLimiter::new(LoginLimits {
+                per_address_per_minute: config.login_limit_per_address,
+                per_account_address_per_minute: config.login_limit_per_account,
+                per_account_per_hour: config.login_limit_per_account_hourly,
+            }),
             audit: audit_writer::AuditWriter::start(store.clone()),
             config: Arc::new(config),
         };

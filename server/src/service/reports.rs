@@ -19,6 +19,10 @@ pub struct ReportScope {
     pub nurseries: Vec<Nursery>,
     pub from: Date,
     pub to: Date,
+    /// The nurseries whose figures the caller sees exactly (those they run).
+    pub exact: Vec<Id>,
+    /// Below this, counts of others' breakdowns are withheld.
+    pub small_count_threshold: i64,
 }
 
 impl ReportScope {
@@ -28,6 +32,16 @@ impl ReportScope {
 
     pub fn nursery(&self, id: Id) -> Option<&Nursery> {
         self.nurseries.iter().find(|n| n.id == id)
+    }
+
+    /// The threshold below which the nursery's breakdown counts are withheld from the
+    /// caller: none (0) for its head, the configured one for officers and everyone else.
+    pub fn withhold_below(&self, nursery_id: Id) -> i64 {
+        if self.exact.contains(&nursery_id) {
+            0
+        } else {
+            self.small_count_threshold
+        }
     }
 }
 
@@ -55,7 +69,25 @@ pub async fn report_scope(
             return Err(AppError::NotFound);
         }
     }
-    Ok(ReportScope { nurseries, from, to })
+    let exact = nurseries
+        .iter()
+        .filter(|n| {
+            let scope = Scope {
+                municipality: Some(municipality_id),
+                nursery: Some(n.id),
+                ..Scope::default()
+            };
+            actor.may(Action::ReadExactFigures, &scope)
+        })
+        .map(|n| n.id)
+        .collect();
+    Ok(ReportScope {
+        nurseries,
+        from,
+        to,
+        exact,
+        small_count_threshold: svc.config.small_count_threshold,
+    })
 }
 
 /// One row per nursery per open day, by date then nursery name.
@@ -126,11 +158,29 @@ pub fn periods(scope: &ReportScope, days: &[NurseryDay]) -> Vec<NurseryPeriod> {
         .collect()
 }
 
-pub async fn classroom_symptom_days(svc: &Services, scope: &ReportScope) -> AppResult<Vec<ClassroomSymptomDay>> {
-    Ok(svc
+/// Classroom rows with each count as released to the caller (`None`: withheld as small).
+pub async fn classroom_symptom_days(
+    svc: &Services,
+    scope: &ReportScope,
+) -> AppResult<Vec<(ClassroomSymptomDay, Option<i64>)>> {
+    let rows = svc
         .store
         .classroom_symptom_days(&scope.nursery_ids(), scope.from, scope.to)
-        .await?)
+        .await?;
+    // Nurseries differ in what the caller may see exactly; each is released on its own.
+    let mut by_nursery: std::collections::HashMap<Id, Vec<usize>> = std::collections::HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        by_nursery.entry(row.nursery_id).or_default().push(i);
+    }
+    let mut released = vec![None; rows.len()];
+    for (nursery_id, members) in by_nursery {
+        let own: Vec<ClassroomSymptomDay> = members.iter().map(|i| rows[*i].clone()).collect();
+        let counts = release_classroom_counts(&own, scope.withhold_below(nursery_id));
+        for (i, count) in members.into_iter().zip(counts) {
+            released[i] = count;
+        }
+    }
+    Ok(rows.into_iter().zip(released).collect())
 }
 
 /// `part / whole`, or nothing when there is no whole.

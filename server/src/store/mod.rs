@@ -112,6 +112,9 @@ pub trait OrgStore {
     async fn create_nursery(&self, municipality_id: Id, name: &str) -> StoreResult<Nursery>;
     async fn nursery(&self, id: Id) -> StoreResult<Option<Nursery>>;
     async fn nurseries_of_municipality(&self, municipality_id: Id) -> StoreResult<Vec<Nursery>>;
+    /// The municipality's nurseries, `only` those of the filter's nurseries and families when
+    /// given (what the policy lets the caller list).
+    async fn nurseries_listed(&self, municipality_id: Id, only: Option<&ChildFilter>) -> StoreResult<Vec<Nursery>>;
     async fn create_classroom(&self, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<Classroom>;
     async fn classroom(&self, id: Id) -> StoreResult<Option<Classroom>>;
     async fn classrooms_of_nursery(&self, nursery_id: Id) -> StoreResult<Vec<Classroom>>;

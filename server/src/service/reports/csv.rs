@@ -1,12 +1,16 @@
 //! The nursery-day report as CSV, for Excel: UTF-8 with a byte-order mark (Japanese Excel
 //! reads BOM-less CSV as Shift_JIS), CRLF line ends, Japanese headers unless English is asked
-//! for, one row per nursery per open day. Every figure is the one the GraphQL report gives.
+//! for, one row per nursery per open day. Every figure is the one the GraphQL report gives,
+//! small-count suppression included: a withheld age-band count is written `x` (the mark
+//! Japanese statistical tables use for 秘匿), never 0.
 
-use crate::domain::{NurseryDay, Symptom};
+use crate::domain::{release_bands, NurseryDay, Symptom};
 
 use super::{rate, ReportScope};
 
 pub const BOM: &str = "\u{feff}";
+/// A count withheld because it could single out a child.
+pub const WITHHELD: &str = "x";
 
 /// Which header row to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,15 +120,16 @@ fn row(scope: &ReportScope, day: &NurseryDay) -> Vec<String> {
         let count = day.symptoms.iter().find(|(s, _)| s == symptom).map_or(0, |(_, n)| *n);
         fields.push(count.to_string());
     }
+    // Bands with no child enrolled are left out of the GraphQL report and are zeros here.
+    let released = release_bands(&day.bands, scope.withhold_below(day.nursery_id));
     for band in AGE_BANDS {
-        let counts = day
-            .bands
-            .iter()
-            .find(|(b, _)| *b == band)
-            .map(|(_, c)| *c)
-            .unwrap_or_default();
-        for value in [counts.enrolled, counts.present, counts.absent, counts.late] {
-            fields.push(value.to_string());
+        match released.iter().find(|b| b.age_band == band) {
+            Some(counts) => {
+                for value in [counts.enrolled, counts.present, counts.absent, counts.late] {
+                    fields.push(value.map_or_else(|| WITHHELD.to_owned(), |v| v.to_string()));
+                }
+            }
+            None => fields.extend(["0"; 4].map(String::from)),
         }
     }
     for value in [

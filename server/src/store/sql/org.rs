@@ -84,6 +84,20 @@ fn push_child_filter(query: &mut QueryBuilder<'_, Db>, alias: &str, filter: &Chi
     query.push(")");
 }
 
+/// ` AND column IN (ids)`, or nothing matches when there are none.
+fn push_scope_ids(query: &mut QueryBuilder<'_, Db>, column: &str, ids: &[Id]) {
+    if ids.is_empty() {
+        query.push(" AND 1 = 0");
+        return;
+    }
+    query.push(format!(" AND {column} IN ("));
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    query.push(")");
+}
+
 #[async_trait]
 impl OrgStore for DbStore {
     async fn scope_of(&self, entity: EntityRef) -> StoreResult<Option<Scope>> {
@@ -196,24 +210,34 @@ impl OrgStore for DbStore {
     }
 
     async fn nurseries_of_municipality(&self, municipality_id: Id) -> StoreResult<Vec<Nursery>> {
-        let rows: Vec<(Id, Id, String, i32, f64)> = sqlx::query_as(
-            "SELECT id, municipality_id, name, utc_offset_minutes, fever_threshold_c FROM nurseries
-             WHERE municipality_id = $1 ORDER BY name, id",
-        )
-        .bind(municipality_id)
-        .fetch_all(self.reader())
-        .await?;
+        self.nurseries_listed(municipality_id, None).await
+    }
+
+    async fn nurseries_listed(&self, municipality_id: Id, only: Option<&ChildFilter>) -> StoreResult<Vec<Nursery>> {
+        let mut query = QueryBuilder::<Db>::new(
+            "SELECT n.id, n.municipality_id, n.name, n.utc_offset_minutes, n.fever_threshold_c FROM nurseries n
+             WHERE n.municipality_id = ",
+        );
+        query.push_bind(municipality_id);
+        if let Some(filter) = only {
+            // A guardian's grant names a family: its nursery is theirs.
+            query.push(" AND (n.id IN (SELECT f.nursery_id FROM families f WHERE 1 = 1");
+            push_scope_ids(&mut query, "f.id", &filter.families);
+            query.push(") OR 1 = 1");
+            push_scope_ids(&mut query, "n.id", &filter.nurseries);
+            query.push(")");
+        }
+        query.push(" ORDER BY n.name, n.id");
+        let rows: Vec<(Id, Id, String, i32, f64)> = query.build_query_as().fetch_all(self.reader()).await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(id, municipality_id, name, utc_offset_minutes, fever_threshold_c)| Nursery {
-                    id,
-                    municipality_id,
-                    name,
-                    utc_offset_minutes,
-                    fever_threshold_c,
-                },
-            )
+            .map(|(id, municipality_id, name, utc_offset_minutes, fever_threshold_c)| Nursery {
+                id,
+                municipality_id,
+                name,
+                utc_offset_minutes,
+                fever_threshold_c,
+            })
             .collect())
     }
 
