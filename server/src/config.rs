@@ -200,6 +200,11 @@ pub struct Config {
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',', default_value = "")]
     pub cors_allowed_origins: Vec<String>,
 
+    /// A manifest of the app's own operations (JSON: `{hash: document}` or a list of
+    /// documents); when set, the server runs only those.
+    #[arg(long, env = "TRUSTED_DOCUMENTS")]
+    pub trusted_documents: Option<std::path::PathBuf>,
+
     /// Answer introspection and suggest field names in errors; off hides the schema in production.
     #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set)]
     pub graphql_introspection: bool,

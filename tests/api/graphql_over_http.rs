@@ -202,3 +202,39 @@ async fn the_api_speaks_graphql_over_http(backend: Backend) {
         .clone();
     assert_eq!((&written, &live), (&read, &read));
 }
+
+/// With a manifest of trusted documents, only those run, whole or by hash.
+#[tokio::test]
+async fn only_trusted_documents_run_when_a_manifest_is_given() {
+    let manifest = std::env::temp_dir().join(format!("tsunagu-trusted-{}.json", std::process::id()));
+    let trusted = "query Me { me { user { id } } }";
+    // The manifest holds the test client's own login too (keys are ignored: hashes are computed).
+    let login = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
+    std::fs::write(&manifest, json!({"some-key": trusted, "login": login}).to_string()).unwrap();
+    let app = TestApp::start_with(Backend::Sqlite, &[("TRUSTED_DOCUMENTS", manifest.to_str().unwrap())]).await;
+    let other_login = app
+        .anonymous
+        .gql(
+            "mutation { login(email: \"x@y.test\", password: \"whatever\") { token } }",
+            json!({}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(other_login.code(), Some("BAD_USER_INPUT"), "{:?}", other_login.errors);
+    let me = app.admin.gql(trusted, json!({})).await.unwrap();
+    assert!(me.errors.is_empty(), "{:?}", me.errors);
+    let hash = format!("{:x}", Sha256::digest(trusted.as_bytes()));
+    let by_hash = app
+        .admin
+        .post_json(json!({"extensions": {"persistedQuery": {"version": 1, "sha256Hash": hash}}}))
+        .await
+        .unwrap();
+    assert_eq!(by_hash.data, me.data);
+    let other = app
+        .admin
+        .gql("{ me { user { displayName } } }", json!({}))
+        .await
+        .unwrap();
+    assert_eq!(other.code(), Some("BAD_USER_INPUT"));
+    std::fs::remove_file(manifest).ok();
+}

@@ -51,7 +51,7 @@ fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot),
         config,
     )
-    .extension(persisted::PersistedQueries::default())
+    .extension(persisted::PersistedQueries::new(config.trusted_documents.as_deref()))
     .extension(audit::AuditTrail)
 }
 

@@ -4,8 +4,15 @@
 //! (per replica, the most recent few thousand). The document's text is put back into the
 //! request, so every check that reads the text (its cost, its characters) applies as if the
 //! client had sent it.
+//!
+//! Trusted documents: with `TRUSTED_DOCUMENTS` naming a manifest of the app's own operations
+//! (graphql-codegen's `persisted-documents.json`, `{hash: document}`, or a JSON list of
+//! documents), the server runs only those, however they arrive (whole, or by hash). Hashes are
+//! computed here from the documents, never taken from the manifest's keys.
 
+use std::collections::HashMap;
 use std::num::NonZeroUsize;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest};
@@ -18,16 +25,46 @@ const KEPT: usize = 4096;
 #[derive(Clone)]
 pub struct PersistedQueries {
     documents: Arc<Mutex<lru::LruCache<String, Arc<str>>>>,
+    /// When set, the only documents the server runs, by hash.
+    trusted: Option<Arc<HashMap<String, Arc<str>>>>,
 }
 
-impl Default for PersistedQueries {
-    fn default() -> Self {
+impl PersistedQueries {
+    /// Remembers documents sent by hash; runs only the manifest's documents when one is named.
+    pub fn new(trusted_documents: Option<&Path>) -> Self {
         PersistedQueries {
             documents: Arc::new(Mutex::new(lru::LruCache::new(
                 NonZeroUsize::new(KEPT).expect("non-zero"),
             ))),
+            trusted: trusted_documents.map(|path| Arc::new(load_manifest(path))),
         }
     }
+}
+
+fn sha256_hex(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+/// The manifest's documents by hash. A manifest that cannot be read trusts nothing: the
+/// server then refuses every operation rather than running unvetted ones.
+fn load_manifest(path: &Path) -> HashMap<String, Arc<str>> {
+    let parsed = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string()));
+    let manifest = match parsed {
+        Ok(manifest) => manifest,
+        Err(error) => {
+            tracing::error!(path = %path.display(), %error, "trusted documents unreadable: every operation will be refused");
+            return HashMap::new();
+        }
+    };
+    let documents: Vec<&str> = match &manifest {
+        serde_json::Value::Object(entries) => entries.values().filter_map(|v| v.as_str()).collect(),
+        serde_json::Value::Array(entries) => entries.iter().filter_map(|v| v.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    tracing::info!(documents = documents.len(), "running trusted documents only");
+    documents.into_iter().map(|d| (sha256_hex(d), d.into())).collect()
 }
 
 impl ExtensionFactory for PersistedQueries {
@@ -60,14 +97,27 @@ impl Extension for PersistedQueries {
             };
             let mut documents = self.documents.lock().unwrap_or_else(|p| p.into_inner());
             if request.query.is_empty() {
-                match documents.get(&hash) {
+                let known = self
+                    .trusted
+                    .as_ref()
+                    .and_then(|t| t.get(&hash))
+                    .or_else(|| documents.get(&hash));
+                match known {
                     Some(text) => request.query = text.to_string(),
                     None => return Err(refused("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")),
                 }
-            } else if format!("{:x}", Sha256::digest(request.query.as_bytes())) == hash {
+            } else if sha256_hex(&request.query) == hash {
                 documents.put(hash, request.query.as_str().into());
             } else {
                 return Err(refused("provided sha does not match query", "BAD_USER_INPUT"));
+            }
+        }
+        if let Some(trusted) = &self.trusted {
+            if !trusted.contains_key(&sha256_hex(&request.query)) {
+                return Err(refused(
+                    "this server runs only the app's own operations (trusted documents)",
+                    "BAD_USER_INPUT",
+                ));
             }
         }
         next.run(ctx, request).await
