@@ -111,6 +111,11 @@ pub struct Config {
     #[arg(long, env = "PUSH_ALLOW_INSECURE_ENDPOINTS", default_value_t = false)]
     pub push_allow_insecure_endpoints: bool,
 
+    /// Serve the web app from this directory instead of the copy built into the binary
+    /// (development: point it at clients/web/dist and rebuild with Vite).
+    #[arg(long, env = "WEB_DIR")]
+    pub web_dir: Option<std::path::PathBuf>,
+
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,

@@ -3,6 +3,7 @@
 //! says goodbye to WebSocket clients with a close frame.
 
 mod reports;
+mod web;
 mod ws;
 
 use std::future::Future;
@@ -41,6 +42,7 @@ pub(crate) struct AppState {
 
 pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
     let max_body = services.config.max_body_bytes;
+    let web_app = web::app(services.config.web_dir.clone());
     let schema = build_schema(services.clone());
     let state = AppState {
         live: build_live_executor(schema.clone(), services.clone()),
@@ -54,6 +56,7 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         .route("/graphql/ws", get(ws::upgrade))
         .route("/healthz", get(healthz))
         .route("/reports/nursery-days.csv", get(reports::nursery_days_csv))
+        .fallback_service(web_app)
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
