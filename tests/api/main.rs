@@ -27,3 +27,4 @@ mod scale_out;
 mod schema;
 mod store_batch;
 mod story;
+mod web_app;

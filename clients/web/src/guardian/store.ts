@@ -12,6 +12,7 @@ import {
   type AttendanceFieldsFragment,
   type GuardianHomeQuery,
 } from '../gql/graphql';
+import { online } from '../net';
 import { localDate, today } from '../time';
 
 export type HomeChild = GuardianHomeQuery['me']['children'][number];
@@ -51,7 +52,8 @@ function setChildren(list: HomeChild[]): void {
   writeCache(list);
 }
 
-export async function loadHome(): Promise<void> {
+/** `resumed`: the app came back (network, foreground): what this load finds new was missed. */
+export async function loadHome(resumed = false): Promise<void> {
   const date = today();
   try {
     const data = await gql(GuardianHomeDocument, { from: date, to: date });
@@ -60,7 +62,7 @@ export async function loadHome(): Promise<void> {
     loadedFor = date;
     // Events this reload found that we had not seen: missed while away (not on a first load).
     if (!firstLoad) {
-      for (const child of data.me.children) for (const e of child.attendance) if (!known.has(e.id) && Date.parse(e.occurredAt) < Date.now() - 15_000) noteMissed(e);
+      for (const child of data.me.children) for (const e of child.attendance) if (!known.has(e.id) && (resumed || Date.parse(e.occurredAt) < Date.now() - 15_000)) noteMissed(e);
     }
     setChildren(data.me.children);
     loadError.value = null;
@@ -90,7 +92,10 @@ function applyEvent(event: AttendanceFieldsFragment, resumedAt: number | null): 
   if (!child) return;
   const isNew = !child.attendance.some((e) => e.id === event.id);
   if (!isNew) return;
-  if (resumedAt !== null && Date.parse(event.occurredAt) <= resumedAt) noteMissed(event);
+  // Missed: replayed after a reconnection, or arriving while the phone was offline or the app
+  // in the background (a socket can outlive both).
+  const away = !online.value || document.visibilityState === 'hidden';
+  if (resumedAt !== null ? Date.parse(event.occurredAt) <= resumedAt : away) noteMissed(event);
   setChildren(list.map((c) => (c === child ? { ...c, attendance: mergeEvent(c.attendance, event) } : c)));
 }
 
@@ -127,11 +132,11 @@ export function startGuardianLive(): void {
 }
 
 function onResume(): void {
-  void loadHome();
+  void loadHome(true);
 }
 
 function onVisible(): void {
-  if (document.visibilityState === 'visible') void loadHome();
+  if (document.visibilityState === 'visible') void loadHome(true);
 }
 
 export function stopGuardianLive(): void {
