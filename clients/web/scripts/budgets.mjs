@@ -27,8 +27,9 @@ try {
 
   async function jsOf(email, check) {
     const page = await context.newPage();
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
     await uiLogin(page, email);
-    await page.evaluate(() => localStorage.setItem('tsunagu.classroom.x', ''));
     if (check) await check(page);
     // A fresh load of the first screen, logged in, no service worker cache.
     const js = new Map();

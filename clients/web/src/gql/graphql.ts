@@ -330,6 +330,11 @@ export type AcknowledgeAbsenceMutationVariables = Exact<{
 
 export type AcknowledgeAbsenceMutation = { acknowledgeAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
 
+export type LiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveCursorQuery = { liveCursor: string };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -843,3 +848,8 @@ export const AcknowledgeAbsenceDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<AcknowledgeAbsenceMutation, AcknowledgeAbsenceMutationVariables>;
+export const LiveCursorDocument = new TypedDocumentString(`
+    query LiveCursor {
+  liveCursor
+}
+    `) as unknown as TypedDocumentString<LiveCursorQuery, LiveCursorQueryVariables>;

@@ -9,6 +9,7 @@ import { mergeEvent, mergeReport } from '../day';
 import {
   AttendanceFeedDocument,
   GuardianHomeDocument,
+  LiveCursorDocument,
   type AttendanceFieldsFragment,
   type GuardianHomeQuery,
 } from '../gql/graphql';
@@ -66,10 +67,6 @@ export async function loadHome(resumed = false): Promise<void> {
     }
     setChildren(data.me.children);
     loadError.value = null;
-    if (!localStorage.getItem(CURSOR)) {
-      const cursors = data.me.children.flatMap((c) => c.attendance.map((e) => e.cursor)).sort();
-      if (cursors.length) localStorage.setItem(CURSOR, cursors[cursors.length - 1]);
-    }
   } catch (err) {
     loadError.value = err instanceof Error ? err.message : String(err);
   }
@@ -114,12 +111,19 @@ export function patchChild(childId: string, patch: (c: HomeChild) => HomeChild):
 /** Starts the live feed and the reloads that keep the day fresh; idempotent. */
 export function startGuardianLive(): void {
   if (stopFeed) return;
-  void loadHome();
-  stopFeed = live(
-    AttendanceFeedDocument,
-    () => ({ after: localStorage.getItem(CURSOR) }),
-    (data, resumedAt) => applyEvent(data.attendanceEvents, resumedAt),
-  );
+  let stopped = false;
+  stopFeed = () => {
+    stopped = true;
+  };
+  // Where the feed stands before the day is read: the subscription replays from there, so an
+  // arrival written between the read and the subscription is not lost.
+  void gql(LiveCursorDocument)
+    .then((d) => localStorage.setItem(CURSOR, d.liveCursor))
+    .catch(() => {})
+    .then(() => loadHome())
+    .then(() => {
+      if (!stopped) stopFeed = subscribe();
+    });
   // A report waiting for the nursery's acknowledgement is checked again until it is seen,
   // and a new day starts with a fresh load.
   poller = setInterval(() => {
@@ -129,6 +133,14 @@ export function startGuardianLive(): void {
   }, 5000);
   window.addEventListener('online', onResume);
   document.addEventListener('visibilitychange', onVisible);
+}
+
+function subscribe(): () => void {
+  return live(
+    AttendanceFeedDocument,
+    () => ({ after: localStorage.getItem(CURSOR) }),
+    (data, resumedAt) => applyEvent(data.attendanceEvents, resumedAt),
+  );
 }
 
 function onResume(): void {

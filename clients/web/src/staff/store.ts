@@ -13,6 +13,7 @@ import {
   CareAlertFeedDocument,
   CheckInDocument,
   CheckOutDocument,
+  LiveCursorDocument,
   StaffNurseryDocument,
   StaffReportsDocument,
   type AbsenceFieldsFragment,
@@ -79,10 +80,6 @@ export async function loadNursery(): Promise<void> {
     reports.value = todays.absenceReports;
     if (roster.nursery) setNursery(roster.nursery);
     loadFailed.value = false;
-    if (!localStorage.getItem(CURSOR) && roster.nursery) {
-      const cursors = roster.nursery.classrooms.flatMap((c) => c.children.flatMap((ch) => ch.attendance.map((e) => e.cursor))).sort();
-      if (cursors.length) localStorage.setItem(CURSOR, cursors[cursors.length - 1]);
-    }
   } catch (err) {
     if (!nursery.value) loadFailed.value = !(err instanceof ApiError && err.transient);
   }
@@ -185,9 +182,17 @@ export function startStaff(id: string): void {
   nurseryId = id;
   readCache();
   void refreshPending();
-  void loadNursery().then(() => flush());
+  // The feed's position before the roster is read: the subscription replays from there.
+  void gql(LiveCursorDocument)
+    .then((d) => localStorage.setItem(CURSOR, d.liveCursor))
+    .catch(() => {})
+    .then(() => loadNursery())
+    .then(() => {
+      if (nurseryId !== id) return;
+      stops.push(live(AttendanceFeedDocument, () => ({ after: localStorage.getItem(CURSOR) }), (data) => applyEvent(data.attendanceEvents)));
+      return flush();
+    });
   stops.push(
-    live(AttendanceFeedDocument, () => ({ after: localStorage.getItem(CURSOR) }), (data) => applyEvent(data.attendanceEvents)),
     live(AbsenceFeedDocument, () => ({}), (data) => applyReport(data.absenceReports)),
     live(CareAlertFeedDocument, () => ({}), (data) => {
       if (!alerts.value.some((a) => a.id === data.careAlerts.id)) alerts.value = [...alerts.value, data.careAlerts];
