@@ -240,7 +240,7 @@ const en: Record<Key, string> = {
   acknowledgedAt: 'Seen by the nursery {time}',
   awaitingAck: 'Waiting for the nursery to see it',
   reportAbsence: 'Absence or lateness',
-  morningCheck: 'Morning temperature',
+  morningCheck: 'Temperature',
   notebook: 'Notebook',
   monthView: 'Month',
   growth: 'Growth',
