@@ -135,6 +135,11 @@ pub struct Config {
     #[arg(long, env = "PUSH_EXTRA_ROOT_CERT")]
     pub push_extra_root_cert: Option<std::path::PathBuf>,
 
+    /// Serve the web app from this directory instead of the copy built into the binary
+    /// (development: point it at clients/web/dist and rebuild with Vite).
+    #[arg(long, env = "WEB_DIR")]
+    pub web_dir: Option<std::path::PathBuf>,
+
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,

@@ -1,9 +1,11 @@
 //! `tsunagu seed-demo`: a realistic demo city to click through — いわき市 with three nurseries,
 //! a classroom per age band, about a hundred children each in families of one to three with
 //! one or two guardians, staff, a head per nursery and a municipal officer; today's arrivals and
-//! a few absence reports. Names are Japanese, with kana. Deterministic, so demos repeat.
+//! a few absence reports; the past month of attendance, absences and notebook pages and a year
+//! of growth (`history`). Names are Japanese, with kana. Deterministic, so demos repeat.
 
 pub mod city;
+mod history;
 
 use std::fmt::Write as _;
 
@@ -186,6 +188,12 @@ pub async fn seed_demo(services: &Services, children_per_nursery: usize) -> anyh
                     birth_date: birth_date(&mut rng, classroom.age_band, today),
                     enrolled_on: today,
                 };
+                // Enrolled up to a year ago (not before the infant was two months old), so the
+                // demo has history.
+                let child = Child {
+                    enrolled_on: (child.birth_date + Duration::days(60)).max(today - Duration::days(365)),
+                    ..child
+                };
                 enrolled.push(store.enroll_child(child).await?);
             }
             let guardians = if rng.gen_bool(0.6) { 2 } else { 1 };
@@ -208,6 +216,7 @@ pub async fn seed_demo(services: &Services, children_per_nursery: usize) -> anyh
             }
             total_children += enrolled.len();
             if let Some(teacher) = teacher {
+                history::seed_history(services, &mut rng, &enrolled, teacher, now).await?;
                 seed_today(services, &mut rng, &enrolled, teacher, now).await?;
             }
         }

@@ -231,6 +231,34 @@ async fn the_demo_city_has_working_logins(backend: Backend) {
     let own = own["me"]["children"].as_array().unwrap();
     assert!((1..=3).contains(&own.len()), "a family of one to three children");
     assert!((1..=2).contains(&own[0]["family"]["guardians"].as_array().unwrap().len()));
+    // History for the app: the past month, notebook pages, a year of growth.
+    let today = today_jst();
+    let history = guardian
+        .ok(
+            "query($from: Date!, $to: Date!) { me { children { nurseryId attendance(from: $from, to: $to) { id }
+               absences(from: $from, to: $to) { id } growth { kaupIndex } } } }",
+            json!({"from": (today - time::Duration::days(30)).to_string(), "to": today.to_string()}),
+        )
+        .await
+        .unwrap();
+    let kids = history["me"]["children"].as_array().unwrap();
+    let events: usize = kids.iter().map(|c| c["attendance"].as_array().unwrap().len()).sum();
+    assert!(events >= 20, "a month of arrivals and departures: {events}");
+    assert!(
+        kids.iter().all(|c| c["growth"].as_array().unwrap().len() >= 6),
+        "a year of growth"
+    );
+    assert!(kids[0]["growth"][0]["kaupIndex"].is_number());
+    let pages = guardian
+        .ok(
+            "query($n: ID!) { journals(nurseryId: $n, kind: CONTACT_NOTEBOOK) { status } }",
+            json!({"n": kids[0]["nurseryId"]}),
+        )
+        .await
+        .unwrap();
+    let pages = pages["journals"].as_array().unwrap();
+    assert!(pages.len() >= 5, "published notebook pages: {}", pages.len());
+    assert!(pages.iter().all(|p| p["status"] == "PUBLISHED"));
     let none = officer.ok("{ me { children { id } } }", json!({})).await.unwrap();
     assert_eq!(none["me"]["children"], json!([]));
     let again = tokio::process::Command::new(binary())

@@ -35,3 +35,4 @@ mod sockets;
 mod store_batch;
 mod story;
 mod visibility;
+mod web_app;

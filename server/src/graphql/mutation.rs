@@ -36,6 +36,13 @@ impl CoreMutation {
         Ok(accounts::logout(services(ctx), header).await?)
     }
 
+    /// The caller's language: "ja" or "en".
+    async fn set_locale(&self, ctx: &Context<'_>, locale: String) -> Result<UserObject> {
+        Ok(UserObject::own(
+            accounts::set_locale(services(ctx), actor(ctx)?, &locale).await?,
+        ))
+    }
+
     async fn create_municipality(&self, ctx: &Context<'_>, name: String, code: String) -> Result<MunicipalityObject> {
         Ok(MunicipalityObject(
             org::create_municipality(services(ctx), actor(ctx)?, &name, &code).await?,

@@ -20,6 +20,14 @@ impl CoreQuery {
         Ok(Viewer)
     }
 
+    /// Where the live feeds stand now: pass it as `attendanceEvents(after:)` to a subscription
+    /// opened after loading the day, so nothing written in between is missed (an app asks for
+    /// it before its first load).
+    async fn live_cursor(&self, ctx: &Context<'_>) -> Result<String> {
+        actor(ctx)?;
+        Ok(crate::events::cursor::encode(services(ctx).bus.published_position()))
+    }
+
     /// A child the caller may read; NOT_FOUND otherwise.
     async fn child(&self, ctx: &Context<'_>, id: ID) -> Result<Option<ChildObject>> {
         let child = service::org::child(services(ctx), actor(ctx)?, &id).await?;

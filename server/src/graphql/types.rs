@@ -156,6 +156,10 @@ impl ChildObject {
     async fn enrolled_on(&self) -> GqlDate {
         GqlDate(self.0.enrolled_on)
     }
+    /// The child's nursery: where the family's notebook pages are listed (`journals`).
+    async fn nursery_id(&self) -> ID {
+        self.0.nursery_id.into()
+    }
     async fn classroom(&self, ctx: &Context<'_>) -> Result<ClassroomObject> {
         let found = services(ctx)
             .store

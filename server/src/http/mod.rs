@@ -7,6 +7,7 @@ mod graphql_http;
 mod headers;
 mod reports;
 mod serve;
+mod web;
 mod ws;
 
 pub use serve::raise_open_file_limit;
@@ -44,6 +45,7 @@ pub(crate) struct AppState {
 
 pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
     let max_body = services.config.max_body_bytes;
+    let web_app = web::app(services.config.web_dir.clone());
     let schema = build_schema(services.clone());
     let state = AppState {
         live: build_live_executor(schema.clone(), services.clone()),
@@ -68,6 +70,7 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         .route("/graphql/ws", get(ws::upgrade))
         .route("/graphql/assets/{name}", get(graphiql::asset))
         .route("/healthz", get(healthz))
+        .fallback_service(web_app)
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(axum::middleware::map_response(move |response| {
             too_large_as_json(response, max_body)

@@ -56,6 +56,20 @@ pub async fn logout(svc: &Services, bearer: &str) -> AppResult<bool> {
     Ok(ended)
 }
 
+/// The languages the app speaks; the account keeps the user's choice.
+pub const LOCALES: &[&str] = &["ja", "en"];
+
+/// Switches the caller's own language (every signed-in user may change their own account).
+pub async fn set_locale(svc: &Services, actor: &Actor, locale: &str) -> AppResult<User> {
+    if !LOCALES.contains(&locale) {
+        return Err(AppError::bad_input("locale", "locale is \"ja\" or \"en\""));
+    }
+    svc.store
+        .set_user_locale(actor.user.id, locale)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 pub struct NewAccount<'a> {
     pub email: &'a str,
     pub password: &'a str,

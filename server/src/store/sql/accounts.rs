@@ -171,6 +171,19 @@ impl AccountStore for DbStore {
         Ok(done.rows_affected() > 0)
     }
 
+    async fn set_user_locale(&self, user_id: Id, locale: &str) -> StoreResult<Option<User>> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<UserRow> = sqlx::query_as(
+            "UPDATE users SET locale = $1 WHERE id = $2 RETURNING id, email, display_name, locale",
+        )
+        .bind(locale)
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        Ok(row.map(User::from))
+    }
+
     async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>> {
         let rows: Vec<UserRow> = sqlx::query_as(
             "SELECT u.id, u.email, u.display_name, u.locale

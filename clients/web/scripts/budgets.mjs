@@ -1,0 +1,88 @@
+// `npm run budgets`: the JavaScript each first screen downloads (gzip), and Lighthouse 12.2.3
+// (mobile emulation) on the guardian home and the staff roster, against the real server.
+// Prints figures; the issue's budgets are 50 KB (guardian) and 80 KB (staff) gzip, and
+// Lighthouse Performance ≥ 90, Accessibility ≥ 95, Best Practices ≥ 95.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+
+import { buildWorld, startServer, uiLogin } from '../e2e/harness.mjs';
+
+const scratch = mkdtempSync(join(tmpdir(), 'tsunagu-budgets-'));
+const server = await startServer(`sqlite://${scratch}/budgets.db`);
+const port = 9300 + Math.floor(Math.random() * 500);
+const context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  baseURL: server.url,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`],
+});
+let failed = false;
+try {
+  const world = await buildWorld(server.url);
+
+  async function jsOf(email, check) {
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await uiLogin(page, email);
+    if (check) await check(page);
+    // A fresh load of the first screen, logged in, no service worker cache.
+    const js = new Map();
+    page.on('response', async (response) => {
+      if (response.url().endsWith('.js') && !response.url().endsWith('/sw.js')) js.set(response.url(), await response.body());
+    });
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.reload();
+    await page.waitForSelector(check ? '[data-testid=tile]' : '[data-testid=child-card]');
+    await page.waitForLoadState('networkidle');
+    const total = [...js.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+    await page.close();
+    return total;
+  }
+
+  const guardianJs = await jsOf(world.guardianA1);
+  const staffJs = await jsOf(world.head, async (page) => {
+    await page.waitForSelector('[data-testid=tile]');
+  });
+  console.log(`JavaScript, gzip: guardian first screen ${(guardianJs / 1024).toFixed(1)} KB (budget 50), staff roster ${(staffJs / 1024).toFixed(1)} KB (budget 80)`);
+  if (guardianJs > 50 * 1024 || staffJs > 80 * 1024) failed = true;
+
+  for (const [label, email] of [
+    ['guardian home', world.guardianA1],
+    ['staff roster', world.head],
+  ]) {
+    const page = await context.newPage();
+    await page.goto('/settings').catch(() => {});
+    await page.evaluate(() => localStorage.clear());
+    await uiLogin(page, email);
+    await page.close();
+    const result = await lighthouse(`${server.url}/`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: true,
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const c = result.lhr.categories;
+    const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
+    console.log(`Lighthouse ${label} (mobile): Performance ${score('performance')}, Accessibility ${score('accessibility')}, Best Practices ${score('best-practices')}`);
+    for (const audit of Object.values(result.lhr.audits)) {
+      if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') console.log(`  - ${audit.id}: ${audit.title}`);
+    }
+  }
+} finally {
+  await context.close();
+  await server.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,64 @@
+// The app's root: login, then the guardian app or the staff app (each loaded on demand, so a
+// parent's phone never downloads the roster).
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+
+import { ApiError } from './api/http';
+import { startLive } from './api/live';
+import { t } from './i18n';
+import { Login } from './ui/login';
+import { cachedViewer, isStaff, loadViewer, token, viewer } from './session';
+
+type Loaded = ComponentType<Record<string, never>>;
+
+function useLazy(load: () => Promise<Loaded>): Loaded | null {
+  const [component, setComponent] = useState<Loaded | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void load().then((c) => alive && setComponent(() => c));
+    return () => {
+      alive = false;
+    };
+  }, [load]);
+  return component;
+}
+
+const loadGuardian = () => import('./guardian/guardian-app').then((m) => m.GuardianApp as Loaded);
+const loadStaff = () => import('./staff/staff-app').then((m) => m.StaffApp as Loaded);
+
+export function App() {
+  const [failed, setFailed] = useState(false);
+  const current = token.value;
+  useEffect(() => {
+    if (!current) return;
+    startLive(current);
+    if (viewer.value) return;
+    loadViewer().catch((err: unknown) => {
+      // Offline: open with the account we knew, the screens show what they cached.
+      const cached = cachedViewer();
+      if (cached && err instanceof ApiError && err.transient) viewer.value = cached;
+      else if (!(err instanceof ApiError && err.code === 'UNAUTHENTICATED')) setFailed(true);
+    });
+  }, [current]);
+  if (!current) return <Login />;
+  const who = viewer.value;
+  if (!who) {
+    return (
+      <main class="center" aria-busy={!failed}>
+        {failed ? (
+          <button class="btn" onClick={() => location.reload()}>
+            {t('retry')}
+          </button>
+        ) : (
+          <p>{t('loading')}</p>
+        )}
+      </main>
+    );
+  }
+  return isStaff(who) ? <Lazy load={loadStaff} /> : <Lazy load={loadGuardian} />;
+}
+
+function Lazy({ load }: { load: () => Promise<Loaded> }) {
+  const Component = useLazy(load);
+  return Component ? <Component /> : <p class="center">{t('loading')}</p>;
+}

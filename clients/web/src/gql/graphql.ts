@@ -1,0 +1,855 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AbsenceInput = {
+  childId: string | number;
+  date: string;
+  /** Required for LATE: when the child will arrive. */
+  expectedArrival?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+  kind: AbsenceKind;
+  note?: string | null | undefined;
+  reason: AbsenceReason;
+  symptoms?: Array<Symptom> | null | undefined;
+};
+
+export type AbsenceKind =
+  | 'ABSENCE'
+  | 'EARLY_PICKUP'
+  | 'LATE';
+
+export type AbsenceReason =
+  | 'FAMILY'
+  | 'ILLNESS'
+  | 'MEDICAL_APPOINTMENT'
+  | 'OTHER';
+
+export type AttendanceKind =
+  | 'CHECK_IN'
+  | 'CHECK_OUT';
+
+export type CareAlertKind =
+  | 'FEVER'
+  | 'NAP_BREATHING'
+  | 'NAP_CHECK_OVERDUE'
+  | 'NAP_POSITION'
+  | 'NOTEBOOK_PUBLISHED';
+
+export type CheckInInput = {
+  childId: string | number;
+  /** Replaying the same key returns the first result and records nothing twice. */
+  idempotencyKey?: string | null | undefined;
+  /** For an arrival entered late: when it happened (today, not in the future). */
+  occurredAt?: string | null | undefined;
+};
+
+export type CheckOutInput = {
+  childId: string | number;
+  idempotencyKey?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+  /** Who picked the child up, when not a registered guardian (e.g. 祖母). */
+  pickupBy?: string | null | undefined;
+};
+
+export type HealthCheckInput = {
+  childId: string | number;
+  idempotencyKey?: string | null | undefined;
+  note?: string | null | undefined;
+  recordedAt?: string | null | undefined;
+  symptoms?: Array<Symptom> | null | undefined;
+  /** 34.0–42.5 °C, one decimal. */
+  temperatureC?: number | null | undefined;
+};
+
+export type JournalDraftInput = {
+  /**
+   * JSON of the sections. A contact notebook page: `{"home": {...}}` from a guardian,
+   * `{"nursery": {...}}` from staff.
+   */
+  body: string;
+  childId?: string | number | null | undefined;
+  classroomId?: string | number | null | undefined;
+  /** Absent: create a new draft. */
+  journalId?: string | number | null | undefined;
+  kind: JournalKind;
+  periodEnd: string;
+  periodStart: string;
+  /** Required when journalId is given; a stale one is CONFLICT. */
+  revision?: number | null | undefined;
+};
+
+export type JournalKind =
+  | 'CONTACT_NOTEBOOK'
+  | 'DAILY_DIARY'
+  | 'GUIDANCE_PLAN';
+
+export type JournalStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'RETURNED'
+  | 'SUBMITTED';
+
+export type MealAmount =
+  | 'ALL'
+  | 'HALF'
+  | 'LITTLE'
+  | 'MOST'
+  | 'NONE';
+
+export type MealInput = {
+  amount: MealAmount;
+  childId: string | number;
+  date: string;
+  idempotencyKey?: string | null | undefined;
+  /** BREAKFAST (guardians, at home), MORNING_SNACK, LUNCH or AFTERNOON_SNACK. */
+  meal: string;
+  note?: string | null | undefined;
+};
+
+/** Kinds of notification a user can switch on or off. */
+export type PushKind =
+  | 'ABSENCE_ACKNOWLEDGED'
+  | 'ABSENCE_REPORTED'
+  | 'ARRIVAL'
+  | 'DEPARTURE'
+  | 'FEVER'
+  | 'NAP_ALERT'
+  | 'NOTEBOOK_PUBLISHED';
+
+export type PushSubscriptionInput = {
+  /** keys.auth (base64url). */
+  auth: string;
+  /** The browser PushSubscription's endpoint. */
+  endpoint: string;
+  /** keys.p256dh (base64url). */
+  p256dh: string;
+};
+
+/** Where a record was made: at home by a guardian, or at the nursery by staff. */
+export type RecordSource =
+  | 'HOME'
+  | 'NURSERY';
+
+/** What a user may do is decided by role and the scope the role is granted in. */
+export type Role =
+  | 'GUARDIAN'
+  | 'MUNICIPAL_OFFICER'
+  | 'NURSERY_ADMIN'
+  | 'STAFF'
+  | 'SYSTEM_ADMIN';
+
+export type Symptom =
+  | 'CONJUNCTIVITIS'
+  | 'COUGH'
+  | 'DIARRHEA'
+  | 'FEVER'
+  | 'OTHER'
+  | 'RASH'
+  | 'RUNNY_NOSE'
+  | 'VOMITING';
+
+export type AttendanceFieldsFragment = { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } };
+
+export type AbsenceFieldsFragment = { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, displayName: string, locale: string } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type SetLocaleMutationVariables = Exact<{
+  locale: string;
+}>;
+
+
+export type SetLocaleMutation = { setLocale: { id: string, locale: string } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { disabledPushKinds: Array<PushKind>, user: { id: string, displayName: string, locale: string }, roles: Array<{ role: Role, scopeId: string | null }> } };
+
+export type GuardianHomeQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }> }> } };
+
+export type ChildMonthQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ChildMonthQuery = { child: { id: string, name: string, attendance: Array<{ id: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null }> } | null };
+
+export type ChildGrowthQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChildGrowthQuery = { child: { id: string, name: string, birthDate: string, growth: Array<{ id: string, measuredOn: string, heightCm: number | null, weightKg: number | null, kaupIndex: number | null }> } | null };
+
+export type NotebookPagesQueryVariables = Exact<{
+  nurseryId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type NotebookPagesQuery = { journals: Array<{ id: string, status: JournalStatus, revision: number, periodStart: string, body: string, updatedAt: string, child: { id: string } | null }> };
+
+export type JournalByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalByIdQuery = { journal: { id: string, revision: number, status: JournalStatus, body: string, periodStart: string } | null };
+
+export type SaveNotebookHomeMutationVariables = Exact<{
+  input: JournalDraftInput;
+}>;
+
+
+export type SaveNotebookHomeMutation = { saveJournalDraft: { id: string, revision: number, status: JournalStatus, body: string, periodStart: string } };
+
+export type ReportAbsenceMutationVariables = Exact<{
+  input: AbsenceInput;
+}>;
+
+
+export type ReportAbsenceMutation = { reportAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
+export type RecordHealthCheckMutationVariables = Exact<{
+  input: HealthCheckInput;
+}>;
+
+
+export type RecordHealthCheckMutation = { recordHealthCheck: { id: string, recordedAt: string, temperatureC: number | null, source: RecordSource } };
+
+export type RecordMealMutationVariables = Exact<{
+  input: MealInput;
+}>;
+
+
+export type RecordMealMutation = { recordMeal: { id: string, date: string, meal: string, amount: MealAmount } };
+
+export type VapidKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VapidKeyQuery = { vapidPublicKey: string };
+
+export type RegisterPushMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+
+export type RegisterPushMutation = { registerPushSubscription: boolean };
+
+export type UnregisterPushMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+
+export type UnregisterPushMutation = { unregisterPushSubscription: boolean };
+
+export type SetPushPreferenceMutationVariables = Exact<{
+  kind: PushKind;
+  enabled: boolean;
+}>;
+
+
+export type SetPushPreferenceMutation = { setPushPreference: boolean };
+
+export type AttendanceFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AttendanceFeedSubscription = { attendanceEvents: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+
+export type AbsenceFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AbsenceFeedSubscription = { absenceReports: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
+export type CareAlertFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CareAlertFeedSubscription = { careAlerts: { id: string, kind: CareAlertKind, classroomId: string, occurredAt: string, message: string, temperatureC: number | null, child: { id: string, name: string } } };
+
+export type StaffNurseryQueryVariables = Exact<{
+  nurseryId: string | number;
+  date: string;
+}>;
+
+
+export type StaffNurseryQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, allergies: Array<string>, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> }> }> } | null };
+
+export type StaffReportsQueryVariables = Exact<{
+  nurseryId: string | number;
+  date: string;
+}>;
+
+
+export type StaffReportsQuery = { absenceReports: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> };
+
+export type CheckInMutationVariables = Exact<{
+  input: CheckInInput;
+}>;
+
+
+export type CheckInMutation = { checkIn: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+
+export type CheckOutMutationVariables = Exact<{
+  input: CheckOutInput;
+}>;
+
+
+export type CheckOutMutation = { checkOut: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+
+export type AcknowledgeAbsenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeAbsenceMutation = { acknowledgeAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
+export type LiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveCursorQuery = { liveCursor: string };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AttendanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}
+    `, {"fragmentName":"AttendanceFields"}) as unknown as TypedDocumentString<AttendanceFieldsFragment, unknown>;
+export const AbsenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}
+    `, {"fragmentName":"AbsenceFields"}) as unknown as TypedDocumentString<AbsenceFieldsFragment, unknown>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      id
+      displayName
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SetLocaleDocument = new TypedDocumentString(`
+    mutation SetLocale($locale: String!) {
+  setLocale(locale: $locale) {
+    id
+    locale
+  }
+}
+    `) as unknown as TypedDocumentString<SetLocaleMutation, SetLocaleMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    user {
+      id
+      displayName
+      locale
+    }
+    roles {
+      role
+      scopeId
+    }
+    disabledPushKinds
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const GuardianHomeDocument = new TypedDocumentString(`
+    query GuardianHome($from: Date!, $to: Date!) {
+  me {
+    children {
+      id
+      name
+      nameKana
+      birthDate
+      nurseryId
+      classroom {
+        id
+        name
+      }
+      attendance(from: $from, to: $to) {
+        ...AttendanceFields
+      }
+      absences(from: $from, to: $to) {
+        ...AbsenceFields
+      }
+      healthChecks(from: $from, to: $to) {
+        id
+        recordedAt
+        temperatureC
+        source
+      }
+      meals(from: $from, to: $to) {
+        id
+        date
+        meal
+        amount
+      }
+    }
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}
+fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<GuardianHomeQuery, GuardianHomeQueryVariables>;
+export const ChildMonthDocument = new TypedDocumentString(`
+    query ChildMonth($id: ID!, $from: Date!, $to: Date!) {
+  child(id: $id) {
+    id
+    name
+    attendance(from: $from, to: $to) {
+      id
+      kind
+      occurredAt
+      pickupBy
+    }
+    absences(from: $from, to: $to) {
+      id
+      kind
+      date
+      reason
+      symptoms
+      expectedArrival
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChildMonthQuery, ChildMonthQueryVariables>;
+export const ChildGrowthDocument = new TypedDocumentString(`
+    query ChildGrowth($id: ID!) {
+  child(id: $id) {
+    id
+    name
+    birthDate
+    growth {
+      id
+      measuredOn
+      heightCm
+      weightKg
+      kaupIndex
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChildGrowthQuery, ChildGrowthQueryVariables>;
+export const NotebookPagesDocument = new TypedDocumentString(`
+    query NotebookPages($nurseryId: ID!, $from: Date!, $to: Date!) {
+  journals(nurseryId: $nurseryId, kind: CONTACT_NOTEBOOK, from: $from, to: $to) {
+    id
+    status
+    revision
+    periodStart
+    body
+    updatedAt
+    child {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotebookPagesQuery, NotebookPagesQueryVariables>;
+export const JournalByIdDocument = new TypedDocumentString(`
+    query JournalById($id: ID!) {
+  journal(id: $id) {
+    id
+    revision
+    status
+    body
+    periodStart
+  }
+}
+    `) as unknown as TypedDocumentString<JournalByIdQuery, JournalByIdQueryVariables>;
+export const SaveNotebookHomeDocument = new TypedDocumentString(`
+    mutation SaveNotebookHome($input: JournalDraftInput!) {
+  saveJournalDraft(input: $input) {
+    id
+    revision
+    status
+    body
+    periodStart
+  }
+}
+    `) as unknown as TypedDocumentString<SaveNotebookHomeMutation, SaveNotebookHomeMutationVariables>;
+export const ReportAbsenceDocument = new TypedDocumentString(`
+    mutation ReportAbsence($input: AbsenceInput!) {
+  reportAbsence(input: $input) {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<ReportAbsenceMutation, ReportAbsenceMutationVariables>;
+export const RecordHealthCheckDocument = new TypedDocumentString(`
+    mutation RecordHealthCheck($input: HealthCheckInput!) {
+  recordHealthCheck(input: $input) {
+    id
+    recordedAt
+    temperatureC
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<RecordHealthCheckMutation, RecordHealthCheckMutationVariables>;
+export const RecordMealDocument = new TypedDocumentString(`
+    mutation RecordMeal($input: MealInput!) {
+  recordMeal(input: $input) {
+    id
+    date
+    meal
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMealMutation, RecordMealMutationVariables>;
+export const VapidKeyDocument = new TypedDocumentString(`
+    query VapidKey {
+  vapidPublicKey
+}
+    `) as unknown as TypedDocumentString<VapidKeyQuery, VapidKeyQueryVariables>;
+export const RegisterPushDocument = new TypedDocumentString(`
+    mutation RegisterPush($input: PushSubscriptionInput!) {
+  registerPushSubscription(input: $input)
+}
+    `) as unknown as TypedDocumentString<RegisterPushMutation, RegisterPushMutationVariables>;
+export const UnregisterPushDocument = new TypedDocumentString(`
+    mutation UnregisterPush($endpoint: String!) {
+  unregisterPushSubscription(endpoint: $endpoint)
+}
+    `) as unknown as TypedDocumentString<UnregisterPushMutation, UnregisterPushMutationVariables>;
+export const SetPushPreferenceDocument = new TypedDocumentString(`
+    mutation SetPushPreference($kind: PushKind!, $enabled: Boolean!) {
+  setPushPreference(kind: $kind, enabled: $enabled)
+}
+    `) as unknown as TypedDocumentString<SetPushPreferenceMutation, SetPushPreferenceMutationVariables>;
+export const AttendanceFeedDocument = new TypedDocumentString(`
+    subscription AttendanceFeed($after: String) {
+  attendanceEvents(after: $after) {
+    ...AttendanceFields
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AttendanceFeedSubscription, AttendanceFeedSubscriptionVariables>;
+export const AbsenceFeedDocument = new TypedDocumentString(`
+    subscription AbsenceFeed {
+  absenceReports {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AbsenceFeedSubscription, AbsenceFeedSubscriptionVariables>;
+export const CareAlertFeedDocument = new TypedDocumentString(`
+    subscription CareAlertFeed {
+  careAlerts {
+    id
+    kind
+    classroomId
+    occurredAt
+    message
+    temperatureC
+    child {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CareAlertFeedSubscription, CareAlertFeedSubscriptionVariables>;
+export const StaffNurseryDocument = new TypedDocumentString(`
+    query StaffNursery($nurseryId: ID!, $date: Date!) {
+  nursery(id: $nurseryId) {
+    id
+    name
+    classrooms {
+      id
+      name
+      ageBand
+      children {
+        id
+        name
+        nameKana
+        allergies
+        attendance(from: $date, to: $date) {
+          ...AttendanceFields
+        }
+        absences(from: $date, to: $date) {
+          ...AbsenceFields
+        }
+      }
+    }
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}
+fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<StaffNurseryQuery, StaffNurseryQueryVariables>;
+export const StaffReportsDocument = new TypedDocumentString(`
+    query StaffReports($nurseryId: ID!, $date: Date!) {
+  absenceReports(nurseryId: $nurseryId, date: $date) {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<StaffReportsQuery, StaffReportsQueryVariables>;
+export const CheckInDocument = new TypedDocumentString(`
+    mutation CheckIn($input: CheckInInput!) {
+  checkIn(input: $input) {
+    ...AttendanceFields
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const CheckOutDocument = new TypedDocumentString(`
+    mutation CheckOut($input: CheckOutInput!) {
+  checkOut(input: $input) {
+    ...AttendanceFields
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CheckOutMutation, CheckOutMutationVariables>;
+export const AcknowledgeAbsenceDocument = new TypedDocumentString(`
+    mutation AcknowledgeAbsence($id: ID!) {
+  acknowledgeAbsence(id: $id) {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeAbsenceMutation, AcknowledgeAbsenceMutationVariables>;
+export const LiveCursorDocument = new TypedDocumentString(`
+    query LiveCursor {
+  liveCursor
+}
+    `) as unknown as TypedDocumentString<LiveCursorQuery, LiveCursorQueryVariables>;

@@ -1,0 +1,47 @@
+// The guardian's app: home with each child's today, and the child's screens.
+import { useEffect } from 'preact/hooks';
+
+import { t } from '../i18n';
+import { matchChild, path } from '../router';
+import { Settings } from '../ui/settings';
+import { Shell } from '../ui/shell';
+import { ChildDay } from './child-day';
+import { GrowthView } from './growth';
+import { Home } from './home';
+import { MonthView } from './month';
+import { MorningForm } from './morning';
+import { NotebookView } from './notebook';
+import { ReportForm } from './report';
+import { children, startGuardianLive } from './store';
+
+export function GuardianApp() {
+  useEffect(() => startGuardianLive(), []);
+  const p = path.value;
+  if (p === '/settings') return <Settings />;
+  const route = matchChild(p);
+  if (!route) return <Home />;
+  const child = children.value?.find((c) => c.id === route.childId);
+  if (!child) {
+    return (
+      <Shell title={t('appName')} back="/">
+        <p>{t('loading')}</p>
+      </Shell>
+    );
+  }
+  switch (route.section) {
+    case 'report':
+    case 'absences-new':
+      return <ReportForm child={child} />;
+    case 'morning':
+      return <MorningForm child={child} />;
+    case 'notebook':
+      return <NotebookView child={child} />;
+    case 'month':
+      return <MonthView child={child} />;
+    case 'growth':
+      return <GrowthView child={child} />;
+    default:
+      // `/children/:id`, and the push notification paths (attendance, absences, health).
+      return <ChildDay child={child} />;
+  }
+}

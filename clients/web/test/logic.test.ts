@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { createStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+
+import { deriveDay, kaupIndex, mergeEvent, monthMarks, type AttendanceLike } from '../src/day';
+import { TapQueue, type QueuedTap } from '../src/queue';
+import { translate } from '../src/strings';
+import { addMonths, ageOn, formatDate, formatDateTime, formatTime, instantAt, localDate, monthDays } from '../src/time';
+
+describe('dates in the nursery calendar (+09:00), whatever the device zone', () => {
+  it('formats as people write them', () => {
+    expect(formatDateTime('2020-11-29T23:02:00Z', 'ja')).toBe('11月30日(月) 8:02');
+    expect(formatDateTime('2020-11-29T23:02:00Z', 'en')).toBe('Mon 30 Nov, 8:02');
+    expect(formatTime('2020-11-30T08:30:00Z')).toBe('17:30');
+    expect(formatDate('2026-01-01', 'ja')).toBe('1月1日(木)');
+  });
+  it('takes the local date across midnight UTC', () => {
+    expect(localDate('2020-11-30T15:00:00Z')).toBe('2020-12-01');
+    expect(localDate('2020-11-30T14:59:59Z')).toBe('2020-11-30');
+    expect(instantAt('2020-12-01', '09:30')).toBe('2020-12-01T09:30:00+09:00');
+  });
+  it('walks months and ages', () => {
+    expect(addMonths('2025-12', 1)).toBe('2026-01');
+    expect(addMonths('2025-01', -1)).toBe('2024-12');
+    expect(monthDays('2024-02')).toEqual(expect.objectContaining({ firstWeekday: 4 }));
+    expect(monthDays('2024-02').dates).toHaveLength(29);
+    expect(ageOn('2022-05-10', '2024-08-09')).toEqual({ years: 2, months: 2 });
+  });
+});
+
+describe('a child’s day', () => {
+  const checkIn = { id: 'a', kind: 'CHECK_IN' as const, occurredAt: '2025-11-30T23:02:00Z', recordedBy: { displayName: '大塚' } };
+  const checkOut = { id: 'b', kind: 'CHECK_OUT' as const, occurredAt: '2025-12-01T08:30:00Z', pickupBy: '祖母' };
+  const absence = { id: 'r', kind: 'ABSENCE' as const, date: '2025-12-01', symptoms: ['FEVER'], reason: 'ILLNESS' };
+  const late = { id: 'l', kind: 'LATE' as const, date: '2025-12-01', symptoms: [], reason: 'FAMILY', expectedArrival: '2025-12-01T00:30:00Z' };
+
+  it('is not yet, present, left', () => {
+    expect(deriveDay([], []).status).toBe('NOT_YET');
+    expect(deriveDay([checkIn], [])).toMatchObject({ status: 'PRESENT', by: '大塚', pending: false });
+    expect(deriveDay([checkOut, checkIn], [])).toMatchObject({ status: 'LEFT', pickupBy: '祖母' });
+  });
+  it('shows reported absence and lateness until the child arrives', () => {
+    expect(deriveDay([], [absence])).toMatchObject({ status: 'ABSENT', report: absence });
+    expect(deriveDay([], [late])).toMatchObject({ status: 'LATE', at: late.expectedArrival });
+    expect(deriveDay([checkIn], [late]).status).toBe('PRESENT');
+  });
+  it('shows a queued tap as pending', () => {
+    expect(deriveDay([], [], [{ op: 'CHECK_IN', occurredAt: checkIn.occurredAt }])).toMatchObject({ status: 'PRESENT', pending: true });
+  });
+  it('merges a replayed event once', () => {
+    expect(mergeEvent<AttendanceLike>(mergeEvent<AttendanceLike>([checkIn], checkIn), checkOut).map((e) => e.id)).toEqual(['a', 'b']);
+  });
+  it('marks a month', () => {
+    const marks = monthMarks(['2025-12-01', '2025-12-02', '2025-12-03'], [checkIn], [{ kind: 'ABSENCE', date: '2025-12-02' }], localDate);
+    expect(marks).toEqual({ '2025-12-01': 'PRESENT', '2025-12-02': 'ABSENT' });
+  });
+  it('computes the Kaup index like the server', () => {
+    expect(kaupIndex(90, 13)).toBe(16);
+  });
+});
+
+describe('strings', () => {
+  it('fills parameters in both languages', () => {
+    expect(translate('ja', 'pushArrivalBody', { name: 'はな', time: '8:02' })).toBe('はなさんが登園しました（8:02）');
+    expect(translate('en', 'pushArrivalBody', { name: 'Hana', time: '8:02' })).toBe('Hana arrived at nursery (8:02)');
+  });
+});
+
+describe('the offline queue', () => {
+  const tap = (key: string): QueuedTap => ({ key, op: 'CHECK_IN', childId: key, childName: key, occurredAt: '2025-12-01T00:00:00Z', queuedAt: 0 });
+
+  it('keeps taps across instances (a reload) and never twice', async () => {
+    const store = createStore('q1', 'queue');
+    await new TapQueue(store).enqueue(tap('a'));
+    await new TapQueue(store).enqueue(tap('a'));
+    await new TapQueue(store).enqueue(tap('b'));
+    expect((await new TapQueue(store).list()).map((t) => t.key)).toEqual(['a', 'b']);
+  });
+
+  it('replays in order, stops when offline, reports refusals', async () => {
+    const queue = new TapQueue(createStore('q2', 'queue'));
+    for (const k of ['a', 'b', 'c']) await queue.enqueue(tap(k));
+    const sent: string[] = [];
+    const refused: string[] = [];
+    let online = false;
+    const send = async (t: QueuedTap) => {
+      if (!online) return { kind: 'retry' as const };
+      sent.push(t.key);
+      return t.key === 'b' ? { kind: 'refused' as const, code: 'CONFLICT', message: 'already' } : { kind: 'done' as const };
+    };
+    await queue.replay(send, (r) => refused.push(r.tap.key));
+    expect((await queue.list()).length).toBe(3);
+    online = true;
+    await queue.replay(send, (r) => refused.push(r.tap.key));
+    expect(sent).toEqual(['a', 'b', 'c']);
+    expect(refused).toEqual(['b']);
+    expect(await queue.list()).toEqual([]);
+  });
+});
