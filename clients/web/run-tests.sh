@@ -42,12 +42,10 @@ fi
 export CHROMIUM
 
 step "server binary"
-if [ ! -x "$REPO/target/debug/tsunagu" ] || [ -n "$(find "$REPO/server/src" "$REPO/server/Cargo.toml" -newer "$REPO/target/debug/tsunagu" -print -quit)" ]; then
-  if command -v flock >/dev/null && [ -e /tmp/cargo.lock ]; then
-    (cd "$REPO" && flock /tmp/cargo.lock cargo build -p tsunagu)
-  else
-    (cd "$REPO" && cargo build -p tsunagu)
-  fi
+# ./run-tests builds it and names it in TSUNAGU_BIN; run alone, this builds it.
+if [ -z "${TSUNAGU_BIN:-}" ]; then
+  (cd "$REPO" && cargo build -p tsunagu --locked --quiet)
+  export TSUNAGU_BIN="$REPO/target/debug/tsunagu"
 fi
 
 step "browser suite (Playwright + Chromium) on SQLite and PostgreSQL"
