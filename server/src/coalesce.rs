@@ -101,11 +101,17 @@ fn answer<K: Eq + Hash, V: Clone>(asked: Vec<(K, Reply<V>)>, found: StoreResult<
         Err(error) => {
             // Everyone who asked gets the failure; the first gets the error itself.
             let message = error.to_string();
+            // A database out of reach stays retryable for every asker.
+            let unavailable = matches!(error, StoreError::Unavailable(_));
             let mut error = Some(error);
             for (_, reply) in asked {
-                let failure = error
-                    .take()
-                    .unwrap_or_else(|| StoreError::Other(anyhow::anyhow!("{message}")));
+                let failure = error.take().unwrap_or_else(|| {
+                    if unavailable {
+                        StoreError::Unavailable(message.clone())
+                    } else {
+                        StoreError::Other(anyhow::anyhow!("{message}"))
+                    }
+                });
                 let _ = reply.send(Err(failure));
             }
         }

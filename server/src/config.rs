@@ -197,6 +197,11 @@ pub struct Config {
     /// How often open WebSockets' sessions are read again (logout elsewhere, expiry, grants), in ms.
     #[arg(long, env = "SESSION_REVALIDATE_MS", default_value_t = 1000)]
     pub session_revalidate_ms: u64,
+
+    /// How long a statement waits for a PostgreSQL connection before the database counts as
+    /// unreachable (answered 503 UNAVAILABLE), in ms.
+    #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_MS", default_value_t = 1500)]
+    pub database_acquire_timeout_ms: u64,
 }
 
 impl Config {
@@ -222,6 +227,10 @@ impl Config {
 
     pub fn session_revalidate_interval(&self) -> Duration {
         Duration::from_millis(self.session_revalidate_ms.max(50))
+    }
+
+    pub fn database_acquire_timeout(&self) -> Duration {
+        Duration::from_millis(self.database_acquire_timeout_ms.max(100))
     }
 
     pub fn event_poll_interval(&self) -> Duration {

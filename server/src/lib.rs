@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod graphql;
+pub mod health;
 pub mod http;
 pub mod policy;
 pub mod seed;

@@ -4,10 +4,12 @@
 
 mod graphiql;
 mod headers;
+mod health;
 mod reports;
 mod serve;
 mod ws;
 
+pub use health::Readiness;
 pub use serve::raise_open_file_limit;
 
 use std::future::Future;
@@ -15,7 +17,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use async_graphql_axum::rejection::GraphQLRejection;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::GraphQLRequest;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
@@ -73,17 +75,18 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
 }
 
 /// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
-/// closed with 1001 (going away), all within the configured grace period.
+/// closed with 1001 (going away), all within the configured grace period. Serves from the
+/// start: the API once `readiness` has its services, `/livez` and `/readyz` always.
 pub async fn serve(
     listener: TcpListener,
-    services: Services,
+    readiness: Readiness,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let grace = Duration::from_secs(services.config.shutdown_grace_seconds);
+    let grace = Duration::from_secs(readiness.config().shutdown_grace_seconds);
     let stopping = CancellationToken::new();
     let sockets = TaskTracker::new();
-    let header_read_timeout = Duration::from_secs(services.config.http_header_read_timeout_seconds.max(1));
-    let app = router(services, stopping.clone(), sockets.clone());
+    let header_read_timeout = Duration::from_secs(readiness.config().http_header_read_timeout_seconds.max(1));
+    let app = health::front(readiness, stopping.clone(), sockets.clone());
     let signal = {
         let stopping = stopping.clone();
         async move {
@@ -184,7 +187,7 @@ async fn graphql(
             Err(crate::error::AppError::Unauthenticated) => None,
             Err(err) => {
                 let error = async_graphql::Error::from(err).into_server_error(async_graphql::Pos::default());
-                return GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])).into_response();
+                return health::graphql_answer(async_graphql::Response::from_errors(vec![error]));
             }
         },
     };
@@ -193,7 +196,7 @@ async fn graphql(
         authorization,
         client_ip,
     };
-    GraphQLResponse::from(state.schema.execute(request.into_inner().data(context)).await).into_response()
+    health::graphql_answer(state.schema.execute(request.into_inner().data(context)).await)
 }
 
 /// A body that is not a GraphQL request (not JSON, too large) still gets a GraphQL error.

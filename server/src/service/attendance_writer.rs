@@ -24,7 +24,7 @@ impl AttendanceWriter {
     /// and the push worker (`push`).
     pub fn start(store: Arc<dyn Store>, bus: EventBus, push: super::push::PushSender) -> Self {
         let (jobs, mut incoming) = mpsc::unbounded_channel::<Job>();
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::ATTENDANCE_WRITER, async move {
             while let Some(first) = incoming.recv().await {
                 let mut group = vec![first];
                 while let Ok(job) = incoming.try_recv() {

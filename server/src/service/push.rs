@@ -61,7 +61,7 @@ impl PushSender {
                 poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
                 max_attempts: config.push_max_attempts.max(1) as i64,
             };
-            tokio::spawn(worker.run());
+            crate::health::spawn_essential(crate::health::PUSH_WORKER, worker.run());
         }
         Ok(PushSender {
             wake,

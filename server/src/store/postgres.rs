@@ -56,22 +56,38 @@ pub struct PgStore {
     keyed: Pool<Postgres>,
 }
 
+/// Waits between attempts to LISTEN again, doubling from the first to the most.
+const LISTEN_RETRY_FIRST: Duration = Duration::from_millis(100);
+const LISTEN_RETRY_MOST: Duration = Duration::from_secs(5);
+
 /// Group commit writes statements of several shapes (one per batch size); keep them all
 /// prepared.
 const KEYED_STATEMENT_CACHE: usize = 512;
 
 impl PgStore {
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Result<Self> {
         let options: PgConnectOptions = url.parse()?;
+        // A first connection of its own says why the database is out of reach (refused, no
+        // such database, authentication) where the pool would only say it timed out.
+        match tokio::time::timeout(
+            acquire_timeout,
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&options),
+        )
+        .await
+        {
+            Ok(Ok(connection)) => sqlx::Connection::close(connection).await?,
+            Ok(Err(err)) => return Err(err.into()),
+            Err(_) => anyhow::bail!("no answer from the database within {acquire_timeout:?}"),
+        }
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&pool).await?;
         let keyed = PgPoolOptions::new()
             .max_connections(12)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
             .connect_with(
                 options
                     .options([("plan_cache_mode", "force_generic_plan")])
@@ -116,14 +132,40 @@ impl Store for DbStore {
         Ok(())
     }
 
-    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+    /// LISTEN on a connection of its own, made again (with backoff) whenever it is lost, for
+    /// as long as the stream is held. (`PgListener`'s own stream ends at the first failed
+    /// reconnection, which had left replicas polling until restarted.)
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, Announcement>>> {
         use futures::StreamExt;
-        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
-        listener.listen(LOG_CHANNEL).await?;
-        // PgListener reconnects by itself; the errors it reports meanwhile are skipped.
-        let stream = listener
-            .into_stream()
-            .filter_map(|n| futures::future::ready(n.ok().map(|_| ())));
+        let pool = self.pool.clone();
+        let stream = async_stream::stream! {
+            let mut wait = LISTEN_RETRY_FIRST;
+            loop {
+                let listening = async {
+                    let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
+                    listener.listen(LOG_CHANNEL).await?;
+                    Ok::<_, sqlx::Error>(listener)
+                };
+                match listening.await {
+                    Ok(mut listener) => {
+                        wait = LISTEN_RETRY_FIRST;
+                        yield Announcement::Listening;
+                        // `Ok(None)`: the connection was lost; make a new one below.
+                        while let Ok(Some(_)) = listener.try_recv().await {
+                            yield Announcement::Committed;
+                        }
+                        yield Announcement::Lost;
+                        tokio::time::sleep(LISTEN_RETRY_FIRST).await;
+                    }
+                    Err(err) => {
+                        tracing::debug!(error = %err, "LISTEN failed");
+                        yield Announcement::Lost;
+                        tokio::time::sleep(wait).await;
+                        wait = (wait * 2).min(LISTEN_RETRY_MOST);
+                    }
+                }
+            }
+        };
         Ok(Some(stream.boxed()))
     }
 }

@@ -115,7 +115,7 @@ impl Store for DbStore {
         Ok(())
     }
 
-    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, Announcement>>> {
         Ok(None)
     }
 }

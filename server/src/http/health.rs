@@ -1,0 +1,203 @@
+//! Liveness, readiness, and serving before the database is there.
+//!
+//! `/livez` says the process is serving. `/readyz` says it can do its work: the database
+//! answers, its migrations are applied (the services exist only after that), every essential
+//! background task runs (`crate::health`) and, on PostgreSQL, other replicas' commit
+//! announcements are heard. The front router answers both itself and hands everything else to
+//! the API router once the services are up; until then a request waits briefly for them and
+//! is then answered 503 UNAVAILABLE with `Retry-After`, so a server started before its
+//! database listens at once and catches up as soon as the database appears.
+
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tower::ServiceExt;
+
+use crate::config::Config;
+use crate::error::UNAVAILABLE_RETRY_AFTER_SECS;
+use crate::health::*;
+use crate::service::Services;
+
+/// How long a request arriving while the server connects to its database waits for it.
+const STARTING_WAIT: Duration = Duration::from_millis(1500);
+/// How long readiness waits for the database to answer.
+const PING_WAIT: Duration = Duration::from_millis(1500);
+
+/// The services once they are up, or why they are not yet.
+#[derive(Clone)]
+pub struct Readiness {
+    config: Arc<Config>,
+    services: watch::Sender<Option<Services>>,
+    problem: Arc<Mutex<String>>,
+}
+
+impl Readiness {
+    pub fn new(config: Config) -> Self {
+        Readiness {
+            config: Arc::new(config),
+            services: watch::Sender::new(None),
+            problem: Arc::new(Mutex::new("connecting to the database".to_owned())),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The services are up: requests go to the API from now on.
+    pub fn set_services(&self, services: Services) {
+        self.services.send_replace(Some(services));
+    }
+
+    /// Why the services could not be started (yet).
+    pub fn set_problem(&self, problem: String) {
+        *self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
+    }
+
+    fn services(&self) -> Option<Services> {
+        self.services.borrow().clone()
+    }
+
+    /// The services, waiting at most `wait` for them to come up.
+    async fn services_within(&self, wait: Duration) -> Option<Services> {
+        let mut changes = self.services.subscribe();
+        let ready = tokio::time::timeout(wait, changes.wait_for(Option::is_some)).await;
+        let services = ready.ok()?.ok()?.clone();
+        services
+    }
+
+    /// What keeps the server from doing its work; empty when ready.
+    async fn problems(&self) -> Vec<String> {
+        let Some(services) = self.services() else {
+            let problem = self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            return vec![format!("database not connected: {problem}")];
+        };
+        let mut problems = Vec::new();
+        match tokio::time::timeout(PING_WAIT, services.store.ping()).await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => problems.push(format!("database unreachable: {err}")),
+            Err(_) => problems.push("database unreachable: no answer in time".to_owned()),
+        }
+        let mut expected = vec![
+            (ATTENDANCE_WRITER, 1),
+            (AUDIT_WRITER, 1),
+            (EVENT_TAILER, 1),
+            (NAP_WATCHER, 1),
+            (SESSION_WATCH, 1),
+            (PUSH_WORKER, services.config.push_workers),
+        ];
+        let listening = services.bus.announcements_live();
+        if listening.is_some() {
+            expected.extend([(COMMIT_RELAY, 1), (COMMIT_ANNOUNCEMENTS, 1)]);
+        }
+        for task in missing(&expected) {
+            problems.push(format!("{task} not running"));
+        }
+        if listening == Some(false) {
+            problems.push("commit announcements (LISTEN) not connected".to_owned());
+        }
+        problems
+    }
+}
+
+#[derive(Clone)]
+struct Front {
+    readiness: Readiness,
+    /// The API, made once the services are up.
+    api: Arc<OnceLock<Router>>,
+    shutdown: CancellationToken,
+    sockets: TaskTracker,
+}
+
+/// Answers `/livez` and `/readyz`, and hands everything else to the API once it is up.
+pub(super) fn front(readiness: Readiness, shutdown: CancellationToken, sockets: TaskTracker) -> Router {
+    let hsts_max_age = readiness.config.hsts_max_age_seconds;
+    let front = Front {
+        readiness,
+        api: Arc::new(OnceLock::new()),
+        shutdown,
+        sockets,
+    };
+    let router = Router::new()
+        .route("/livez", get(livez))
+        .route("/readyz", get(readyz))
+        .fallback(to_api)
+        .with_state(front);
+    super::headers::secure(router, hsts_max_age)
+}
+
+async fn livez() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(front): State<Front>) -> Response {
+    let problems = front.readiness.problems().await;
+    if problems.is_empty() {
+        return (StatusCode::OK, "ready\n").into_response();
+    }
+    tracing::warn!(problems = ?problems, "not ready");
+    let mut answer = (
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!("not ready: {}\n", problems.join("; ")),
+    )
+        .into_response();
+    answer.headers_mut().insert(header::RETRY_AFTER, retry_after());
+    answer
+}
+
+async fn to_api(State(front): State<Front>, request: Request) -> Response {
+    let services = match front.readiness.services() {
+        Some(services) => services,
+        None => match front.readiness.services_within(STARTING_WAIT).await {
+            Some(services) => services,
+            None => return unavailable("starting: the database is not reachable yet".to_owned()),
+        },
+    };
+    let api = front
+        .api
+        .get_or_init(|| super::router(services, front.shutdown.clone(), front.sockets.clone()))
+        .clone();
+    api.oneshot(request).await.unwrap_or_else(|never| match never {})
+}
+
+fn retry_after() -> HeaderValue {
+    HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS)
+}
+
+/// 503 with `Retry-After` and the API's error shape, code UNAVAILABLE.
+pub(super) fn unavailable(message: String) -> Response {
+    let body = serde_json::json!({
+        "errors": [{"message": message, "extensions": {
+            "code": "UNAVAILABLE", "retryAfterSeconds": UNAVAILABLE_RETRY_AFTER_SECS,
+        }}]
+    });
+    let mut answer = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+    answer.headers_mut().insert(header::RETRY_AFTER, retry_after());
+    answer
+}
+
+/// A GraphQL answer over HTTP: 503 with `Retry-After` when any error is UNAVAILABLE (the
+/// database was out of reach: the client should try again), as usual otherwise.
+pub(super) fn graphql_answer(response: async_graphql::Response) -> Response {
+    let unavailable = response.errors.iter().any(|error| {
+        error
+            .extensions
+            .as_ref()
+            .and_then(|extensions| extensions.get("code"))
+            .is_some_and(|code| *code == async_graphql::Value::from("UNAVAILABLE"))
+    });
+    let mut answer = async_graphql_axum::GraphQLResponse::from(response).into_response();
+    if unavailable {
+        *answer.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        answer.headers_mut().insert(header::RETRY_AFTER, retry_after());
+    }
+    answer
+}
