@@ -143,7 +143,7 @@ async fn readyz(State(front): State<Front>) -> Response {
     if problems.is_empty() {
         return (StatusCode::OK, "ready\n").into_response();
     }
-    tracing::warn!(problems = ?problems, "not ready");
+    tracing::debug!(problems = ?problems, "not ready");
     let mut answer = (
         StatusCode::SERVICE_UNAVAILABLE,
         format!("not ready: {}\n", problems.join("; ")),
