@@ -23,7 +23,11 @@ async fn a_running_server_is_live_and_ready(backend: Backend) {
     let http = reqwest::Client::new();
     let live = http.get(format!("{}/livez", app.server.base_url)).send().await.unwrap();
     assert_eq!(live.status(), 200);
-    let ready = http.get(format!("{}/readyz", app.server.base_url)).send().await.unwrap();
+    let ready = http
+        .get(format!("{}/readyz", app.server.base_url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 200);
     assert_eq!(ready.text().await.unwrap().trim(), "ready");
 }
@@ -39,7 +43,10 @@ async fn wait_until_ready(base_url: &str) {
         if status == 200 {
             return;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "never ready: {status} {body}");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "never ready: {status} {body}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -156,7 +163,15 @@ async fn an_outage_is_answered_unavailable_and_open_sockets_resume() {
     let live = reqwest::get(format!("{base}/livez")).await.unwrap();
     assert_eq!(live.status(), 200, "the process still serves");
     // A write, a read, and a login: each answered, retryable.
-    assert_unavailable(post(&base, w.staff_a.token(), CHECK_OUT, json!({"c": w.child_1a, "k": "out-1"})).await);
+    assert_unavailable(
+        post(
+            &base,
+            w.staff_a.token(),
+            CHECK_OUT,
+            json!({"c": w.child_1a, "k": "out-1"}),
+        )
+        .await,
+    );
     assert_unavailable(post(&base, w.guardian_1.token(), "{ me { id } }", json!({})).await);
     let login = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
     assert_unavailable(post(&base, None, login, json!({"e": ADMIN_EMAIL, "p": PASSWORD})).await);
@@ -199,7 +214,7 @@ async fn listening_for_other_replicas_is_restored() {
     let on_b = Client::new(&replica_b.base_url).with_token(w.guardian_1.token().map(str::to_owned));
     let mut subs = on_b.subscriptions().await.unwrap();
     subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
-    let mut expect_on_b = |query: &'static str, field: &'static str| {
+    let expect_on_b = |query: &'static str, field: &'static str| {
         let staff = w.staff_a.clone();
         let child = w.child_1a.clone();
         async move {
@@ -225,7 +240,11 @@ async fn listening_for_other_replicas_is_restored() {
     .unwrap();
     assert!(terminated >= 1, "a listening connection was terminated");
     let written = expect_on_b(CHECK_OUT, "checkOut").await;
-    let live = subs.next_data(DELIVERY_WAIT).await.unwrap().expect("announced after LISTEN was terminated");
+    let live = subs
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("announced after LISTEN was terminated");
     assert_eq!(live["attendanceEvents"]["id"], written);
 
     // Replica B loses its database for a while: listening again fails until it is back.
@@ -235,7 +254,11 @@ async fn listening_for_other_replicas_is_restored() {
     proxy.open().await;
     wait_until_ready(&replica_b.base_url).await;
     let written = expect_on_b(CHECK_IN, "checkIn").await;
-    let live = subs.next_data(DELIVERY_WAIT).await.unwrap().expect("announced after the outage");
+    let live = subs
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("announced after the outage");
     assert_eq!(live["attendanceEvents"]["id"], written);
     let _ = admin.close().await;
 }
