@@ -356,6 +356,9 @@ pub trait EventStore {
     /// Entries after `after` that are final (no earlier transaction can still commit one),
     /// oldest first, at most `limit`; and whether newer entries exist that are held back.
     async fn tail_log(&self, after: Position, limit: i64) -> StoreResult<(Vec<LogEntry>, bool)>;
+    /// The oldest transaction of this database that can still write log entries, as its
+    /// backend's process id and age in seconds (for the warning when entries are held back).
+    async fn log_held_back_by(&self) -> StoreResult<Option<(i32, f64)>>;
     /// Entries in `(after, upto]` that match `filter`, oldest first, at most `limit`.
     async fn log_between(
         &self,
@@ -370,6 +373,6 @@ pub trait EventStore {
 fn unique_violation_as(err: sqlx::Error, message: &str) -> StoreError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(message.to_owned()),
-        _ => StoreError::Database(err),
+        _ => err.into(),
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Log entries carry the id of the transaction that wrote them. Transactions commit out of
 //! order, so a sequence number alone could be passed by a reader before a smaller one commits;
-//! instead readers only take entries below the snapshot's `xmin` (every transaction below it
-//! has ended) in `(tx_id, seq)` order. No lock serialises writers to get there.
+//! instead readers only take entries below a horizon under which every transaction that could
+//! write our log has ended, in `(tx_id, seq)` order. No lock serialises writers to get there.
+//! (See `HORIZON_SQL` for why transactions of other databases do not count.)
 
 use std::time::Duration;
 
@@ -20,7 +21,32 @@ type DbStore = PgStore;
 /// The NOTIFY channel replicas wake each other's event tailers on.
 const LOG_CHANNEL: &str = "tsunagu_log";
 const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
-const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+/// Below which transaction id every entry that will ever exist is in the statement's snapshot.
+///
+/// The snapshot's `xmin` would do, but it is the whole cluster's: a transaction left open in
+/// another database (another tenant, a backup, a long report) would hold back every event.
+/// So: the oldest transaction in progress at the snapshot (`xip`) that is not known to belong
+/// to another database, else the snapshot's `xmax`. A transaction is known to belong to
+/// another database when, read after the snapshot was taken, a backend connected to another
+/// database holds that transaction id: ids are never reused while in progress, and a
+/// transaction never writes outside its database. Everything else counts, conservatively: a
+/// transaction that ended between the snapshot and the read (it waits one poll), a prepared
+/// transaction, a backend whose status we may not see. Read-only transactions have no id and
+/// never count. Backend status carries 32-bit ids; in-progress ids span far less than 2^32, so
+/// the low 32 bits identify one. `pg_stat_get_activity` is the function behind
+/// `pg_stat_activity`, without the view's joins.
+const HORIZON_SQL: &str = "SELECT coalesce(
+    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+     WHERE x::text::bigint % 4294967296 NOT IN (
+         SELECT a.backend_xid::text::bigint FROM pg_stat_get_activity(NULL) AS a
+         WHERE a.backend_xid IS NOT NULL
+           AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database()))),
+    pg_snapshot_xmax(pg_current_snapshot())::text::bigint)";
+/// The oldest backend of this database holding a transaction id: what holds entries back.
+const HELD_BACK_BY_SQL: &str = "SELECT pid, extract(epoch FROM now() - xact_start)::float8
+    FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+    ORDER BY age(backend_xid) DESC LIMIT 1";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
 const FOR_UPDATE: &str = " FOR UPDATE";
 /// Locks the rows of `children` (aliased `c`) a joined query reads.

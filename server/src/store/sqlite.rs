@@ -19,6 +19,8 @@ type DbStore = SqliteStore;
 /// everything below the horizon 1 is final.
 const TX_ID_EXPR: &str = "0";
 const HORIZON_SQL: &str = "SELECT 1";
+/// Nothing is ever held back.
+const HELD_BACK_BY_SQL: &str = "SELECT 0, 0.0 WHERE 1 = 0";
 /// The single writer already serialises; SQLite has no row locks.
 const FOR_UPDATE: &str = "";
 /// SQLite's write transaction (BEGIN IMMEDIATE) already excludes other writers.
