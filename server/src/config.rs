@@ -202,6 +202,15 @@ pub struct Config {
     /// unreachable (answered 503 UNAVAILABLE), in ms.
     #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_MS", default_value_t = 1500)]
     pub database_acquire_timeout_ms: u64,
+
+    /// Where to serve Prometheus metrics (`GET /metrics`), e.g. 127.0.0.1:9100; off when unset.
+    /// Keep it off the public network.
+    #[arg(long, env = "METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
+    /// `text` for people, `json` (one object per line) for log collectors.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub log_format: String,
 }
 
 impl Config {

@@ -14,6 +14,7 @@ pub mod events;
 pub mod graphql;
 pub mod health;
 pub mod http;
+pub mod metrics;
 pub mod policy;
 pub mod seed;
 pub mod service;

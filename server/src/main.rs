@@ -18,10 +18,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 async fn main() -> anyhow::Result<()> {
     release_large_allocations_promptly();
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if cli.config.log_format == "json" {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::PrintSchema => {
             print!("{}", tsunagu::graphql::sdl());
@@ -58,7 +62,19 @@ async fn serve(config: tsunagu::config::Config) -> anyhow::Result<()> {
     tsunagu::http::raise_open_file_limit();
     let listener = TcpListener::bind(config.listen_addr).await?;
     let addr = listener.local_addr()?;
+    let metrics_addr = config.metrics_addr;
     let readiness = Readiness::new(config);
+    if let Some(metrics_addr) = metrics_addr {
+        let handle = tsunagu::metrics::install()?;
+        let metrics_listener = TcpListener::bind(metrics_addr).await?;
+        let readiness = readiness.clone();
+        tokio::spawn(async move {
+            let services = move || readiness.services();
+            if let Err(err) = tsunagu::metrics::serve(metrics_listener, handle, services).await {
+                tracing::error!(error = %err, "serving metrics failed");
+            }
+        });
+    }
     let connecting = tokio::spawn({
         let readiness = readiness.clone();
         async move {

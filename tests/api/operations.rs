@@ -16,7 +16,10 @@ use crate::db_proxy::DbProxy;
 use crate::helpers::*;
 use crate::world::*;
 
-crate::on_both_backends!(a_running_server_is_live_and_ready);
+crate::on_both_backends!(
+    a_running_server_is_live_and_ready,
+    metrics_are_served_on_their_own_address
+);
 
 async fn a_running_server_is_live_and_ready(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -30,6 +33,55 @@ async fn a_running_server_is_live_and_ready(backend: Backend) {
         .unwrap();
     assert_eq!(ready.status(), 200);
     assert_eq!(ready.text().await.unwrap().trim(), "ready");
+}
+
+async fn metrics_are_served_on_their_own_address(backend: Backend) {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let metrics_addr = probe.local_addr().unwrap().to_string();
+    drop(probe);
+    let app = TestApp::start_with(backend, &[("METRICS_ADDR", &metrics_addr)]).await;
+    let w = World::build(&app).await;
+    let mut subs = w.guardian_1.subscriptions().await.unwrap();
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
+    w.staff_a.ok(CHECK_IN, json!({"c": w.child_1a})).await.unwrap();
+    subs.next_data(DELIVERY_WAIT).await.unwrap().expect("delivered");
+    let named = reqwest::Client::new()
+        .post(format!("{}/graphql", app.server.base_url))
+        .header("x-request-id", "trace-42")
+        .json(&json!({"query": "query Greeting { __typename }", "operationName": "Greeting"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        named.headers()["x-request-id"],
+        "trace-42",
+        "the caller's request id comes back"
+    );
+    let fresh = reqwest::get(format!("{}/livez", app.server.base_url)).await.unwrap();
+    assert!(
+        fresh.headers().contains_key("x-request-id"),
+        "every answer has a request id"
+    );
+
+    let text = reqwest::get(format!("http://{metrics_addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for expected in [
+        r#"tsunagu_graphql_requests_total{operation="Greeting",outcome="OK"} 1"#,
+        "tsunagu_subscriptions_open 1",
+        "tsunagu_websockets_open 1",
+        "tsunagu_services_up 1",
+        "tsunagu_attendance_batch_size_count",
+        "tsunagu_event_tailer_poll_seconds_count",
+        "tsunagu_process_resident_memory_bytes",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let public = reqwest::get(format!("{}/metrics", app.server.base_url)).await.unwrap();
+    assert_eq!(public.status(), 404, "not on the public listener");
 }
 
 /// `/readyz` until it answers 200 (or, failing, its last answer after a minute).

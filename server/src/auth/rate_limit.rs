@@ -32,11 +32,13 @@ impl LoginLimiter {
         if let Some(address) = address {
             if let Err(not_until) = self.per_address.check_key(&address) {
                 let wait = not_until.wait_time_from(now).as_secs().max(1);
+                metrics::counter!(crate::metrics::LOGIN_THROTTLED, "by" => "address").increment(1);
                 return Err(AppError::RateLimited { retry_after_secs: wait });
             }
         }
         if let Err(not_until) = self.per_account.check_key(&account.to_owned()) {
             let wait = not_until.wait_time_from(now).as_secs().max(1);
+            metrics::counter!(crate::metrics::LOGIN_THROTTLED, "by" => "account").increment(1);
             return Err(AppError::RateLimited { retry_after_secs: wait });
         }
         Ok(())

@@ -22,11 +22,14 @@ pub(super) async fn run(shared: Weak<Shared>, start: Position) {
     let mut warned_at: Option<Instant> = None;
     loop {
         let Some(bus) = shared.upgrade() else { return };
-        match bus.store.tail_log(position, BATCH).await {
+        let reading = Instant::now();
+        let read = bus.store.tail_log(position, BATCH).await;
+        metrics::histogram!(crate::metrics::TAILER_POLL_SECONDS).record(reading.elapsed().as_secs_f64());
+        match read {
             Ok((entries, held_back)) => {
                 let full = entries.len() as i64 == BATCH;
-                if !entries.is_empty() || !held_back {
-                    held_back_since = None;
+                if (!entries.is_empty() || !held_back) && held_back_since.take().is_some() {
+                    metrics::gauge!(crate::metrics::LOG_HELD_BACK_SECONDS).set(0.0);
                 }
                 for entry in entries {
                     position = entry.position;
@@ -37,6 +40,7 @@ pub(super) async fn run(shared: Weak<Shared>, start: Position) {
                 }
                 if held_back {
                     let since = *held_back_since.get_or_insert_with(Instant::now);
+                    metrics::gauge!(crate::metrics::LOG_HELD_BACK_SECONDS).set(since.elapsed().as_secs_f64());
                     if since.elapsed() >= HELD_BACK_WARNING
                         && warned_at.is_none_or(|at| at.elapsed() >= HELD_BACK_WARNING * 6)
                     {

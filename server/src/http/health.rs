@@ -6,10 +6,12 @@
 //! announcements are heard. The front router answers both itself and hands everything else to
 //! the API router once the services are up; until then a request waits briefly for them and
 //! is then answered 503 UNAVAILABLE with `Retry-After`, so a server started before its
-//! database listens at once and catches up as soon as the database appears.
+//! database listens at once and catches up as soon as the database appears. Every answer
+//! carries a request id (`x-request-id`: the caller's when it sent a plain one, else new),
+//! which names the request's log span; GraphQL requests are counted by operation and outcome.
 
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -20,6 +22,7 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower::ServiceExt;
+use tracing::Instrument;
 
 use crate::config::Config;
 use crate::error::UNAVAILABLE_RETRY_AFTER_SECS;
@@ -62,7 +65,8 @@ impl Readiness {
         *self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
     }
 
-    fn services(&self) -> Option<Services> {
+    /// The services, when they are up.
+    pub fn services(&self) -> Option<Services> {
         self.services.borrow().clone()
     }
 
@@ -70,8 +74,10 @@ impl Readiness {
     async fn services_within(&self, wait: Duration) -> Option<Services> {
         let mut changes = self.services.subscribe();
         let ready = tokio::time::timeout(wait, changes.wait_for(Option::is_some)).await;
-        let services = ready.ok()?.ok()?.clone();
-        services
+        if !matches!(ready, Ok(Ok(_))) {
+            return None;
+        }
+        self.services()
     }
 
     /// What keeps the server from doing its work; empty when ready.
@@ -130,7 +136,8 @@ pub(super) fn front(readiness: Readiness, shutdown: CancellationToken, sockets: 
         .route("/livez", get(livez))
         .route("/readyz", get(readyz))
         .fallback(to_api)
-        .with_state(front);
+        .with_state(front)
+        .layer(axum::middleware::from_fn(with_request_id));
     super::headers::secure(router, hsts_max_age)
 }
 
@@ -153,6 +160,19 @@ async fn readyz(State(front): State<Front>) -> Response {
     answer
 }
 
+const REQUEST_ID: &str = "x-request-id";
+
+/// Names every request in a span of its own by its id, and returns the id with the answer.
+async fn with_request_id(request: Request, next: axum::middleware::Next) -> Response {
+    let request_id = request_id(&request);
+    let span = tracing::info_span!("request", id = %request_id, operation = tracing::field::Empty);
+    let mut answer = next.run(request).instrument(span).await;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        answer.headers_mut().insert(REQUEST_ID, value);
+    }
+    answer
+}
+
 async fn to_api(State(front): State<Front>, request: Request) -> Response {
     let services = match front.readiness.services() {
         Some(services) => services,
@@ -166,6 +186,54 @@ async fn to_api(State(front): State<Front>, request: Request) -> Response {
         .get_or_init(|| super::router(services, front.shutdown.clone(), front.sockets.clone()))
         .clone();
     api.oneshot(request).await.unwrap_or_else(|never| match never {})
+}
+
+/// The caller's request id when it is a plain token (a proxy's), else a new one.
+fn request_id(request: &Request) -> String {
+    let given = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|value| value.to_str().ok())
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        });
+    match given {
+        Some(id) => id.to_owned(),
+        None => uuid::Uuid::now_v7().simple().to_string(),
+    }
+}
+
+/// Runs a GraphQL request over HTTP, naming its operation in the request's span and counting
+/// it by operation and outcome (the first error's code, or OK).
+pub(super) async fn execute(schema: &crate::graphql::TsunaguSchema, request: async_graphql::Request) -> Response {
+    let operation = request.operation_name.clone();
+    if let Some(name) = &operation {
+        tracing::Span::current().record("operation", name.as_str());
+    }
+    let started = Instant::now();
+    let response = schema.execute(request).await;
+    if crate::metrics::enabled() {
+        let operation = crate::metrics::operation_label(operation.as_deref());
+        let outcome = response
+            .errors
+            .first()
+            .and_then(|error| error.extensions.as_ref())
+            .and_then(|extensions| extensions.get("code"))
+            .and_then(|code| match code {
+                async_graphql::Value::String(code) => Some(code.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| if response.errors.is_empty() { "OK" } else { "ERROR" }.to_owned());
+        metrics::histogram!(crate::metrics::GRAPHQL_SECONDS, "operation" => operation.clone())
+            .record(started.elapsed().as_secs_f64());
+        metrics::counter!(crate::metrics::GRAPHQL_REQUESTS, "operation" => operation, "outcome" => outcome)
+            .increment(1);
+    }
+    graphql_answer(response)
 }
 
 fn retry_after() -> HeaderValue {

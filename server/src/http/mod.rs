@@ -196,7 +196,7 @@ async fn graphql(
         authorization,
         client_ip,
     };
-    health::graphql_answer(state.schema.execute(request.into_inner().data(context)).await)
+    health::execute(&state.schema, request.into_inner().data(context)).await
 }
 
 /// A body that is not a GraphQL request (not JSON, too large) still gets a GraphQL error.

@@ -30,6 +30,7 @@ impl AttendanceWriter {
                 while let Ok(job) = incoming.try_recv() {
                     group.push(job);
                 }
+                metrics::histogram!(crate::metrics::ATTENDANCE_BATCH_SIZE).record(group.len() as f64);
                 let (writes, replies): (Vec<AttendanceWrite>, Vec<_>) = group.into_iter().unzip();
                 let answers = store.record_attendances(writes).await;
                 if answers.iter().any(|a| matches!(a, Ok(recorded) if !recorded.replayed)) {

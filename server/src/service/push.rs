@@ -143,6 +143,13 @@ impl Worker {
             },
             other => other,
         };
+        let result = match &outcome {
+            PushOutcome::Delivered => "delivered",
+            PushOutcome::Gone => "gone",
+            PushOutcome::Retry { .. } => "retry",
+            PushOutcome::Failed { .. } => "failed",
+        };
+        metrics::counter!(crate::metrics::PUSH_SENDS, "result" => result).increment(1);
         if let PushOutcome::Failed { error } | PushOutcome::Retry { error, .. } = &outcome {
             tracing::warn!(push = job.id, attempts = job.attempts, %error, "push not delivered");
         }
