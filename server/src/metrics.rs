@@ -27,6 +27,12 @@ const SUBSCRIPTIONS_OPEN: &str = "tsunagu_subscriptions_open";
 const LISTENING: &str = "tsunagu_commit_announcements_live";
 const RESIDENT_BYTES: &str = "tsunagu_process_resident_memory_bytes";
 const READY: &str = "tsunagu_services_up";
+const PUSH_OUTBOX: &str = "tsunagu_push_outbox_pending";
+const POOL_OPEN: &str = "tsunagu_db_pool_connections";
+const POOL_IDLE: &str = "tsunagu_db_pool_idle_connections";
+const POOL_MAX: &str = "tsunagu_db_pool_max_connections";
+/// How long a scrape waits for the outbox count.
+const SCRAPE_QUERY_WAIT: Duration = Duration::from_secs(1);
 
 /// Distinct operation names kept as labels; later names count as "other" (clients choose
 /// names, and each label value is a series kept for good).
@@ -71,6 +77,10 @@ pub fn install() -> anyhow::Result<PrometheusHandle> {
     metrics::describe_gauge!(LISTENING, "1 while other replicas' commit announcements are heard");
     metrics::describe_gauge!(RESIDENT_BYTES, "resident memory of the process");
     metrics::describe_gauge!(READY, "1 once connected to the database with migrations applied");
+    metrics::describe_gauge!(PUSH_OUTBOX, "pushes waiting to be sent or retried");
+    metrics::describe_gauge!(POOL_OPEN, "open database connections by pool");
+    metrics::describe_gauge!(POOL_IDLE, "idle database connections by pool");
+    metrics::describe_gauge!(POOL_MAX, "most database connections by pool");
     Ok(handle)
 }
 
@@ -105,7 +115,7 @@ pub async fn serve(
         get(move || {
             let (handle, services) = (handle.clone(), services.clone());
             async move {
-                sample(services());
+                sample(services()).await;
                 handle.render()
             }
         }),
@@ -114,9 +124,17 @@ pub async fn serve(
     Ok(())
 }
 
-fn sample(services: Option<Services>) {
+async fn sample(services: Option<Services>) {
     metrics::gauge!(READY).set(if services.is_some() { 1.0 } else { 0.0 });
     if let Some(services) = services {
+        for (pool, open, idle, most) in services.store.pool_usage() {
+            metrics::gauge!(POOL_OPEN, "pool" => pool).set(open as f64);
+            metrics::gauge!(POOL_IDLE, "pool" => pool).set(idle as f64);
+            metrics::gauge!(POOL_MAX, "pool" => pool).set(most as f64);
+        }
+        if let Ok(Ok(pending)) = tokio::time::timeout(SCRAPE_QUERY_WAIT, services.store.pending_push_count()).await {
+            metrics::gauge!(PUSH_OUTBOX).set(pending as f64);
+        }
         metrics::gauge!(WEBSOCKETS_OPEN).set(services.live_sessions.socket_count() as f64);
         metrics::gauge!(SUBSCRIPTIONS_OPEN).set(services.bus.subscriber_count() as f64);
         if let Some(live) = services.bus.announcements_live() {

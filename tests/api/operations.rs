@@ -77,6 +77,8 @@ async fn metrics_are_served_on_their_own_address(backend: Backend) {
         "tsunagu_attendance_batch_size_count",
         "tsunagu_event_tailer_poll_seconds_count",
         "tsunagu_process_resident_memory_bytes",
+        "tsunagu_push_outbox_pending",
+        "tsunagu_db_pool_connections{pool=",
     ] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }

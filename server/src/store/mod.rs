@@ -115,6 +115,8 @@ pub trait Store:
     + Sync
 {
     fn backend_name(&self) -> &'static str;
+    /// Each connection pool's connections: (pool, open, idle, most).
+    fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)>;
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     /// Tells other replicas on this database that log entries were committed. Called after
@@ -321,6 +323,8 @@ pub trait JournalStore {
 
 #[async_trait]
 pub trait PushStore {
+    /// Pushes waiting to be sent (or retried): the outbox's depth.
+    async fn pending_push_count(&self) -> StoreResult<i64>;
     /// The VAPID key pair every replica signs with: the stored one, or `generated` stored now.
     async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)>;
     /// Registers a device for `user` (re-registering an endpoint moves it to this user).

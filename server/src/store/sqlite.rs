@@ -107,6 +107,13 @@ impl Store for DbStore {
         "sqlite"
     }
 
+    fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)> {
+        [("read", &self.read), ("write", &self.write)]
+            .into_iter()
+            .map(|(name, pool)| (name, pool.size(), pool.num_idle(), pool.options().get_max_connections()))
+            .collect()
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
