@@ -91,9 +91,14 @@ async fn serve(config: tsunagu::config::Config) -> anyhow::Result<()> {
                         readiness.set_services(services);
                         break;
                     }
-                    Err(err) => {
+                    Err(err) if tsunagu::store::is_unreachable_at_start(&err) => {
                         tracing::warn!(error = %err, retry_in_ms = wait.as_millis() as u64, "cannot start yet");
                         readiness.set_problem(format!("{err:#}"));
+                    }
+                    Err(err) => {
+                        // Waiting will not mend it (a failed migration, a bad setting).
+                        tracing::error!(error = format!("{err:#}"), "cannot start");
+                        std::process::exit(1);
                     }
                 }
                 announce(addr, &mut announced);

@@ -316,3 +316,17 @@ async fn listening_for_other_replicas_is_restored() {
     assert_eq!(live["attendanceEvents"]["id"], written);
     let _ = admin.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_start_that_waiting_cannot_mend_exits() {
+    let Some(backend) = postgres_backend().await else {
+        return;
+    };
+    let db = TestDb::create(&backend).await;
+    let mut env = server_env(&db);
+    // The server answers, but there is no such database: a setting to fix, not an outage.
+    env.insert("DATABASE_URL".into(), format!("{}_missing", db.url));
+    let started = ServerProcess::spawn(&binary(), &env).await;
+    let error = started.err().expect("the server exits instead of waiting");
+    assert!(error.to_string().contains("exited"), "{error}");
+}

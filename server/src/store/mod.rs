@@ -56,6 +56,15 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// Whether starting failed because the database is out of reach (worth waiting for), rather
+/// than for a reason waiting will not mend (a failed migration, a bad setting).
+pub fn is_unreachable_at_start(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<sqlx::Error>().is_some_and(is_connection_fault)
+            || matches!(cause.downcast_ref::<StoreError>(), Some(StoreError::Unavailable(_)))
+    })
+}
+
 /// Whether `err` says the database is out of reach rather than that a statement failed.
 pub fn is_connection_fault(err: &sqlx::Error) -> bool {
     match err {

@@ -103,7 +103,13 @@ impl PgStore {
         {
             Ok(Ok(connection)) => sqlx::Connection::close(connection).await?,
             Ok(Err(err)) => return Err(err.into()),
-            Err(_) => anyhow::bail!("no answer from the database within {acquire_timeout:?}"),
+            Err(_) => {
+                let silence = std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("no answer from the database within {acquire_timeout:?}"),
+                );
+                return Err(sqlx::Error::Io(silence).into());
+            }
         }
         let pool = PgPoolOptions::new()
             .max_connections(16)
