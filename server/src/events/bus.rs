@@ -110,8 +110,14 @@ impl EventBus {
             listening: AtomicBool::new(false),
         });
         spawn_essential(EVENT_TAILER, super::tailer::run(Arc::downgrade(&shared), start));
-        if let Some(announcements) = shared.store.commit_announcements().await? {
+        if let Some(mut announcements) = shared.store.commit_announcements().await? {
             shared.announcements_expected.store(true, Ordering::Release);
+            // The first report says whether listening works, so a server that calls itself
+            // ready is already hearing other replicas.
+            let first = futures::StreamExt::next(&mut announcements).await;
+            shared
+                .listening
+                .store(first == Some(Announcement::Listening), Ordering::Release);
             spawn_essential(
                 COMMIT_RELAY,
                 relay_announcements(Arc::downgrade(&shared), announcements),
