@@ -52,7 +52,7 @@ where
         let load_many: Arc<LoadMany<K, V>> = Arc::new(move |keys| Box::pin(load_many(keys)));
         let (asks, mut incoming) = mpsc::unbounded_channel::<(K, Reply<V>)>();
         let slots = Arc::new(Semaphore::new(in_flight.max(1)));
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::READ_COALESCER, async move {
             while let Some(first) = incoming.recv().await {
                 // While every slot is busy, the asks arriving meanwhile join this read.
                 let Ok(slot) = slots.clone().acquire_owned().await else {

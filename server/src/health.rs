@@ -1,5 +1,6 @@
 //! The background tasks the server cannot work without, watched by name: the attendance
-//! writer, the event tailer, the push workers, the nap watcher, commit announcements. A task
+//! writer, the event tailer, the push workers, the nap watcher, commit announcements, the
+//! read coalescers. A task
 //! that panics takes the process down so its supervisor (systemd, docker) restarts it whole,
 //! instead of leaving a server that answers but no longer records or delivers; readiness
 //! (`/readyz`) reports any expected task that is not running.
@@ -19,6 +20,7 @@ pub const COMMIT_RELAY: &str = "commit relay";
 pub const PUSH_WORKER: &str = "push worker";
 pub const NAP_WATCHER: &str = "nap watcher";
 pub const SESSION_WATCH: &str = "session watch";
+pub const READ_COALESCER: &str = "read coalescer";
 
 /// Exit status when an essential task failed (EX_SOFTWARE).
 const TASK_FAILED_EXIT: i32 = 70;

@@ -41,7 +41,7 @@ impl PushSender {
     /// Loads (or creates, once for all replicas) the VAPID key and starts the worker.
     pub async fn start(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<Self> {
         let (private_key, public_key) = match (&config.vapid_private_key, &config.vapid_public_key) {
-            (Some(private), Some(public)) => (private.clone(), public.clone()),
+            (Some(private), Some(public)) => (private.to_string(), public.clone()),
             _ => store.vapid_keys(generate_vapid_keys()).await?,
         };
         let signer = VapidSignatureBuilder::from_base64_no_sub(&private_key)
