@@ -52,7 +52,7 @@ where
         let load_many: Arc<LoadMany<K, V>> = Arc::new(move |keys| Box::pin(load_many(keys)));
         let (asks, mut incoming) = mpsc::unbounded_channel::<(K, Reply<V>)>();
         let slots = Arc::new(Semaphore::new(in_flight.max(1)));
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::READ_COALESCER, async move {
             while let Some(first) = incoming.recv().await {
                 // While every slot is busy, the asks arriving meanwhile join this read.
                 let Ok(slot) = slots.clone().acquire_owned().await else {
@@ -101,11 +101,17 @@ fn answer<K: Eq + Hash, V: Clone>(asked: Vec<(K, Reply<V>)>, found: StoreResult<
         Err(error) => {
             // Everyone who asked gets the failure; the first gets the error itself.
             let message = error.to_string();
+            // A database out of reach stays retryable for every asker.
+            let unavailable = matches!(error, StoreError::Unavailable(_));
             let mut error = Some(error);
             for (_, reply) in asked {
-                let failure = error
-                    .take()
-                    .unwrap_or_else(|| StoreError::Other(anyhow::anyhow!("{message}")));
+                let failure = error.take().unwrap_or_else(|| {
+                    if unavailable {
+                        StoreError::Unavailable(message.clone())
+                    } else {
+                        StoreError::Other(anyhow::anyhow!("{message}"))
+                    }
+                });
                 let _ = reply.send(Err(failure));
             }
         }

@@ -54,7 +54,7 @@ pub struct Config {
     pub bootstrap_admin_email: Option<String>,
 
     #[arg(long, env = "BOOTSTRAP_ADMIN_PASSWORD", hide_env_values = true)]
-    pub bootstrap_admin_password: Option<String>,
+    pub bootstrap_admin_password: Option<Secret>,
 
     /// How long a login stays valid, in hours.
     #[arg(long, env = "SESSION_TTL_HOURS", default_value_t = 24 * 30)]
@@ -93,7 +93,7 @@ pub struct Config {
     /// VAPID key pair (base64url raw private key and uncompressed public key). When absent, one
     /// is generated at first start and kept in the database for every replica.
     #[arg(long, env = "VAPID_PRIVATE_KEY", hide_env_values = true)]
-    pub vapid_private_key: Option<String>,
+    pub vapid_private_key: Option<Secret>,
 
     #[arg(long, env = "VAPID_PUBLIC_KEY")]
     pub vapid_public_key: Option<String>,
@@ -226,6 +226,20 @@ pub struct Config {
     /// How often open WebSockets' sessions are read again (logout elsewhere, expiry, grants), in ms.
     #[arg(long, env = "SESSION_REVALIDATE_MS", default_value_t = 1000)]
     pub session_revalidate_ms: u64,
+
+    /// How long a statement waits for a PostgreSQL connection before the database counts as
+    /// unreachable (answered 503 UNAVAILABLE), in ms.
+    #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_MS", default_value_t = 1500)]
+    pub database_acquire_timeout_ms: u64,
+
+    /// Where to serve Prometheus metrics (`GET /metrics`), e.g. 127.0.0.1:9100; off when unset.
+    /// Keep it off the public network.
+    #[arg(long, env = "METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
+    /// `text` for people, `json` (one object per line) for log collectors.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub log_format: String,
 }
 
 impl Config {
@@ -253,7 +267,65 @@ impl Config {
         Duration::from_millis(self.session_revalidate_ms.max(50))
     }
 
+    pub fn database_acquire_timeout(&self) -> Duration {
+        Duration::from_millis(self.database_acquire_timeout_ms.max(100))
+    }
+
     pub fn event_poll_interval(&self) -> Duration {
         Duration::from_millis(self.event_poll_interval_ms.max(10))
+    }
+}
+
+/// A setting that must never appear in logs or in the configuration's `Debug` output (a
+/// password, a private key); read it through `Deref`.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(value.to_owned()))
+    }
+}
+
+impl std::ops::Deref for Secret {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(redacted)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    /// Passwords and private keys are parsed, usable, and never shown by `Debug`.
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let cli = super::Cli::parse_from([
+            "tsunagu",
+            "--bootstrap-admin-password",
+            "correct horse battery",
+            "--vapid-private-key",
+            "private-key-material",
+        ]);
+        assert_eq!(
+            cli.config.bootstrap_admin_password.as_deref(),
+            Some("correct horse battery")
+        );
+        let shown = format!("{:?}", cli.config);
+        assert!(
+            !shown.contains("correct horse") && !shown.contains("private-key-material"),
+            "{shown}"
+        );
+        assert!(shown.contains("redacted"), "{shown}");
     }
 }

@@ -21,11 +21,17 @@ pub enum AppError {
     },
     #[error("too many attempts; retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The database is out of reach for now: the client should retry shortly.
+    #[error("temporarily unavailable; retry shortly")]
+    Unavailable,
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// What an UNAVAILABLE answer asks the client to wait before retrying (`Retry-After`).
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 2;
 
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -50,6 +56,7 @@ impl AppError {
             AppError::BadInput { .. } => "BAD_USER_INPUT",
             AppError::Conflict { .. } => "CONFLICT",
             AppError::RateLimited { .. } => "RATE_LIMITED",
+            AppError::Unavailable => "UNAVAILABLE",
             AppError::Internal(_) => "INTERNAL",
         }
     }
@@ -66,6 +73,10 @@ impl From<crate::store::StoreError> for AppError {
                 message: format!("someone saved this first; the current revision is {current}"),
                 current_revision: Some(current),
             },
+            StoreError::Unavailable(reason) => {
+                tracing::warn!(%reason, "database unreachable");
+                AppError::Unavailable
+            }
             StoreError::Database(err) => AppError::Internal(err.into()),
             StoreError::Other(err) => AppError::Internal(err),
         }
@@ -87,6 +98,7 @@ impl From<AppError> for async_graphql::Error {
                     ..
                 } => ext.set("currentRevision", *rev),
                 AppError::RateLimited { retry_after_secs } => ext.set("retryAfterSeconds", *retry_after_secs),
+                AppError::Unavailable => ext.set("retryAfterSeconds", UNAVAILABLE_RETRY_AFTER_SECS),
                 _ => {}
             }
         })

@@ -5,6 +5,7 @@ use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
 use tsunagu::config::{Cli, Command};
+use tsunagu::http::Readiness;
 use tsunagu::service::Services;
 
 /// mimalloc keeps tens of thousands of small, long-lived subscription allocations tightly
@@ -17,10 +18,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 async fn main() -> anyhow::Result<()> {
     release_large_allocations_promptly();
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if cli.config.log_format == "json" {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::PrintSchema => {
             print!("{}", tsunagu::graphql::sdl());
@@ -50,22 +55,77 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// Listens at once; connects to the database (and migrates it) meanwhile, retrying with
+/// backoff while it is out of reach. `/livez` and `/readyz` answer throughout.
 async fn serve(config: tsunagu::config::Config) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let listen_addr = config.listen_addr;
     tsunagu::http::raise_open_file_limit();
-    let services = Services::start(config).await?;
-    let listener = TcpListener::bind(listen_addr).await?;
+    let listener = TcpListener::bind(config.listen_addr).await?;
     let addr = listener.local_addr()?;
-    tracing::info!(
-        backend = services.store.backend_name(),
-        ready_in_ms = started.elapsed().as_millis() as u64,
-        "ready"
-    );
-    // Harnesses read this line to find the port when LISTEN_ADDR asks for port 0.
-    println!("listening on http://{addr}");
-    println!("GraphiQL: http://{addr}/graphql");
-    tsunagu::http::serve(listener, services, shutdown_signal()).await
+    let metrics_addr = config.metrics_addr;
+    let readiness = Readiness::new(config);
+    if let Some(metrics_addr) = metrics_addr {
+        let handle = tsunagu::metrics::install()?;
+        let metrics_listener = TcpListener::bind(metrics_addr).await?;
+        let readiness = readiness.clone();
+        tokio::spawn(async move {
+            let services = move || readiness.services();
+            if let Err(err) = tsunagu::metrics::serve(metrics_listener, handle, services).await {
+                tracing::error!(error = %err, "serving metrics failed");
+            }
+        });
+    }
+    let connecting = tokio::spawn({
+        let readiness = readiness.clone();
+        async move {
+            let mut wait = START_RETRY_FIRST;
+            let mut announced = false;
+            loop {
+                match Services::start(readiness.config().clone()).await {
+                    Ok(services) => {
+                        tracing::info!(
+                            backend = services.store.backend_name(),
+                            ready_in_ms = started.elapsed().as_millis() as u64,
+                            "ready"
+                        );
+                        readiness.set_services(services);
+                        break;
+                    }
+                    Err(err) if tsunagu::store::is_unreachable_at_start(&err) => {
+                        tracing::warn!(error = %err, retry_in_ms = wait.as_millis() as u64, "cannot start yet");
+                        readiness.set_problem(format!("{err:#}"));
+                    }
+                    Err(err) => {
+                        // Waiting will not mend it (a failed migration, a bad setting).
+                        tracing::error!(error = format!("{err:#}"), "cannot start");
+                        std::process::exit(1);
+                    }
+                }
+                announce(addr, &mut announced);
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(START_RETRY_MOST);
+            }
+            // After the first attempt, so a harness that waits for this line finds the API up
+            // whenever the database was there at start.
+            announce(addr, &mut announced);
+        }
+    });
+    let served = tsunagu::http::serve(listener, readiness, shutdown_signal()).await;
+    connecting.abort();
+    served
+}
+
+/// Waits between attempts to start, doubling from the first to the most.
+const START_RETRY_FIRST: std::time::Duration = std::time::Duration::from_millis(250);
+const START_RETRY_MOST: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Prints the address once. Harnesses read this line to find the port when LISTEN_ADDR asks
+/// for port 0.
+fn announce(addr: std::net::SocketAddr, announced: &mut bool) {
+    if !std::mem::replace(announced, true) {
+        println!("listening on http://{addr}");
+        println!("GraphiQL: http://{addr}/graphql");
+    }
 }
 
 /// Ctrl-C or SIGTERM (what docker and systemd send).

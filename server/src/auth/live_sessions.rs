@@ -149,7 +149,7 @@ impl LiveSessions {
     /// Revalidates every `interval` until the process ends.
     pub fn spawn_watch(&self, store: Arc<dyn Store>, interval: Duration) {
         let sessions = self.clone();
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::SESSION_WATCH, async move {
             let mut ticks = tokio::time::interval(interval);
             ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {

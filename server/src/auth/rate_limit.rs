@@ -49,9 +49,13 @@ fn at_least_one(n: u32) -> NonZeroU32 {
     NonZeroU32::new(n.max(1)).expect("at least one")
 }
 
-fn refused(not_until: NotUntil<<DefaultClock as Clock>::Instant>) -> AppError {
-    let wait = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
-    AppError::RateLimited { retry_after_secs: wait }
+/// RATE_LIMITED with the wait, counted by the limit that refused (`by`).
+fn refused(by: &'static str) -> impl Fn(NotUntil<<DefaultClock as Clock>::Instant>) -> AppError {
+    move |not_until| {
+        metrics::counter!(crate::metrics::LOGIN_THROTTLED, "by" => by).increment(1);
+        let wait = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
+        AppError::RateLimited { retry_after_secs: wait }
+    }
 }
 
 impl LoginLimiter {
@@ -77,11 +81,13 @@ impl LoginLimiter {
             self.forget_idle();
         }
         let address = address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        self.per_address.check_key(&address).map_err(refused)?;
+        self.per_address.check_key(&address).map_err(refused("address"))?;
         let pair = (account.to_owned(), address);
-        self.per_account_address.check_key(&pair).map_err(refused)?;
+        self.per_account_address
+            .check_key(&pair)
+            .map_err(refused("account_and_address"))?;
         if !self.is_known(&pair) {
-            self.per_account.check_key(&pair.0).map_err(refused)?;
+            self.per_account.check_key(&pair.0).map_err(refused("account"))?;
         }
         Ok(())
     }

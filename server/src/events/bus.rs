@@ -20,7 +20,8 @@ pub use super::subscription::Subscription;
 
 use crate::domain::{EventKind, Id, LogEntry, Position};
 use crate::error::AppResult;
-use crate::store::{EventFilter, Store};
+use crate::health::{spawn_essential, COMMIT_ANNOUNCEMENTS, COMMIT_RELAY, EVENT_TAILER};
+use crate::store::{Announcement, EventFilter, Store};
 
 const SUBSCRIBER_BUFFER: usize = 64;
 const REPLAY_PAGE: i64 = 500;
@@ -82,6 +83,10 @@ pub(super) struct Shared {
     announce: Notify,
     next_subscriber: AtomicU64,
     pub(super) poll_interval: Duration,
+    /// Whether the backend carries other replicas' announcements (PostgreSQL).
+    announcements_expected: AtomicBool,
+    /// Whether this replica is listening for them right now.
+    listening: AtomicBool,
 }
 
 #[derive(Clone)]
@@ -101,11 +106,23 @@ impl EventBus {
             announce: Notify::new(),
             next_subscriber: AtomicU64::new(1),
             poll_interval,
+            announcements_expected: AtomicBool::new(false),
+            listening: AtomicBool::new(false),
         });
-        tokio::spawn(super::tailer::run(Arc::downgrade(&shared), start));
-        if let Some(announcements) = shared.store.commit_announcements().await? {
-            tokio::spawn(relay_announcements(Arc::downgrade(&shared), announcements));
-            tokio::spawn(announce_commits(Arc::downgrade(&shared)));
+        spawn_essential(EVENT_TAILER, super::tailer::run(Arc::downgrade(&shared), start));
+        if let Some(mut announcements) = shared.store.commit_announcements().await? {
+            shared.announcements_expected.store(true, Ordering::Release);
+            // The first report says whether listening works, so a server that calls itself
+            // ready is already hearing other replicas.
+            let first = futures::StreamExt::next(&mut announcements).await;
+            shared
+                .listening
+                .store(first == Some(Announcement::Listening), Ordering::Release);
+            spawn_essential(
+                COMMIT_RELAY,
+                relay_announcements(Arc::downgrade(&shared), announcements),
+            );
+            spawn_essential(COMMIT_ANNOUNCEMENTS, announce_commits(Arc::downgrade(&shared)));
         }
         Ok(EventBus { shared })
     }
@@ -130,6 +147,15 @@ impl EventBus {
         let registration = Registration::new(&self.shared, &filter);
         let upto = self.shared.published_position();
         Subscription::new(registration, Arc::new(filter), after, upto)
+    }
+
+    /// Whether other replicas' commit announcements are heard right now; `None` when the
+    /// backend has none (SQLite: a single server).
+    pub fn announcements_live(&self) -> Option<bool> {
+        self.shared
+            .announcements_expected
+            .load(Ordering::Acquire)
+            .then(|| self.shared.listening.load(Ordering::Acquire))
     }
 
     /// How many subscriptions are registered (for benchmarks and health output).
@@ -194,18 +220,29 @@ pub(super) fn replay(
     })
 }
 
-/// Wakes this replica's tailer when another replica announces commits.
+/// Wakes this replica's tailer when another replica announces commits, and when listening
+/// starts again after a lost connection (announcements made meanwhile were missed).
 async fn relay_announcements(
     shared: std::sync::Weak<Shared>,
-    mut announcements: futures::stream::BoxStream<'static, ()>,
+    mut announcements: futures::stream::BoxStream<'static, Announcement>,
 ) {
-    while futures::StreamExt::next(&mut announcements).await.is_some() {
-        match shared.upgrade() {
-            Some(shared) => shared.committed.notify_one(),
-            None => return,
+    while let Some(announcement) = futures::StreamExt::next(&mut announcements).await {
+        let Some(shared) = shared.upgrade() else { return };
+        match announcement {
+            Announcement::Committed => shared.committed.notify_one(),
+            Announcement::Listening => {
+                if !shared.listening.swap(true, Ordering::AcqRel) {
+                    tracing::info!("listening for other replicas' commits");
+                }
+                shared.committed.notify_one();
+            }
+            Announcement::Lost => {
+                if shared.listening.swap(false, Ordering::AcqRel) {
+                    tracing::warn!("commit announcements lost; polling until LISTEN is restored");
+                }
+            }
         }
     }
-    tracing::warn!("commit announcements ended; relying on polling");
 }
 
 /// Announces local commits to other replicas, one NOTIFY for however many commits arrived

@@ -13,6 +13,7 @@
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context as TaskContext, Poll};
+use std::time::Duration;
 
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType, Selection};
 use async_graphql::{
@@ -20,7 +21,7 @@ use async_graphql::{
     ID,
 };
 use futures::stream::BoxStream;
-use futures::{Stream, StreamExt};
+use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::CareAlertObject;
 use super::report_types::InfectionAlertObject;
@@ -38,9 +39,16 @@ pub type DeliverySchema = Schema<DeliveryRoot, EmptyMutation, EmptySubscription>
 enum Delivery {
     /// Authorize and open the subscription, leaving its events here.
     Open(Arc<Mutex<Option<LiveEvents>>>),
-    /// Answer with this event (or this failure of the event stream).
-    Event(Result<Arc<LogEntry>, async_graphql::Error>),
+    /// Answer with this event.
+    Event(Arc<LogEntry>),
 }
+
+/// Runs at answering one event before the subscription is ended instead: a field that
+/// failed to resolve (the database out of reach) is never sent as missing, and the client,
+/// resuming from the last cursor it received, gets the event again, whole.
+const EVENT_ATTEMPTS: u32 = 4;
+/// The wait before the second run at an event, doubling for each further one.
+const EVENT_RETRY_WAIT: Duration = Duration::from_millis(200);
 
 /// The subscription root again, as a query root: the same fields and arguments, each
 /// returning the event of the run in progress.
@@ -93,8 +101,7 @@ async fn deliver<T>(
             *slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(events);
             Ok(None)
         }
-        Delivery::Event(Ok(entry)) => Ok(to_object(entry)),
-        Delivery::Event(Err(error)) => Err(error.clone()),
+        Delivery::Event(entry) => Ok(to_object(entry)),
     }
 }
 
@@ -221,6 +228,21 @@ struct LiveStream {
     /// Where the opening run leaves the subscription's events.
     opening: Option<Arc<Mutex<Option<LiveEvents>>>>,
     events: Option<LiveEvents>,
+    /// The event being answered, and the runs made at it so far.
+    current: Option<(Arc<LogEntry>, u32)>,
+    /// The wait before running at `current` again, after a transient failure.
+    backoff: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+/// Whether an event's answer lacks something that a later run may well resolve: a field
+/// failed because the database was out of reach, or for a reason not the client's.
+fn failed_transiently(response: &Response) -> bool {
+    response.errors.iter().any(|error| {
+        let code = error.extensions.as_ref().and_then(|extensions| extensions.get("code"));
+        code.is_none_or(|code| {
+            *code == async_graphql::Value::from("UNAVAILABLE") || *code == async_graphql::Value::from("INTERNAL")
+        })
+    })
 }
 
 impl LiveStream {
@@ -233,6 +255,8 @@ impl LiveStream {
             running: None,
             opening: Some(slot.clone()),
             events: None,
+            current: None,
+            backoff: None,
         };
         stream.run(Delivery::Open(slot));
         stream
@@ -267,6 +291,16 @@ impl Stream for LiveStream {
     fn poll_next(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Option<Frame>> {
         let this = self.get_mut();
         loop {
+            if let Some(backoff) = &mut this.backoff {
+                if backoff.poll_unpin(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                this.backoff = None;
+                if let Some((entry, _)) = &this.current {
+                    let entry = entry.clone();
+                    this.run(Delivery::Event(entry));
+                }
+            }
             if let Some(running) = &mut this.running {
                 let response = match running.poll_next_unpin(cx) {
                     Poll::Pending => return Poll::Pending,
@@ -276,7 +310,22 @@ impl Stream for LiveStream {
                 let response = response
                     .unwrap_or_else(|| Response::from_errors(vec![ServerError::new("no answer to the event", None)]));
                 if this.opening.is_none() {
-                    return Poll::Ready(Some(Frame::Next(response)));
+                    let Some((entry, runs)) = this.current.take() else {
+                        return Poll::Ready(Some(Frame::Next(response)));
+                    };
+                    if !failed_transiently(&response) {
+                        return Poll::Ready(Some(Frame::Next(response)));
+                    }
+                    if runs + 1 < EVENT_ATTEMPTS {
+                        tracing::debug!(errors = ?response.errors, "an event failed to resolve; trying again");
+                        this.backoff = Some(Box::pin(tokio::time::sleep(EVENT_RETRY_WAIT * 2u32.pow(runs))));
+                        this.current = Some((entry, runs + 1));
+                        continue;
+                    }
+                    // Ended, not sent incomplete: the client resumes from its last cursor.
+                    tracing::warn!(errors = ?response.errors, "an event failed to resolve; ending the subscription");
+                    this.events = None;
+                    return Poll::Ready(Some(Frame::Refused(response.errors)));
                 }
                 match this.opened(response) {
                     // Open: wait for events.
@@ -289,7 +338,16 @@ impl Stream for LiveStream {
                 return Poll::Ready(None);
             };
             match events.poll_next_unpin(cx) {
-                Poll::Ready(Some(item)) => this.run(Delivery::Event(item.map_err(Into::into))),
+                Poll::Ready(Some(Ok(entry))) => {
+                    this.current = Some((entry.clone(), 0));
+                    this.run(Delivery::Event(entry));
+                }
+                // The log could not be read (a catch-up, say): end, so the client resumes.
+                Poll::Ready(Some(Err(error))) => {
+                    this.events = None;
+                    let error = async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default());
+                    return Poll::Ready(Some(Frame::Refused(vec![error])));
+                }
                 Poll::Ready(None) => {
                     this.events = None;
                     return Poll::Ready(None);

@@ -138,7 +138,10 @@ async fn execute(
         authorization,
         client_ip,
     };
-    respond(answer, state.schema.execute(request.data(context)).await)
+    respond(
+        answer,
+        super::health::execute(&state.schema, request.data(context)).await,
+    )
 }
 
 /// A request that did not run at all: no data, and only errors about the request itself.
@@ -164,6 +167,12 @@ fn respond(answer: Answer, response: async_graphql::Response) -> Response {
     };
     let mut http = (status, body.to_string()).into_response();
     http.headers_mut().insert(header::CONTENT_TYPE, answer.content_type());
+    // The database is out of reach: a retryable 503, whatever media type was asked for.
+    if super::health::is_unavailable(&response) {
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, super::health::retry_after());
+    }
     for (name, value) in response.http_headers.iter() {
         http.headers_mut().append(name, value.clone());
     }

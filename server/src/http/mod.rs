@@ -5,11 +5,13 @@
 mod graphiql;
 mod graphql_http;
 mod headers;
+mod health;
 mod reports;
 mod serve;
 mod web;
 mod ws;
 
+pub use health::Readiness;
 pub use serve::raise_open_file_limit;
 
 use std::future::Future;
@@ -54,7 +56,6 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         shutdown,
         sockets,
     };
-    let hsts_max_age = state.services.config.hsts_max_age_seconds;
     // Answers that may hold personal data are never stored by a cache.
     // They are compressed (report answers and introspection are large), and may be read by
     // browser apps on the origins the deployment allows.
@@ -65,7 +66,8 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
     )
     .layer(tower_http::compression::CompressionLayer::new())
     .layer(headers::cors(&state.services.config.cors_allowed_origins));
-    let router = Router::new()
+    // The front (`health.rs`) adds the security headers and request ids around this.
+    Router::new()
         .merge(personal)
         .route("/graphql/ws", get(ws::upgrade))
         .route("/graphql/assets/{name}", get(graphiql::asset))
@@ -77,22 +79,22 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         }))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
-        .with_state(state);
-    headers::secure(router, hsts_max_age)
+        .with_state(state)
 }
 
 /// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
-/// closed with 1001 (going away), all within the configured grace period.
+/// closed with 1001 (going away), all within the configured grace period. Serves from the
+/// start: the API once `readiness` has its services, `/livez` and `/readyz` always.
 pub async fn serve(
     listener: TcpListener,
-    services: Services,
+    readiness: Readiness,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let grace = Duration::from_secs(services.config.shutdown_grace_seconds);
+    let grace = Duration::from_secs(readiness.config().shutdown_grace_seconds);
     let stopping = CancellationToken::new();
     let sockets = TaskTracker::new();
-    let header_read_timeout = Duration::from_secs(services.config.http_header_read_timeout_seconds.max(1));
-    let app = router(services, stopping.clone(), sockets.clone());
+    let header_read_timeout = Duration::from_secs(readiness.config().http_header_read_timeout_seconds.max(1));
+    let app = health::front(readiness, stopping.clone(), sockets.clone());
     let signal = {
         let stopping = stopping.clone();
         async move {

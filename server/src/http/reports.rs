@@ -83,6 +83,7 @@ fn error_response(err: AppError) -> Response {
         AppError::BadInput { .. } => StatusCode::BAD_REQUEST,
         AppError::Conflict { .. } => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Unavailable => return super::health::unavailable(err.to_string()),
         AppError::Internal(source) => {
             tracing::error!(error = ?source, "CSV export failed");
             StatusCode::INTERNAL_SERVER_ERROR

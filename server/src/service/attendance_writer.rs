@@ -24,12 +24,13 @@ impl AttendanceWriter {
     /// and the push worker (`push`).
     pub fn start(store: Arc<dyn Store>, bus: EventBus, push: super::push::PushSender) -> Self {
         let (jobs, mut incoming) = mpsc::unbounded_channel::<Job>();
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::ATTENDANCE_WRITER, async move {
             while let Some(first) = incoming.recv().await {
                 let mut group = vec![first];
                 while let Ok(job) = incoming.try_recv() {
                     group.push(job);
                 }
+                metrics::histogram!(crate::metrics::ATTENDANCE_BATCH_SIZE).record(group.len() as f64);
                 let (writes, replies): (Vec<AttendanceWrite>, Vec<_>) = group.into_iter().unzip();
                 let answers = store.record_attendances(writes).await;
                 if answers.iter().any(|a| matches!(a, Ok(recorded) if !recorded.replayed)) {

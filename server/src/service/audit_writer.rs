@@ -22,7 +22,7 @@ pub struct AuditWriter {
 impl AuditWriter {
     pub fn start(store: std::sync::Arc<dyn Store>) -> Self {
         let (jobs, mut incoming) = mpsc::unbounded_channel::<Job>();
-        tokio::spawn(async move {
+        crate::health::spawn_essential(crate::health::AUDIT_WRITER, async move {
             while let Some(first) = incoming.recv().await {
                 let mut group = vec![first];
                 let mut count = group[0].0.len();

@@ -121,7 +121,7 @@ pub async fn set_nap_check_interval(
 /// The server's own clock watching open naps: raises an alert for every check that is due and
 /// not made. One query per tick, proportional to the overdue naps (partial index on due time).
 pub fn spawn_nap_watch(svc: Services, every: std::time::Duration) {
-    tokio::spawn(async move {
+    crate::health::spawn_essential(crate::health::NAP_WATCHER, async move {
         let mut ticker = tokio::time::interval(every);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {

@@ -41,7 +41,7 @@ impl PushSender {
     /// Loads (or creates, once for all replicas) the VAPID key and starts the worker.
     pub async fn start(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<Self> {
         let (private_key, public_key) = match (&config.vapid_private_key, &config.vapid_public_key) {
-            (Some(private), Some(public)) => (private.clone(), public.clone()),
+            (Some(private), Some(public)) => (private.to_string(), public.clone()),
             _ => store.vapid_keys(generate_vapid_keys()).await?,
         };
         let signer = VapidSignatureBuilder::from_base64_no_sub(&private_key)
@@ -61,7 +61,7 @@ impl PushSender {
                 poll: Duration::from_millis(config.push_poll_interval_ms.max(10)),
                 max_attempts: config.push_max_attempts.max(1) as i64,
             };
-            tokio::spawn(worker.run());
+            crate::health::spawn_essential(crate::health::PUSH_WORKER, worker.run());
         }
         Ok(PushSender {
             wake,
@@ -143,6 +143,13 @@ impl Worker {
             },
             other => other,
         };
+        let result = match &outcome {
+            PushOutcome::Delivered => "delivered",
+            PushOutcome::Gone => "gone",
+            PushOutcome::Retry { .. } => "retry",
+            PushOutcome::Failed { .. } => "failed",
+        };
+        metrics::counter!(crate::metrics::PUSH_SENDS, "result" => result).increment(1);
         if let PushOutcome::Failed { error } | PushOutcome::Retry { error, .. } = &outcome {
             tracing::warn!(push = job.id, attempts = job.attempts, %error, "push not delivered");
         }

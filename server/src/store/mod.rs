@@ -36,20 +36,70 @@ pub enum StoreError {
     /// An optimistic-concurrency check failed: the entity is now at this revision.
     #[error("stale revision; the current revision is {0}")]
     StaleRevision(i64),
+    /// The database cannot be reached right now (connection refused or lost, no connection
+    /// free in time, the server shutting down): worth retrying, never a bug.
+    #[error("the database is unreachable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
 
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        if is_connection_fault(&err) {
+            StoreError::Unavailable(err.to_string())
+        } else {
+            StoreError::Database(err)
+        }
+    }
+}
+
+/// Whether starting failed because the database is out of reach (worth waiting for), rather
+/// than for a reason waiting will not mend (a failed migration, a bad setting).
+pub fn is_unreachable_at_start(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<sqlx::Error>().is_some_and(is_connection_fault)
+            || matches!(cause.downcast_ref::<StoreError>(), Some(StoreError::Unavailable(_)))
+    })
+}
+
+/// Whether `err` says the database is out of reach rather than that a statement failed.
+pub fn is_connection_fault(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        // PostgreSQL: connection exceptions (class 08), the server shutting down or starting
+        // (57P01–57P03), too many connections (53300).
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "53300")
+        }),
+        _ => false,
+    }
+}
+
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// How long a PostgreSQL statement waits for a pooled connection (or for a new one to be
+/// made) before the database counts as unreachable, unless configured otherwise.
+pub const DEFAULT_ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Opens the store named by a `sqlite://` or `postgres://` URL and applies its migrations.
 pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    connect_with(url, DEFAULT_ACQUIRE_TIMEOUT).await
+}
+
+/// `connect`, waiting at most `acquire_timeout` for a PostgreSQL connection: a database out of
+/// reach is then answered quickly with a retryable error instead of holding requests.
+pub async fn connect_with(url: &str, acquire_timeout: std::time::Duration) -> anyhow::Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(SqliteStore::connect(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        Ok(Arc::new(PgStore::connect(url).await?))
+        Ok(Arc::new(PgStore::connect(url, acquire_timeout).await?))
     } else {
         anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
     }
@@ -74,14 +124,28 @@ pub trait Store:
     + Sync
 {
     fn backend_name(&self) -> &'static str;
+    /// Each connection pool's connections: (pool, open, idle, most).
+    fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)>;
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     /// Tells other replicas on this database that log entries were committed. Called after
     /// the commit, never inside the write transaction.
     async fn announce_commits(&self) -> StoreResult<()>;
     /// Other replicas' announcements, when the backend can carry them (PostgreSQL); without
-    /// them the event tailer relies on polling alone.
-    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>>;
+    /// them the event tailer relies on polling alone. The stream never ends: a lost
+    /// connection is reported and made again, with backoff.
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, Announcement>>>;
+}
+
+/// What the commit-announcement stream reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    /// Listening (again): announcements made while not listening were missed, so look.
+    Listening,
+    /// Another replica (or this one) committed log entries.
+    Committed,
+    /// The listening connection is lost (or could not be made); retrying.
+    Lost,
 }
 
 #[async_trait]
@@ -273,6 +337,8 @@ pub trait JournalStore {
 
 #[async_trait]
 pub trait PushStore {
+    /// Pushes waiting to be sent (or retried): the outbox's depth.
+    async fn pending_push_count(&self) -> StoreResult<i64>;
     /// The VAPID key pair every replica signs with: the stored one, or `generated` stored now.
     async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)>;
     /// Registers a device for `user` (re-registering an endpoint moves it to this user).
@@ -308,6 +374,9 @@ pub trait EventStore {
     /// Entries after `after` that are final (no earlier transaction can still commit one),
     /// oldest first, at most `limit`; and whether newer entries exist that are held back.
     async fn tail_log(&self, after: Position, limit: i64) -> StoreResult<(Vec<LogEntry>, bool)>;
+    /// The oldest transaction of this database that can still write log entries, as its
+    /// backend's process id and age in seconds (for the warning when entries are held back).
+    async fn log_held_back_by(&self) -> StoreResult<Option<(i32, f64)>>;
     /// Entries in `(after, upto]` that match `filter`, oldest first, at most `limit`.
     async fn log_between(
         &self,
@@ -322,6 +391,6 @@ pub trait EventStore {
 fn unique_violation_as(err: sqlx::Error, message: &str) -> StoreError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(message.to_owned()),
-        _ => StoreError::Database(err),
+        _ => err.into(),
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Log entries carry the id of the transaction that wrote them. Transactions commit out of
 //! order, so a sequence number alone could be passed by a reader before a smaller one commits;
-//! instead readers only take entries below the snapshot's `xmin` (every transaction below it
-//! has ended) in `(tx_id, seq)` order. No lock serialises writers to get there.
+//! instead readers only take entries below a horizon under which every transaction that could
+//! write our log has ended, in `(tx_id, seq)` order. No lock serialises writers to get there.
+//! (See `HORIZON_SQL` for why transactions of other databases do not count.)
 
 use std::time::Duration;
 
@@ -20,7 +21,32 @@ type DbStore = PgStore;
 /// The NOTIFY channel replicas wake each other's event tailers on.
 const LOG_CHANNEL: &str = "tsunagu_log";
 const TX_ID_EXPR: &str = "pg_current_xact_id()::text::bigint";
-const HORIZON_SQL: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+/// Below which transaction id every entry that will ever exist is in the statement's snapshot.
+///
+/// The snapshot's `xmin` would do, but it is the whole cluster's: a transaction left open in
+/// another database (another tenant, a backup, a long report) would hold back every event.
+/// So: the oldest transaction in progress at the snapshot (`xip`) that is not known to belong
+/// to another database, else the snapshot's `xmax`. A transaction is known to belong to
+/// another database when, read after the snapshot was taken, a backend connected to another
+/// database holds that transaction id: ids are never reused while in progress, and a
+/// transaction never writes outside its database. Everything else counts, conservatively: a
+/// transaction that ended between the snapshot and the read (it waits one poll), a prepared
+/// transaction, a backend whose status we may not see. Read-only transactions have no id and
+/// never count. Backend status carries 32-bit ids; in-progress ids span far less than 2^32, so
+/// the low 32 bits identify one. `pg_stat_get_activity` is the function behind
+/// `pg_stat_activity`, without the view's joins.
+const HORIZON_SQL: &str = "SELECT coalesce(
+    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+     WHERE x::text::bigint % 4294967296 NOT IN (
+         SELECT a.backend_xid::text::bigint FROM pg_stat_get_activity(NULL) AS a
+         WHERE a.backend_xid IS NOT NULL
+           AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database()))),
+    pg_snapshot_xmax(pg_current_snapshot())::text::bigint)";
+/// The oldest backend of this database holding a transaction id: what holds entries back.
+const HELD_BACK_BY_SQL: &str = "SELECT pid, extract(epoch FROM now() - xact_start)::float8
+    FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+    ORDER BY age(backend_xid) DESC LIMIT 1";
 /// Locks the child's row so concurrent check-ins of one child are decided one after another.
 const FOR_UPDATE: &str = " FOR UPDATE";
 /// Locks the rows of `children` (aliased `c`) a joined query reads.
@@ -56,22 +82,44 @@ pub struct PgStore {
     keyed: Pool<Postgres>,
 }
 
+/// Waits between attempts to LISTEN again, doubling from the first to the most.
+const LISTEN_RETRY_FIRST: Duration = Duration::from_millis(100);
+const LISTEN_RETRY_MOST: Duration = Duration::from_secs(5);
+
 /// Group commit writes statements of several shapes (one per batch size); keep them all
 /// prepared.
 const KEYED_STATEMENT_CACHE: usize = 512;
 
 impl PgStore {
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Result<Self> {
         let options: PgConnectOptions = url.parse()?;
+        // A first connection of its own says why the database is out of reach (refused, no
+        // such database, authentication) where the pool would only say it timed out.
+        match tokio::time::timeout(
+            acquire_timeout,
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&options),
+        )
+        .await
+        {
+            Ok(Ok(connection)) => sqlx::Connection::close(connection).await?,
+            Ok(Err(err)) => return Err(err.into()),
+            Err(_) => {
+                let silence = std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("no answer from the database within {acquire_timeout:?}"),
+                );
+                return Err(sqlx::Error::Io(silence).into());
+            }
+        }
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&pool).await?;
         let keyed = PgPoolOptions::new()
             .max_connections(12)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
             .connect_with(
                 options
                     .options([("plan_cache_mode", "force_generic_plan")])
@@ -101,6 +149,13 @@ impl Store for DbStore {
         "postgres"
     }
 
+    fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)> {
+        [("general", &self.pool), ("keyed", &self.keyed)]
+            .into_iter()
+            .map(|(name, pool)| (name, pool.size(), pool.num_idle(), pool.options().get_max_connections()))
+            .collect()
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
@@ -116,14 +171,40 @@ impl Store for DbStore {
         Ok(())
     }
 
-    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+    /// LISTEN on a connection of its own, made again (with backoff) whenever it is lost, for
+    /// as long as the stream is held. (`PgListener`'s own stream ends at the first failed
+    /// reconnection, which had left replicas polling until restarted.)
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, Announcement>>> {
         use futures::StreamExt;
-        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
-        listener.listen(LOG_CHANNEL).await?;
-        // PgListener reconnects by itself; the errors it reports meanwhile are skipped.
-        let stream = listener
-            .into_stream()
-            .filter_map(|n| futures::future::ready(n.ok().map(|_| ())));
+        let pool = self.pool.clone();
+        let stream = async_stream::stream! {
+            let mut wait = LISTEN_RETRY_FIRST;
+            loop {
+                let listening = async {
+                    let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
+                    listener.listen(LOG_CHANNEL).await?;
+                    Ok::<_, sqlx::Error>(listener)
+                };
+                match listening.await {
+                    Ok(mut listener) => {
+                        wait = LISTEN_RETRY_FIRST;
+                        yield Announcement::Listening;
+                        // `Ok(None)`: the connection was lost; make a new one below.
+                        while let Ok(Some(_)) = listener.try_recv().await {
+                            yield Announcement::Committed;
+                        }
+                        yield Announcement::Lost;
+                        tokio::time::sleep(LISTEN_RETRY_FIRST).await;
+                    }
+                    Err(err) => {
+                        tracing::debug!(error = %err, "LISTEN failed");
+                        yield Announcement::Lost;
+                        tokio::time::sleep(wait).await;
+                        wait = (wait * 2).min(LISTEN_RETRY_MOST);
+                    }
+                }
+            }
+        };
         Ok(Some(stream.boxed()))
     }
 }

@@ -19,6 +19,8 @@ type DbStore = SqliteStore;
 /// everything below the horizon 1 is final.
 const TX_ID_EXPR: &str = "0";
 const HORIZON_SQL: &str = "SELECT 1";
+/// Nothing is ever held back.
+const HELD_BACK_BY_SQL: &str = "SELECT 0, 0.0 WHERE 1 = 0";
 /// The single writer already serialises; SQLite has no row locks.
 const FOR_UPDATE: &str = "";
 /// SQLite's write transaction (BEGIN IMMEDIATE) already excludes other writers.
@@ -105,6 +107,13 @@ impl Store for DbStore {
         "sqlite"
     }
 
+    fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)> {
+        [("read", &self.read), ("write", &self.write)]
+            .into_iter()
+            .map(|(name, pool)| (name, pool.size(), pool.num_idle(), pool.options().get_max_connections()))
+            .collect()
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
@@ -115,7 +124,7 @@ impl Store for DbStore {
         Ok(())
     }
 
-    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, ()>>> {
+    async fn commit_announcements(&self) -> StoreResult<Option<futures::stream::BoxStream<'static, Announcement>>> {
         Ok(None)
     }
 }

@@ -24,6 +24,7 @@ fn refusal_again(error: &StoreError) -> StoreError {
             field: field.clone(),
             message: message.clone(),
         },
+        StoreError::Unavailable(reason) => StoreError::Unavailable(reason.clone()),
         other => StoreError::Other(anyhow::anyhow!("{other}")),
     }
 }

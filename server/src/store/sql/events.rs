@@ -75,6 +75,10 @@ impl EventStore for DbStore {
         Ok((log_entries(entries)?, held_back))
     }
 
+    async fn log_held_back_by(&self) -> StoreResult<Option<(i32, f64)>> {
+        Ok(sqlx::query_as(HELD_BACK_BY_SQL).fetch_optional(self.reader()).await?)
+    }
+
     async fn log_between(
         &self,
         after: Position,

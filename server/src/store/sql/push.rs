@@ -81,6 +81,13 @@ impl DbStore {
 
 #[async_trait]
 impl PushStore for DbStore {
+    async fn pending_push_count(&self) -> StoreResult<i64> {
+        let (count,): (i64,) = sqlx::query_as("SELECT count(*) FROM push_outbox WHERE status = 'PENDING'")
+            .fetch_one(self.reader())
+            .await?;
+        Ok(count)
+    }
+
     async fn vapid_keys(&self, generated: (String, String)) -> StoreResult<(String, String)> {
         let mut tx = self.begin_write().await?;
         // Replicas starting together race here; the first key written is everyone's key.
