@@ -45,8 +45,9 @@ enum Delivery {
 
 /// Runs at answering one event before the subscription is ended instead: a field that
 /// failed to resolve (the database out of reach) is never sent as missing, and the client,
-/// resuming from the last cursor it received, gets the event again, whole.
-const EVENT_ATTEMPTS: u32 = 4;
+/// resuming from the last cursor it received, gets the event again, whole. Six runs span
+/// about six seconds: an overloaded database's slow moment passes without ending anything.
+const EVENT_ATTEMPTS: u32 = 6;
 /// The wait before the second run at an event, doubling for each further one.
 const EVENT_RETRY_WAIT: Duration = Duration::from_millis(200);
 
