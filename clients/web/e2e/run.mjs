@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 
+import { careScenarios } from './care.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
@@ -260,6 +261,8 @@ async function suite(backend, databaseUrl, { screenshots }) {
       await assert.rejects(gql(base, '{me{user{id}}}', {}, tokenBefore), /UNAUTHENTICATED/);
       assert.equal(await b.evaluate(() => localStorage.getItem('tsunagu.token')), null);
     });
+
+    await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
   } finally {
     await browser.close();
     await server.stop();

@@ -8,6 +8,7 @@ import { live } from '../api/live';
 import { mergeEvent, mergeReport } from '../day';
 import {
   AttendanceFeedDocument,
+  CareAlertFeedDocument,
   GuardianHomeDocument,
   LiveCursorDocument,
   type AttendanceFieldsFragment,
@@ -20,6 +21,13 @@ export type HomeChild = GuardianHomeQuery['me']['children'][number];
 
 export const children = signal<HomeChild[] | null>(readCache());
 export const loadError = signal<string | null>(null);
+/** The nursery asking the family to get in touch (a fever recorded there), live. */
+export const notices = signal<{ id: string; childId: string; name: string }[]>([]);
+
+export function dismissNotice(id: string): void {
+  notices.value = notices.value.filter((n) => n.id !== id);
+}
+
 /** Arrivals and departures that happened while the app was asleep or offline. */
 export const missed = signal<AttendanceFieldsFragment[]>([]);
 
@@ -136,11 +144,23 @@ export function startGuardianLive(): void {
 }
 
 function subscribe(): () => void {
-  return live(
+  const stopAttendance = live(
     AttendanceFeedDocument,
     () => ({ after: localStorage.getItem(CURSOR) }),
     (data, resumedAt) => applyEvent(data.attendanceEvents, resumedAt),
   );
+  // A fever recorded at the nursery, or a notebook page published: the day changed.
+  const stopCare = live(CareAlertFeedDocument, () => ({}), (data) => {
+    const alert = data.careAlerts;
+    if (alert.kind === 'FEVER' && !notices.value.some((n) => n.id === alert.id)) {
+      notices.value = [...notices.value, { id: alert.id, childId: alert.child.id, name: alert.child.name }];
+    }
+    void loadHome();
+  });
+  return () => {
+    stopAttendance();
+    stopCare();
+  };
 }
 
 function onResume(): void {
@@ -160,5 +180,6 @@ export function stopGuardianLive(): void {
   document.removeEventListener('visibilitychange', onVisible);
   children.value = null;
   missed.value = [];
+  notices.value = [];
   loadedFor = '';
 }
