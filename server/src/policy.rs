@@ -37,6 +37,8 @@ pub enum Action {
     ListNurseryAbsences,
     SubscribeAttendance,
     SubscribeAbsenceReports,
+    /// Absence reports as they are made and acknowledged: a family's, or a nursery's.
+    SubscribeAbsenceUpdates,
     /// Health checks, meals, naps and growth recorded at the nursery.
     RecordCare,
     /// What a guardian reports from home: the morning temperature, breakfast.
@@ -114,6 +116,7 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::ReportAbsence => &[(Guardian, Family)],
         Action::SubscribeAttendance => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
         Action::SubscribeAbsenceReports => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
+        Action::SubscribeAbsenceUpdates => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
         Action::RecordCare | Action::SetAllergies | Action::DraftJournal | Action::PublishJournal => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery)]
         }

@@ -330,6 +330,7 @@ async fn every_operation_by_every_role(backend: Backend) {
     let subscriptions = [
         ("attendanceEvents", ATTENDANCE_SUBSCRIPTION, "UFFAAAFAA"),
         ("absenceReports", ABSENCE_SUBSCRIPTION, "UFFAAFFAF"),
+        ("absenceUpdates", "subscription { absenceUpdates { id } }", "UFFAAAFAA"),
         ("careAlerts", crate::care::CARE_ALERTS, "UFFAAAFAA"),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];

@@ -71,6 +71,10 @@ async fn the_app_is_served_at_the_root(backend: Backend) {
         let response = http.get(format!("{base}/{file}")).send().await.unwrap();
         assert_eq!(response.status(), 200, "{file}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{file}");
+        // The service worker runs under the policy it is served with: the app's, which lets
+        // it fetch and cache the app shell (the API's default policy allows nothing).
+        let policy = response.headers()["content-security-policy"].to_str().unwrap();
+        assert!(policy.contains("connect-src 'self'"), "{file}: {policy}");
     }
     // The API is where it was.
     let health = http.get(format!("{base}/healthz")).send().await.unwrap();

@@ -51,9 +51,19 @@ impl Extension for ExpansionLimitExtension {
     }
 }
 
+/// Operations one document may define: an app sends one; a thousand would each be validated.
+const MAX_OPERATIONS: usize = 64;
+
 /// The number of selections and directives the document would have with every fragment
 /// spread written out, or why it is refused. Stops counting as soon as `limit` is passed.
 pub fn expanded_size(document: &ExecutableDocument, limit: usize) -> Result<usize, String> {
+    let operations = document.operations.iter().count();
+    if operations > MAX_OPERATIONS || document.fragments.len() > limit {
+        return Err(format!(
+            "the document defines {operations} operations and {} fragments; at most {MAX_OPERATIONS} operations are accepted",
+            document.fragments.len()
+        ));
+    }
     let mut sizes = Sizes {
         document,
         limit,
@@ -164,6 +174,8 @@ mod tests {
         let aliases: String = (0..1001).map(|i| format!("a{i}: __typename ")).collect();
         assert!(size(&format!("{{ {aliases} }}")).is_err());
         assert!(size("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }").is_err());
+        let operations: String = (0..65).map(|i| format!("query Q{i} {{ __typename }} ")).collect();
+        assert!(size(&operations).is_err(), "65 operations in one document");
     }
 
     #[test]

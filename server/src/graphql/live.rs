@@ -25,7 +25,8 @@ use futures::{Stream, StreamExt};
 use super::care_types::CareAlertObject;
 use super::report_types::InfectionAlertObject;
 use super::subscription::{
-    absence_report, attendance_event, care_alert, infection_alert, open, LiveArguments, LiveEvents, LiveField,
+    absence_report, absence_update, attendance_event, care_alert, infection_alert, open, LiveArguments, LiveEvents,
+    LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -61,6 +62,10 @@ impl DeliveryRoot {
 
     async fn absence_reports(&self, ctx: &Context<'_>) -> Result<Option<AbsenceReportObject>> {
         deliver(ctx, LiveField::AbsenceReports, LiveArguments::default(), absence_report).await
+    }
+
+    async fn absence_updates(&self, ctx: &Context<'_>) -> Result<Option<AbsenceReportObject>> {
+        deliver(ctx, LiveField::AbsenceUpdates, LiveArguments::default(), absence_update).await
     }
 
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<Option<CareAlertObject>> {
@@ -348,6 +353,6 @@ mod tests {
             let name = field.split('(').next().unwrap_or_default();
             assert!(LiveField::from_name(name).is_some(), "{name} is not a live field");
         }
-        assert_eq!(published.len(), 4, "{published:?}");
+        assert_eq!(published.len(), 5, "{published:?}");
     }
 }

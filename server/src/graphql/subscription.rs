@@ -48,6 +48,13 @@ impl SubscriptionRoot {
         Ok(objects(reports, absence_report))
     }
 
+    /// Guardians: their family's absence, lateness and early pick-up reports as they are made
+    /// and as staff acknowledge them. Staff: their nursery's.
+    async fn absence_updates(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AbsenceReportObject>>> {
+        let reports = open(ctx, LiveField::AbsenceUpdates, &LiveArguments::default()).await?;
+        Ok(objects(reports, absence_update))
+    }
+
     /// Staff: fevers and nap alerts of their nursery, as they happen (an overdue nap check is
     /// noticed by the server's own clock). Guardians: a fever of their child ("please contact
     /// the nursery", no temperature) and newly published notebook pages.
@@ -87,6 +94,7 @@ fn objects<T>(events: LiveEvents, to_object: fn(&LogEntry) -> Option<T>) -> impl
 pub(super) enum LiveField {
     AttendanceEvents,
     AbsenceReports,
+    AbsenceUpdates,
     CareAlerts,
     InfectionAlerts,
 }
@@ -96,6 +104,7 @@ impl LiveField {
         Some(match name {
             "attendanceEvents" => Self::AttendanceEvents,
             "absenceReports" => Self::AbsenceReports,
+            "absenceUpdates" => Self::AbsenceUpdates,
             "careAlerts" => Self::CareAlerts,
             "infectionAlerts" => Self::InfectionAlerts,
             _ => return None,
@@ -130,6 +139,9 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
         LiveField::AbsenceReports => Box::pin(attendance::absence_reports(svc, actor, client_addr))
             .await?
             .boxed(),
+        LiveField::AbsenceUpdates => Box::pin(attendance::absence_updates(svc, actor, client_addr))
+            .await?
+            .boxed(),
         LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
@@ -148,6 +160,7 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
     match field {
         LiveField::AttendanceEvents => attendance_event(entry).is_some(),
         LiveField::AbsenceReports => absence_report(entry).is_some(),
+        LiveField::AbsenceUpdates => absence_update(entry).is_some(),
         LiveField::CareAlerts => care_alert(entry).is_some(),
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
     }
@@ -167,6 +180,15 @@ pub(super) fn attendance_event(entry: &LogEntry) -> Option<AttendanceEventObject
 pub(super) fn absence_report(entry: &LogEntry) -> Option<AbsenceReportObject> {
     match &entry.payload {
         EventPayload::AbsenceReported(report) => Some(AbsenceReportObject(report.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn absence_update(entry: &LogEntry) -> Option<AbsenceReportObject> {
+    match &entry.payload {
+        EventPayload::AbsenceReported(report) | EventPayload::AbsenceAcknowledged(report) => {
+            Some(AbsenceReportObject(report.clone()))
+        }
         _ => None,
     }
 }

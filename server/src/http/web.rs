@@ -106,11 +106,13 @@ fn respond(method: &Method, name: &str, bytes: Vec<u8>, headers: &HeaderMap) -> 
     if let Ok(value) = HeaderValue::from_str(&etag) {
         out.insert(header::ETAG, value);
     }
+    // On every file, not just pages: a worker script (sw.js) runs under the policy it is
+    // served with, and the server's default for other answers allows nothing at all.
+    out.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
     if name.ends_with(".html") {
-        out.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-        );
         out.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
         out.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }

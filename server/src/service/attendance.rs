@@ -171,10 +171,14 @@ pub async fn acknowledge_absence(svc: &Services, actor: &Actor, id: &str) -> App
     let id = validate::id("id", id)?;
     let scope = svc.scope(EntityRef::AbsenceReport(id)).await?;
     actor.authorize(Action::AcknowledgeAbsence, &scope)?;
-    Ok(svc
+    let report = svc
         .store
         .acknowledge_absence(id, actor.user.id, Timestamp::now())
-        .await?)
+        .await?;
+    // The acknowledgement is a log entry (the family hears of it live) and a push: wake both
+    // now rather than at the next poll.
+    svc.after_commit();
+    Ok(report)
 }
 
 pub async fn nursery_absences(
@@ -240,6 +244,28 @@ pub async fn attendance_events(
 }
 
 /// New absence and lateness reports of the caller's nurseries, as they arrive.
+/// A family's (guardians) or a nursery's (staff) absence reports, as they are made and as
+/// they are acknowledged: the parent sees 確認済み the moment staff acknowledge.
+pub async fn absence_updates(
+    svc: &Services,
+    actor: &Actor,
+    client_addr: Option<String>,
+) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
+    let now = svc.bus.published_position();
+    let scope = actor.child_filter(Action::SubscribeAbsenceUpdates);
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    super::audit_log::record_subscription(svc, actor, client_addr, "absenceUpdates", &scope).await?;
+    Ok(svc.bus.subscribe(
+        EventFilter {
+            kinds: vec![EventKind::AbsenceReported, EventKind::AbsenceAcknowledged],
+            scope,
+        },
+        Some(now),
+    ))
+}
+
 pub async fn absence_reports(
     svc: &Services,
     actor: &Actor,

@@ -310,6 +310,11 @@ export type AttendanceFeedSubscriptionVariables = Exact<{
 
 export type AttendanceFeedSubscription = { attendanceEvents: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
 
+export type AbsenceUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AbsenceUpdatesSubscription = { absenceUpdates: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
 export type AbsenceFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -887,6 +892,32 @@ export const AttendanceFeedDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<AttendanceFeedSubscription, AttendanceFeedSubscriptionVariables>;
+export const AbsenceUpdatesDocument = new TypedDocumentString(`
+    subscription AbsenceUpdates {
+  absenceUpdates {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AbsenceUpdatesSubscription, AbsenceUpdatesSubscriptionVariables>;
 export const AbsenceFeedDocument = new TypedDocumentString(`
     subscription AbsenceFeed {
   absenceReports {

@@ -7,6 +7,7 @@ import { gql } from '../api/http';
 import { live } from '../api/live';
 import { mergeEvent, mergeReport } from '../day';
 import {
+  AbsenceUpdatesDocument,
   AttendanceFeedDocument,
   CareAlertFeedDocument,
   GuardianHomeDocument,
@@ -132,13 +133,10 @@ export function startGuardianLive(): void {
     .then(() => {
       if (!stopped) stopFeed = subscribe();
     });
-  // A report waiting for the nursery's acknowledgement is checked again until it is seen,
-  // and a new day starts with a fresh load.
+  // A new day starts with a fresh load.
   poller = setInterval(() => {
-    if (document.visibilityState !== 'visible') return;
-    const waiting = children.value?.some((c) => c.absences.some((a) => !a.acknowledgedAt));
-    if (waiting || loadedFor !== today()) void loadHome();
-  }, 5000);
+    if (document.visibilityState === 'visible' && loadedFor !== today()) void loadHome();
+  }, 60_000);
   window.addEventListener('online', onResume);
   document.addEventListener('visibilitychange', onVisible);
 }
@@ -157,9 +155,16 @@ function subscribe(): () => void {
     }
     void loadHome();
   });
+  // Reports as they are made (by the other guardian too) and acknowledged by staff: 確認済み
+  // shows the moment it happens. What passed while disconnected comes with the next load.
+  const stopReports = live(AbsenceUpdatesDocument, () => ({}), (data) => {
+    const report = data.absenceUpdates;
+    if (report.date === today()) replaceReport(report.child.id, report);
+  });
   return () => {
     stopAttendance();
     stopCare();
+    stopReports();
   };
 }
 
