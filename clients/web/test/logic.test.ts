@@ -166,3 +166,48 @@ describe('journal conflict merge', () => {
     expect(mergeSections(base, { ...base, naps: 'x' }, { ...base, naps: 'y' }).naps).toBe('x\ny');
   });
 });
+
+import { dashboardCsv, percent, symptomSeries } from '../src/officer/figures';
+
+describe('officer figures', () => {
+  it('sums a symptom per day over nurseries, in date order', () => {
+    const days = [
+      { date: '2025-06-02', absencesBySymptom: [{ symptom: 'FEVER', count: 2 }] },
+      { date: '2025-06-01', absencesBySymptom: [{ symptom: 'COUGH', count: 1 }] },
+      { date: '2025-06-02', absencesBySymptom: [{ symptom: 'FEVER', count: 1 }] },
+    ];
+    expect(symptomSeries(days, 'FEVER')).toEqual([
+      { date: '2025-06-01', count: 0 },
+      { date: '2025-06-02', count: 3 },
+    ]);
+    expect(symptomSeries(days, 'COUGH', '2025-05-31', '2025-06-02').map((p) => p.count)).toEqual([0, 1, 0]);
+    expect(percent(0.9123)).toBe('91.2%');
+    expect(percent(null)).toBe('—');
+  });
+  it('writes withheld counts empty and marked, never as zero', () => {
+    const csv = dashboardCsv(
+      [
+        {
+          nursery: { name: 'つなぐ保育園, 本園' },
+          openDays: 2,
+          enrolledChildDays: 10,
+          presentChildDays: 9,
+          absentChildDays: 1,
+          lateArrivals: 0,
+          attendanceRate: 0.9,
+          napChecksRequired: 4,
+          napChecksOnTime: 3,
+          classroomDays: 2,
+          diariesApproved: 1,
+          absencesBySymptom: [{ symptom: 'FEVER', count: 1 }],
+          ageBands: [{ ageBand: 2, enrolled: null, present: null, absent: null, suppressed: true }],
+        },
+      ],
+      '2025-06-01',
+      '2025-06-02',
+    );
+    const lines = csv.trim().split('\n');
+    expect(lines[1]).toBe('2025-06-01,2025-06-02,"つなぐ保育園, 本園",all,2,10,9,1,0,0.9,4,3,2,1,false,1');
+    expect(lines[2]).toBe('2025-06-01,2025-06-02,"つなぐ保育園, 本園",2,,,,,,,,,,,true,');
+  });
+});

@@ -11,9 +11,12 @@ interface DayLike {
   absencesBySymptom: { symptom: string; count: number }[];
 }
 
-/** Children absent with `symptom` per date, summed over nurseries, in date order. */
-export function symptomSeries(days: readonly DayLike[], symptom: string): { date: string; count: number }[] {
+/** Children absent with `symptom` per date of `from..=to` (0 on days without figures), summed over nurseries. */
+export function symptomSeries(days: readonly DayLike[], symptom: string, from?: string, to?: string): { date: string; count: number }[] {
   const byDate = new Map<string, number>();
+  if (from && to) {
+    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to && byDate.size < 400; d.setUTCDate(d.getUTCDate() + 1)) byDate.set(d.toISOString().slice(0, 10), 0);
+  }
   for (const d of days) {
     const n = d.absencesBySymptom.find((s) => s.symptom === symptom)?.count ?? 0;
     byDate.set(d.date, (byDate.get(d.date) ?? 0) + n);

@@ -3,7 +3,7 @@
 // nursery), nap-check compliance, diary approval, infection alerts live, CSV of the same
 // figures. Aggregates only: never a child's name; counts the server withholds are shown as
 // withheld, never as zero.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { gql } from '../api/http';
 import { live } from '../api/live';
@@ -31,26 +31,32 @@ function Dashboard() {
   const [to, setTo] = useState(today());
   const [from, setFrom] = useState(addDays(today(), -29));
   const [data, setData] = useState<Data | null>(null);
+  const [period, setPeriod] = useState({ from, to });
   const [failed, setFailed] = useState(false);
   const [liveAlerts, setLiveAlerts] = useState<Alert[]>([]);
   const load = () =>
     gql(OfficerDashboardDocument, { municipalityId, from, to })
       .then((d) => {
         setData(d);
+        setPeriod({ from, to });
         setFailed(false);
       })
       .catch(() => setFailed(true));
+  const reload = useRef(load);
+  reload.current = load;
   useEffect(() => void load(), [municipalityId]);
   useEffect(
     () =>
       live(InfectionAlertFeedDocument, () => ({ municipalityId }), (d) => {
         setLiveAlerts((list) => [d.infectionAlerts, ...list.filter((a) => a.id !== d.infectionAlerts.id)]);
+        // The absences behind the alert change the figures too.
+        void reload.current();
       }),
     [municipalityId],
   );
   const lang = locale.value;
   const alerts = [...liveAlerts, ...(data?.infectionAlerts ?? []).filter((a) => !liveAlerts.some((l) => l.id === a.id))];
-  const csvHref = data ? `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data.nurseryPeriodSummaries, from, to))}` : undefined;
+  const csvHref = data ? `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data.nurseryPeriodSummaries, period.from, period.to))}` : undefined;
   return (
     <Shell title={w('officerTitle')} wide>
       <form
@@ -107,13 +113,13 @@ function Dashboard() {
       ) : data.nurseryPeriodSummaries.length === 0 ? (
         <p class="muted">{w('noData')}</p>
       ) : (
-        <Figures data={data} />
+        <Figures data={data} from={period.from} to={period.to} />
       )}
     </Shell>
   );
 }
 
-function Figures({ data }: { data: Data }) {
+function Figures({ data, from, to }: { data: Data; from: string; to: string }) {
   const rows = data.nurseryPeriodSummaries;
   const symptoms = [...new Set(rows.flatMap((r) => r.absencesBySymptom.map((s) => s.symptom)))] as Symptom[];
   const bands = [...new Set(rows.flatMap((r) => r.ageBands.map((b) => b.ageBand)))].sort();
@@ -121,7 +127,7 @@ function Figures({ data }: { data: Data }) {
   return (
     <>
       <section class="card">
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="data-table" data-testid="officer-table">
             <thead>
               <tr>
@@ -156,12 +162,12 @@ function Figures({ data }: { data: Data }) {
       </section>
       <section class="card">
         <h2>{w('symptomChart')}</h2>
-        {symptoms.length === 0 ? <p class="muted">{w('noData')}</p> : <div class="chart-grid">{symptoms.map((s) => <SymptomChart key={s} symptom={s} data={data} />)}</div>}
+        {symptoms.length === 0 ? <p class="muted">{w('noData')}</p> : <div class="chart-grid">{symptoms.map((s) => <SymptomChart key={s} symptom={s} data={data} from={from} to={to} />)}</div>}
       </section>
       {symptoms.length > 0 && (
         <section class="card">
           <h2>{w('symptomByNursery')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="data-table">
               <thead>
                 <tr>
@@ -189,7 +195,7 @@ function Figures({ data }: { data: Data }) {
       )}
       <section class="card">
         <h2>{w('ageBandTitle')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="data-table" data-testid="age-bands">
             <thead>
               <tr>
@@ -227,8 +233,8 @@ function Figures({ data }: { data: Data }) {
 }
 
 /** Bars per day for one symptom, summed over the municipality's nurseries. */
-function SymptomChart({ symptom, data }: { symptom: Symptom; data: Data }) {
-  const series = symptomSeries(data.nurseryDaySummaries, symptom);
+function SymptomChart({ symptom, data, from, to }: { symptom: Symptom; data: Data; from: string; to: string }) {
+  const series = symptomSeries(data.nurseryDaySummaries, symptom, from, to);
   const max = Math.max(1, ...series.map((p) => p.count));
   const total = series.reduce((s, p) => s + p.count, 0);
   const width = 300;

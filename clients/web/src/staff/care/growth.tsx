@@ -32,6 +32,7 @@ export function GrowthScreen({ nurseryId }: { nurseryId: string }) {
       <p class="muted">
         {w('growthMonth')}: {date}
       </p>
+      <div class="table-wrap" tabIndex={0}>
       <table class="growth-table class-growth" data-testid="class-growth">
         <thead>
           <tr>
@@ -50,6 +51,7 @@ export function GrowthScreen({ nurseryId }: { nurseryId: string }) {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
@@ -84,7 +86,15 @@ function GrowthRow({ child, date, onSaved }: { child: Row; date: string; onSaved
       <tr data-testid="growth-row" data-child={child.id} data-warn={warn ? 'true' : 'false'}>
         <th scope="row">{child.name}</th>
         <td class="small">
-          {last ? `${last.heightCm?.toFixed(1) ?? '—'} cm / ${last.weightKg?.toFixed(1) ?? '—'} kg` : '—'}
+          {last ? (
+            <>
+              {last.heightCm?.toFixed(1) ?? '—'}
+              <br />
+              {last.weightKg?.toFixed(1) ?? '—'}
+            </>
+          ) : (
+            '—'
+          )}
           {todays?.flaggedForReview && <span class="flag"> {w('growthFlagged')}</span>}
         </td>
         <td>

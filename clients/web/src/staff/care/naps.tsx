@@ -65,6 +65,7 @@ export function NapsScreen() {
               )}
               {clock.lastCheckAt && <span class="small"> {w('napLast', { time: formatTime(clock.lastCheckAt) })}</span>}
             </p>
+            {!clock.sleeping && <p class="muted small">{w('napStart')}</p>}
             <div class="nap-actions">
               {POSITIONS.map((p) => (
                 <button
@@ -87,7 +88,6 @@ export function NapsScreen() {
                 </button>
               )}
             </div>
-            {!clock.sleeping && <p class="muted small">{w('napStart')}</p>}
           </li>
         ))}
       </ul>

@@ -68,7 +68,7 @@ export function OverviewScreen({ nurseryId }: { nurseryId: string }) {
         ) : days.length === 0 ? (
           <p class="muted">{w('ovNoDays')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="data-table" data-testid="ov-days">
               <thead>
                 <tr>
@@ -149,7 +149,7 @@ export function AuditScreen({ nurseryId }: { nurseryId: string }) {
       {!entries ? (
         <p>{t('loading')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="data-table" data-testid="audit">
             <thead>
               <tr>

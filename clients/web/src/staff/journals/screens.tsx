@@ -74,6 +74,16 @@ function StatusChip({ status }: { status: string }) {
   return <span class={`status-chip s-${status.toLowerCase()}`}>{w(`status${status}` as WorkKey)}</span>;
 }
 
+/** The family wrote their side of the page (not just an empty section). */
+function hasHomeSide(body: string): boolean {
+  try {
+    const home = (JSON.parse(body) as { home?: Record<string, unknown> }).home ?? {};
+    return Object.values(home).some((v) => v != null && v !== '');
+  } catch {
+    return false;
+  }
+}
+
 function NotebookList({ nurseryId }: { nurseryId: string }) {
   const date = today();
   const pages = useJournals(nurseryId, { kind: 'CONTACT_NOTEBOOK', from: date, to: date });
@@ -89,7 +99,7 @@ function NotebookList({ nurseryId }: { nurseryId: string }) {
       <ul class="journal-list" data-testid="notebook-list">
         {r.children.map((c) => {
           const page = pages.find((p) => p.child?.id === c.id);
-          const home = page ? /"home"/.test(page.body) : false;
+          const home = page ? hasHomeSide(page.body) : false;
           return (
             <li key={c.id} class="card journal-row" data-testid="notebook-row" data-child={c.id}>
               <span class="journal-name">{c.name}</span>
