@@ -31,7 +31,8 @@ export function OverviewScreen({ nurseryId }: { nurseryId: string }) {
   for (const room of nursery.value?.classrooms ?? []) {
     for (const c of room.children) {
       const s = deriveDay(c.attendance, c.absences, queued.filter((p) => p.childId === c.id));
-      const symptoms = s.report?.symptoms.length ? `（${s.report.symptoms.map((x) => t(`symptom${x as 'FEVER'}`)).join('・')}）` : '';
+      const names = s.report?.symptoms.map((x) => t(`symptom${x as 'FEVER'}`)) ?? [];
+      const symptoms = !names.length ? '' : lang === 'ja' ? `（${names.join('・')}）` : ` (${names.join(', ')})`;
       const at = s.status === 'LATE' && s.at ? ` ${formatTime(s.at)}` : '';
       groups[s.status].push(`${c.name}${s.status === 'ABSENT' ? symptoms : at} · ${room.name}`);
     }
