@@ -248,7 +248,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
       const token = await login(base, world.staff2);
       await gql(base, 'mutation($c:ID!){recordHealthCheck(input:{childId:$c,temperatureC:38.6}){id}}', { c: mei }, token);
       await staff.getByTestId('care-alerts').getByText(/発熱: 高橋 めい 38.6℃/).waitFor();
-      await staff.getByRole('link', { name: /連絡/ }).click();
+      await staff.getByRole('link', { name: /^連絡\s*\d*$/ }).click();
       await staff.getByTestId('reports').waitFor();
       await staff.getByTestId('care-alerts').getByText(/高橋 めい/).waitFor();
     });
