@@ -45,7 +45,7 @@ try {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (path === '/') await page.reload();
     else await page.goto(path);
-    await page.waitForSelector(ready ?? (check ? '[data-testid=tile]' : '[data-testid=child-card]'));
+    await page.waitForSelector(ready ?? (check ? '[data-testid=tile]' : '[data-testid=child-card]'), { state: 'attached' });
     await page.waitForLoadState('networkidle');
     const total = [...js.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
     await page.close();
