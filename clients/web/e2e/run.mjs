@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 
+import { careScenarios } from './care.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
@@ -247,7 +248,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
       const token = await login(base, world.staff2);
       await gql(base, 'mutation($c:ID!){recordHealthCheck(input:{childId:$c,temperatureC:38.6}){id}}', { c: mei }, token);
       await staff.getByTestId('care-alerts').getByText(/発熱: 高橋 めい 38.6℃/).waitFor();
-      await staff.getByRole('link', { name: /連絡/ }).click();
+      await staff.getByRole('link', { name: /^連絡\s*\d*$/ }).click();
       await staff.getByTestId('reports').waitFor();
       await staff.getByTestId('care-alerts').getByText(/高橋 めい/).waitFor();
     });
@@ -260,6 +261,8 @@ async function suite(backend, databaseUrl, { screenshots }) {
       await assert.rejects(gql(base, '{me{user{id}}}', {}, tokenBefore), /UNAUTHENTICATED/);
       assert.equal(await b.evaluate(() => localStorage.getItem('tsunagu.token')), null);
     });
+
+    await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
   } finally {
     await browser.close();
     await server.stop();

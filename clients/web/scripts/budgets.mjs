@@ -1,5 +1,6 @@
 // `npm run budgets`: the JavaScript each first screen downloads (gzip), and Lighthouse 12.2.3
-// (mobile emulation) on the guardian home and the staff roster, against the real server.
+// (mobile emulation) on the guardian home, the staff roster, the nap screen and the officer's
+// dashboard, against the real server; and the gzip size of each later screen group.
 // Prints figures; the issue's budgets are 50 KB (guardian) and 80 KB (staff) gzip, and
 // Lighthouse Performance ≥ 90, Accessibility ≥ 95, Best Practices ≥ 95.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 
-import { buildWorld, startServer, uiLogin } from '../e2e/harness.mjs';
+import { ADMIN, buildWorld, gql, login, PASSWORD, startServer, uiLogin } from '../e2e/harness.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tsunagu-budgets-'));
 const server = await startServer(`sqlite://${scratch}/budgets.db`);
@@ -25,7 +26,7 @@ let failed = false;
 try {
   const world = await buildWorld(server.url);
 
-  async function jsOf(email, check) {
+  async function jsOf(email, check, path = '/', ready = null) {
     const page = await context.newPage();
     await page.goto('/');
     await page.evaluate(() => localStorage.clear());
@@ -42,8 +43,9 @@ try {
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.reload();
-    await page.waitForSelector(check ? '[data-testid=tile]' : '[data-testid=child-card]');
+    if (path === '/') await page.reload();
+    else await page.goto(path);
+    await page.waitForSelector(ready ?? (check ? '[data-testid=tile]' : '[data-testid=child-card]'), { state: 'attached' });
     await page.waitForLoadState('networkidle');
     const total = [...js.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
     await page.close();
@@ -57,16 +59,35 @@ try {
   console.log(`JavaScript, gzip: guardian first screen ${(guardianJs / 1024).toFixed(1)} KB (budget 50), staff roster ${(staffJs / 1024).toFixed(1)} KB (budget 80)`);
   if (guardianJs > 50 * 1024 || staffJs > 80 * 1024) failed = true;
 
-  for (const [label, email] of [
+  // The screens of part two, each group a chunk loaded on demand (a fresh load of that screen).
+  const admin = await login(server.url, ADMIN);
+  const m = (await gql(server.url, 'query($n:ID!){nursery(id:$n){municipality{id}}}', { n: world.nurseryId }, admin)).nursery.municipality.id;
+  await gql(server.url, 'mutation($p:String!,$s:ID){createUser(email:"officer@budgets.test",password:$p,displayName:"市 職員",role:MUNICIPAL_OFFICER,scopeId:$s){id}}', { p: PASSWORD, s: m }, admin);
+  const pickRoom = async (page) => {
+    await page.waitForSelector('[data-testid=tile]');
+  };
+  const groups = [
+    ['staff care screens (/care/naps)', world.head, pickRoom, '/care/naps', '[data-testid=nap-grid]'],
+    ['staff journal screens (/journals)', world.head, pickRoom, '/journals', '[data-testid=new-diary]'],
+    ['officer dashboard (/)', 'officer@budgets.test', null, '/', '[data-testid=officer-table], .muted'],
+  ];
+  for (const [label, email, check, path, ready] of groups) {
+    const size = await jsOf(email, check, path, ready);
+    console.log(`JavaScript, gzip: ${label} ${(size / 1024).toFixed(1)} KB`);
+  }
+
+  for (const [label, email, path = '/'] of [
     ['guardian home', world.guardianA1],
     ['staff roster', world.head],
+    ['staff nap screen', world.head, '/care/naps'],
+    ['officer dashboard', 'officer@budgets.test'],
   ]) {
     const page = await context.newPage();
     await page.goto('/settings').catch(() => {});
     await page.evaluate(() => localStorage.clear());
     await uiLogin(page, email);
     await page.close();
-    const result = await lighthouse(`${server.url}/`, {
+    const result = await lighthouse(`${server.url}${path}`, {
       port,
       output: 'json',
       logLevel: 'error',

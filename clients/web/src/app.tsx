@@ -3,28 +3,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 
+import { useLazy as useLazyLoad } from './lazy';
+
 import { ApiError } from './api/http';
 import { startLive } from './api/live';
 import { t } from './i18n';
 import { Login } from './ui/login';
-import { cachedViewer, isStaff, loadViewer, token, viewer } from './session';
+import { cachedViewer, isOfficer, isStaff, loadViewer, token, viewer } from './session';
 
 type Loaded = ComponentType<Record<string, never>>;
 
-function useLazy(load: () => Promise<Loaded>): Loaded | null {
-  const [component, setComponent] = useState<Loaded | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void load().then((c) => alive && setComponent(() => c));
-    return () => {
-      alive = false;
-    };
-  }, [load]);
-  return component;
-}
+const useLazy = (load: () => Promise<Loaded>): Loaded | null => useLazyLoad(load);
 
 const loadGuardian = () => import('./guardian/guardian-app').then((m) => m.GuardianApp as Loaded);
 const loadStaff = () => import('./staff/staff-app').then((m) => m.StaffApp as Loaded);
+const loadOfficer = () => import('./officer/officer-app').then((m) => m.OfficerApp as Loaded);
 
 export function App() {
   const [failed, setFailed] = useState(false);
@@ -55,6 +48,7 @@ export function App() {
       </main>
     );
   }
+  if (isOfficer(who)) return <Lazy load={loadOfficer} />;
   return isStaff(who) ? <Lazy load={loadStaff} /> : <Lazy load={loadGuardian} />;
 }
 

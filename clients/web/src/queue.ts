@@ -1,4 +1,5 @@
-// The tablet's offline queue: every check-in and check-out tap is written to IndexedDB with
+// The tablet's offline queue: every check-in and check-out tap (and every care record: health
+// check, meal, nap check) is written to IndexedDB with
 // its idempotency key before it is sent, so a tap survives a lost connection and a closed
 // tablet, and a replay can never record twice (the server answers a repeated key with the
 // first result). A refusal (already checked in from another tablet…) is reported, not
@@ -8,13 +9,22 @@ import { createStore, get, update, type UseStore } from 'idb-keyval';
 export interface QueuedTap {
   /** The idempotency key, made when the teacher tapped. */
   key: string;
-  op: 'CHECK_IN' | 'CHECK_OUT';
+  op: QueuedOp;
   childId: string;
   childName: string;
   /** When the teacher tapped (sent when the replay is late, so the record keeps the real time). */
   occurredAt: string;
   pickupBy?: string;
   queuedAt: number;
+  /** A care record's mutation input (without the idempotency key, which is `key`). */
+  input?: Record<string, unknown>;
+}
+
+export type QueuedOp = 'CHECK_IN' | 'CHECK_OUT' | 'HEALTH' | 'MEAL' | 'NAP_CHECK' | 'NAP_END';
+
+/** Check-in and check-out taps, the ones that shape the roster's tile. */
+export function isAttendanceTap(tap: QueuedTap): tap is QueuedTap & { op: 'CHECK_IN' | 'CHECK_OUT' } {
+  return tap.op === 'CHECK_IN' || tap.op === 'CHECK_OUT';
 }
 
 export type SendOutcome =

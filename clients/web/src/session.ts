@@ -30,6 +30,15 @@ export function isStaff(v: Viewer | null): boolean {
   return !!v?.roles.some((r) => r.role === 'STAFF' || r.role === 'NURSERY_ADMIN');
 }
 
+/** A city officer: aggregates of the municipality only (no child, no name). */
+export function isOfficer(v: Viewer | null): boolean {
+  return !!v?.roles.some((r) => r.role === 'MUNICIPAL_OFFICER');
+}
+
+export function municipalityIdOf(v: Viewer | null): string | null {
+  return v?.roles.find((r) => r.role === 'MUNICIPAL_OFFICER')?.scopeId ?? null;
+}
+
 export function isHead(v: Viewer | null): boolean {
   return !!v?.roles.some((r) => r.role === 'NURSERY_ADMIN');
 }

@@ -97,3 +97,117 @@ describe('the offline queue', () => {
     expect(await queue.list()).toEqual([]);
   });
 });
+
+import { formatCountdown, growthJump, isFever, mergeSections, napClock, padInput, parseTemperature } from '../src/care';
+
+describe('nap countdown (午睡チェック)', () => {
+  const start = '2025-06-01T04:00:00Z';
+  const nap = { id: 'n1', startedAt: start, endedAt: null, checkIntervalSeconds: 300 };
+  const t0 = Date.parse(start);
+  it('counts down from the last check and turns overdue', () => {
+    const checks = [{ checkedAt: '2025-06-01T04:00:00Z', napId: 'n1' }, { checkedAt: '2025-06-01T04:05:00Z', napId: 'n1' }];
+    const at = napClock([nap], checks, [], t0 + 6 * 60_000);
+    expect(at).toMatchObject({ sleeping: true, overdue: false, remainingMs: 4 * 60_000 });
+    const late = napClock([nap], checks, [], t0 + 11 * 60_000);
+    expect(late.overdue).toBe(true);
+    expect(formatCountdown(late.remainingMs!)).toBe('-1:00');
+  });
+  it('counts a check still in the offline queue', () => {
+    const at = napClock([nap], [], ['2025-06-01T04:04:00Z'], t0 + 6 * 60_000);
+    expect(at.remainingMs).toBe(3 * 60_000);
+  });
+  it('an awake child has no countdown; a nap without required checks none either', () => {
+    expect(napClock([{ ...nap, endedAt: '2025-06-01T05:00:00Z' }], [], [], t0).sleeping).toBe(false);
+    expect(napClock([{ ...nap, checkIntervalSeconds: null }], [], [], t0).remainingMs).toBeNull();
+  });
+  it('formats what is left', () => {
+    expect(formatCountdown(65_000)).toBe('1:05');
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-12_000)).toBe('-0:12');
+  });
+});
+
+describe('fever flag and the temperature pad', () => {
+  it('flags at or above the threshold', () => {
+    expect(isFever(37.5, 37.5)).toBe(true);
+    expect(isFever(37.4, 37.5)).toBe(false);
+    expect(isFever(null, 37.5)).toBe(false);
+    expect(isFever(38.0, 38.0)).toBe(true);
+  });
+  it('types a temperature with digits only', () => {
+    let text = '';
+    for (const key of ['3', '8', '6']) text = padInput(text, key);
+    expect(text).toBe('38.6');
+    expect(padInput(text, '7')).toBe('38.6');
+    expect(padInput(text, 'back')).toBe('38.');
+    expect(parseTemperature('38.6')).toBe(38.6);
+    expect(parseTemperature('3')).toBeNull();
+    expect(parseTemperature('43')).toBeNull();
+  });
+});
+
+describe('growth: a value far from the last gets a second look', () => {
+  const prev = { measuredOn: '2025-05-10', heightCm: 92, weightKg: 13 };
+  it('flags shrinking, a big jump and a weight swing', () => {
+    expect(growthJump(prev, { measuredOn: '2025-06-10', heightCm: 92.6, weightKg: 13.2 })).toBe(false);
+    expect(growthJump(prev, { measuredOn: '2025-06-10', heightCm: 90.5, weightKg: 13.2 })).toBe(true);
+    expect(growthJump(prev, { measuredOn: '2025-06-10', heightCm: 98, weightKg: 13.2 })).toBe(true);
+    expect(growthJump(prev, { measuredOn: '2025-06-10', heightCm: 92.5, weightKg: 19 })).toBe(true);
+    expect(growthJump(undefined, { measuredOn: '2025-06-10', heightCm: 50 })).toBe(false);
+  });
+});
+
+describe('journal conflict merge', () => {
+  it('keeps both sides’ edits, both texts where both changed', () => {
+    const base = { activities: 'a', meals: 'm', naps: '' };
+    const mine = { activities: 'a (mine)', meals: 'm', naps: '' };
+    const theirs = { activities: 'a', meals: 'm (theirs)', naps: 'n' };
+    expect(mergeSections(base, mine, theirs)).toEqual({ activities: 'a (mine)', meals: 'm (theirs)', naps: 'n' });
+    expect(mergeSections(base, { ...base, naps: 'x' }, { ...base, naps: 'y' }).naps).toBe('x\ny');
+  });
+});
+
+import { dashboardCsv, percent, symptomSeries } from '../src/officer/figures';
+
+describe('officer figures', () => {
+  it('sums a symptom per day over nurseries, in date order', () => {
+    const days = [
+      { date: '2025-06-02', absencesBySymptom: [{ symptom: 'FEVER', count: 2 }] },
+      { date: '2025-06-01', absencesBySymptom: [{ symptom: 'COUGH', count: 1 }] },
+      { date: '2025-06-02', absencesBySymptom: [{ symptom: 'FEVER', count: 1 }] },
+    ];
+    expect(symptomSeries(days, 'FEVER')).toEqual([
+      { date: '2025-06-01', count: 0 },
+      { date: '2025-06-02', count: 3 },
+    ]);
+    expect(symptomSeries(days, 'COUGH', '2025-05-31', '2025-06-02').map((p) => p.count)).toEqual([0, 1, 0]);
+    expect(percent(0.9123)).toBe('91.2%');
+    expect(percent(null)).toBe('—');
+  });
+  it('writes withheld counts empty and marked, never as zero', () => {
+    const csv = dashboardCsv(
+      [
+        {
+          nursery: { name: 'つなぐ保育園, 本園' },
+          openDays: 2,
+          enrolledChildDays: 10,
+          presentChildDays: 9,
+          absentChildDays: 1,
+          lateArrivals: 0,
+          attendanceRate: 0.9,
+          napChecksRequired: 4,
+          napChecksOnTime: 3,
+          classroomDays: 2,
+          diariesApproved: 1,
+          absencesBySymptom: [{ symptom: 'FEVER', count: 1 }],
+          ageBands: [{ ageBand: 2, enrolled: null, present: null, absent: null, suppressed: true }],
+        },
+      ],
+      '2025-06-01',
+      '2025-06-02',
+    );
+    const lines = csv.trim().split('\n');
+    expect(lines[1]).toBe('2025-06-01,2025-06-02,"つなぐ保育園, 本園",all,2,10,9,1,0,0.9,4,3,2,1,false,1');
+    expect(lines[2]).toBe('2025-06-01,2025-06-02,"つなぐ保育園, 本園",2,,,,,,,,,,,true,');
+  });
+});

@@ -31,6 +31,10 @@ export type AttendanceKind =
   | 'CHECK_IN'
   | 'CHECK_OUT';
 
+export type AuditAccess =
+  | 'READ'
+  | 'WRITE';
+
 export type CareAlertKind =
   | 'FEVER'
   | 'NAP_BREATHING'
@@ -52,6 +56,16 @@ export type CheckOutInput = {
   occurredAt?: string | null | undefined;
   /** Who picked the child up, when not a registered guardian (e.g. 祖母). */
   pickupBy?: string | null | undefined;
+};
+
+export type GrowthInput = {
+  childId: string | number;
+  /** 40–130 cm. */
+  heightCm?: number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+  measuredOn: string;
+  /** 1.5–40 kg. */
+  weightKg?: number | null | undefined;
 };
 
 export type HealthCheckInput = {
@@ -110,6 +124,14 @@ export type MealInput = {
   note?: string | null | undefined;
 };
 
+export type NapCheckInput = {
+  breathingOk: boolean;
+  checkedAt?: string | null | undefined;
+  childId: string | number;
+  idempotencyKey?: string | null | undefined;
+  position: SleepPosition;
+};
+
 /** Kinds of notification a user can switch on or off. */
 export type PushKind =
   | 'ABSENCE_ACKNOWLEDGED'
@@ -141,6 +163,11 @@ export type Role =
   | 'NURSERY_ADMIN'
   | 'STAFF'
   | 'SYSTEM_ADMIN';
+
+export type SleepPosition =
+  | 'BACK'
+  | 'FRONT'
+  | 'SIDE';
 
 export type Symptom =
   | 'CONJUNCTIVITIS'
@@ -187,7 +214,7 @@ export type GuardianHomeQueryVariables = Exact<{
 }>;
 
 
-export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }> }> } };
+export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
 
 export type ChildMonthQueryVariables = Exact<{
   id: string | number;
@@ -240,7 +267,7 @@ export type RecordHealthCheckMutationVariables = Exact<{
 }>;
 
 
-export type RecordHealthCheckMutation = { recordHealthCheck: { id: string, recordedAt: string, temperatureC: number | null, source: RecordSource } };
+export type RecordHealthCheckMutation = { recordHealthCheck: { id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource } };
 
 export type RecordMealMutationVariables = Exact<{
   input: MealInput;
@@ -340,6 +367,175 @@ export type LiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LiveCursorQuery = { liveCursor: string };
 
+export type CareClassQueryVariables = Exact<{
+  nurseryId: string | number;
+  date: string;
+}>;
+
+
+export type CareClassQuery = { nursery: { id: string, feverThresholdC: number, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, allergies: Array<string>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, symptoms: Array<Symptom>, source: RecordSource }>, meals: Array<{ id: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null, checkIntervalSeconds: number | null }>, napChecks: Array<{ id: string, checkedAt: string, position: SleepPosition, breathingOk: boolean, napId: string }> }> }> } | null };
+
+export type StaffHealthCheckMutationVariables = Exact<{
+  input: HealthCheckInput;
+}>;
+
+
+export type StaffHealthCheckMutation = { recordHealthCheck: { id: string, recordedAt: string, temperatureC: number | null, fever: boolean, symptoms: Array<Symptom>, source: RecordSource } };
+
+export type StaffMealMutationVariables = Exact<{
+  input: MealInput;
+}>;
+
+
+export type StaffMealMutation = { recordMeal: { id: string, meal: string, amount: MealAmount } };
+
+export type NapCheckRecordMutationVariables = Exact<{
+  input: NapCheckInput;
+}>;
+
+
+export type NapCheckRecordMutation = { recordNapCheck: { id: string, checkedAt: string, position: SleepPosition, breathingOk: boolean, napId: string } };
+
+export type NapEndMutationVariables = Exact<{
+  childId: string | number;
+  endedAt?: string | null | undefined;
+}>;
+
+
+export type NapEndMutation = { endNap: { id: string, startedAt: string, endedAt: string | null, checkIntervalSeconds: number | null } };
+
+export type GrowthRecordMutationVariables = Exact<{
+  input: GrowthInput;
+}>;
+
+
+export type GrowthRecordMutation = { recordGrowth: { id: string, measuredOn: string, heightCm: number | null, weightKg: number | null, flaggedForReview: boolean } };
+
+export type ClassGrowthQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type ClassGrowthQuery = { nursery: { id: string, classrooms: Array<{ id: string, children: Array<{ id: string, name: string, birthDate: string, growth: Array<{ id: string, measuredOn: string, heightCm: number | null, weightKg: number | null, flaggedForReview: boolean }> }> }> } | null };
+
+export type JournalFieldsFragment = { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } };
+
+export type JournalListQueryVariables = Exact<{
+  nurseryId: string | number;
+  kind?: JournalKind | null | undefined;
+  status?: JournalStatus | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type JournalListQuery = { journals: Array<{ id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } }> };
+
+export type JournalOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalOneQuery = { journal: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } | null };
+
+export type JournalRevisionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalRevisionsQuery = { journalHistory: Array<{ revision: number, status: JournalStatus, body: string, action: string, at: string, actor: { displayName: string } }> };
+
+export type JournalPrefillQueryVariables = Exact<{
+  kind: JournalKind;
+  classroomId?: string | number | null | undefined;
+  childId?: string | number | null | undefined;
+  date: string;
+}>;
+
+
+export type JournalPrefillQuery = { journalTemplate: string };
+
+export type JournalSaveMutationVariables = Exact<{
+  input: JournalDraftInput;
+}>;
+
+
+export type JournalSaveMutation = { saveJournalDraft: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } };
+
+export type JournalSubmitMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+}>;
+
+
+export type JournalSubmitMutation = { submitJournal: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } };
+
+export type JournalApproveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalApproveMutation = { approveJournal: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } };
+
+export type JournalReturnMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type JournalReturnMutation = { returnJournal: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } };
+
+export type JournalPublishMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalPublishMutation = { publishJournal: { id: string, kind: JournalKind, status: JournalStatus, revision: number, periodStart: string, periodEnd: string, body: string, reviewComment: string | null, updatedAt: string, classroom: { id: string, name: string } | null, child: { id: string, name: string } | null, author: { id: string, displayName: string } } };
+
+export type HeadNurseryQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type HeadNurseryQuery = { nursery: { id: string, municipality: { id: string } } | null };
+
+export type DaySummariesQueryVariables = Exact<{
+  municipalityId: string | number;
+  from: string;
+  to: string;
+  nurseryId?: string | number | null | undefined;
+}>;
+
+
+export type DaySummariesQuery = { nurseryDaySummaries: Array<{ date: string, enrolled: number, present: number, absent: number, late: number, napChecksRequired: number, napChecksOnTime: number, napCheckCompliance: number | null, classrooms: number, diariesApproved: number, nursery: { id: string, name: string } }> };
+
+export type AuditEntriesQueryVariables = Exact<{
+  nurseryId?: string | number | null | undefined;
+  operation?: string | null | undefined;
+  access?: AuditAccess | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEntriesQuery = { auditLog: { nextCursor: string | null, entries: Array<{ id: string, at: string, actorId: string | null, access: AuditAccess, operation: string, entityIds: Array<string> }> } };
+
+export type OfficerDashboardQueryVariables = Exact<{
+  municipalityId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type OfficerDashboardQuery = { nurseryPeriodSummaries: Array<{ openDays: number, enrolledChildDays: number, presentChildDays: number, absentChildDays: number, lateArrivals: number, attendanceRate: number | null, napChecksRequired: number, napChecksOnTime: number, napCheckCompliance: number | null, classroomDays: number, diariesApproved: number, diaryApprovalRate: number | null, nursery: { id: string, name: string }, absencesBySymptom: Array<{ symptom: Symptom, count: number }>, ageBands: Array<{ ageBand: number, enrolled: number | null, present: number | null, absent: number | null, late: number | null, attendanceRate: number | null, suppressed: boolean }> }>, nurseryDaySummaries: Array<{ date: string, nursery: { id: string }, absencesBySymptom: Array<{ symptom: Symptom, count: number }> }>, infectionAlerts: Array<{ id: string, classroomName: string, symptom: Symptom, windowStart: string, windowEnd: string, children: number, raisedAt: string, nursery: { id: string, name: string } }> };
+
+export type InfectionAlertFeedSubscriptionVariables = Exact<{
+  municipalityId: string | number;
+}>;
+
+
+export type InfectionAlertFeedSubscription = { infectionAlerts: { id: string, classroomName: string, symptom: Symptom, windowStart: string, windowEnd: string, children: number, raisedAt: string, nursery: { id: string, name: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -395,6 +591,31 @@ export const AbsenceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AbsenceFields"}) as unknown as TypedDocumentString<AbsenceFieldsFragment, unknown>;
+export const JournalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"JournalFields"}) as unknown as TypedDocumentString<JournalFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -460,6 +681,7 @@ export const GuardianHomeDocument = new TypedDocumentString(`
         id
         recordedAt
         temperatureC
+        fever
         source
       }
       meals(from: $from, to: $to) {
@@ -467,6 +689,11 @@ export const GuardianHomeDocument = new TypedDocumentString(`
         date
         meal
         amount
+      }
+      naps(from: $from, to: $to) {
+        id
+        startedAt
+        endedAt
       }
     }
   }
@@ -611,6 +838,7 @@ export const RecordHealthCheckDocument = new TypedDocumentString(`
     id
     recordedAt
     temperatureC
+    fever
     source
   }
 }
@@ -884,3 +1112,486 @@ export const LiveCursorDocument = new TypedDocumentString(`
   liveCursor
 }
     `) as unknown as TypedDocumentString<LiveCursorQuery, LiveCursorQueryVariables>;
+export const CareClassDocument = new TypedDocumentString(`
+    query CareClass($nurseryId: ID!, $date: Date!) {
+  nursery(id: $nurseryId) {
+    id
+    feverThresholdC
+    classrooms {
+      id
+      name
+      ageBand
+      children {
+        id
+        name
+        allergies
+        healthChecks(from: $date, to: $date) {
+          id
+          recordedAt
+          temperatureC
+          fever
+          symptoms
+          source
+        }
+        meals(from: $date, to: $date) {
+          id
+          meal
+          amount
+        }
+        naps(from: $date, to: $date) {
+          id
+          startedAt
+          endedAt
+          checkIntervalSeconds
+        }
+        napChecks(from: $date, to: $date) {
+          id
+          checkedAt
+          position
+          breathingOk
+          napId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CareClassQuery, CareClassQueryVariables>;
+export const StaffHealthCheckDocument = new TypedDocumentString(`
+    mutation StaffHealthCheck($input: HealthCheckInput!) {
+  recordHealthCheck(input: $input) {
+    id
+    recordedAt
+    temperatureC
+    fever
+    symptoms
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<StaffHealthCheckMutation, StaffHealthCheckMutationVariables>;
+export const StaffMealDocument = new TypedDocumentString(`
+    mutation StaffMeal($input: MealInput!) {
+  recordMeal(input: $input) {
+    id
+    meal
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<StaffMealMutation, StaffMealMutationVariables>;
+export const NapCheckRecordDocument = new TypedDocumentString(`
+    mutation NapCheckRecord($input: NapCheckInput!) {
+  recordNapCheck(input: $input) {
+    id
+    checkedAt
+    position
+    breathingOk
+    napId
+  }
+}
+    `) as unknown as TypedDocumentString<NapCheckRecordMutation, NapCheckRecordMutationVariables>;
+export const NapEndDocument = new TypedDocumentString(`
+    mutation NapEnd($childId: ID!, $endedAt: DateTime) {
+  endNap(childId: $childId, endedAt: $endedAt) {
+    id
+    startedAt
+    endedAt
+    checkIntervalSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<NapEndMutation, NapEndMutationVariables>;
+export const GrowthRecordDocument = new TypedDocumentString(`
+    mutation GrowthRecord($input: GrowthInput!) {
+  recordGrowth(input: $input) {
+    id
+    measuredOn
+    heightCm
+    weightKg
+    flaggedForReview
+  }
+}
+    `) as unknown as TypedDocumentString<GrowthRecordMutation, GrowthRecordMutationVariables>;
+export const ClassGrowthDocument = new TypedDocumentString(`
+    query ClassGrowth($nurseryId: ID!) {
+  nursery(id: $nurseryId) {
+    id
+    classrooms {
+      id
+      children {
+        id
+        name
+        birthDate
+        growth {
+          id
+          measuredOn
+          heightCm
+          weightKg
+          flaggedForReview
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClassGrowthQuery, ClassGrowthQueryVariables>;
+export const JournalListDocument = new TypedDocumentString(`
+    query JournalList($nurseryId: ID!, $kind: JournalKind, $status: JournalStatus, $from: Date, $to: Date) {
+  journals(
+    nurseryId: $nurseryId
+    kind: $kind
+    status: $status
+    from: $from
+    to: $to
+  ) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalListQuery, JournalListQueryVariables>;
+export const JournalOneDocument = new TypedDocumentString(`
+    query JournalOne($id: ID!) {
+  journal(id: $id) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalOneQuery, JournalOneQueryVariables>;
+export const JournalRevisionsDocument = new TypedDocumentString(`
+    query JournalRevisions($id: ID!) {
+  journalHistory(id: $id) {
+    revision
+    status
+    body
+    action
+    at
+    actor {
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalRevisionsQuery, JournalRevisionsQueryVariables>;
+export const JournalPrefillDocument = new TypedDocumentString(`
+    query JournalPrefill($kind: JournalKind!, $classroomId: ID, $childId: ID, $date: Date!) {
+  journalTemplate(
+    kind: $kind
+    classroomId: $classroomId
+    childId: $childId
+    date: $date
+  )
+}
+    `) as unknown as TypedDocumentString<JournalPrefillQuery, JournalPrefillQueryVariables>;
+export const JournalSaveDocument = new TypedDocumentString(`
+    mutation JournalSave($input: JournalDraftInput!) {
+  saveJournalDraft(input: $input) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalSaveMutation, JournalSaveMutationVariables>;
+export const JournalSubmitDocument = new TypedDocumentString(`
+    mutation JournalSubmit($id: ID!, $revision: Int!) {
+  submitJournal(id: $id, revision: $revision) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalSubmitMutation, JournalSubmitMutationVariables>;
+export const JournalApproveDocument = new TypedDocumentString(`
+    mutation JournalApprove($id: ID!) {
+  approveJournal(id: $id) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalApproveMutation, JournalApproveMutationVariables>;
+export const JournalReturnDocument = new TypedDocumentString(`
+    mutation JournalReturn($id: ID!, $comment: String!) {
+  returnJournal(id: $id, comment: $comment) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalReturnMutation, JournalReturnMutationVariables>;
+export const JournalPublishDocument = new TypedDocumentString(`
+    mutation JournalPublish($id: ID!) {
+  publishJournal(id: $id) {
+    ...JournalFields
+  }
+}
+    fragment JournalFields on Journal {
+  id
+  kind
+  status
+  revision
+  periodStart
+  periodEnd
+  body
+  reviewComment
+  updatedAt
+  classroom {
+    id
+    name
+  }
+  child {
+    id
+    name
+  }
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<JournalPublishMutation, JournalPublishMutationVariables>;
+export const HeadNurseryDocument = new TypedDocumentString(`
+    query HeadNursery($nurseryId: ID!) {
+  nursery(id: $nurseryId) {
+    id
+    municipality {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadNurseryQuery, HeadNurseryQueryVariables>;
+export const DaySummariesDocument = new TypedDocumentString(`
+    query DaySummaries($municipalityId: ID!, $from: Date!, $to: Date!, $nurseryId: ID) {
+  nurseryDaySummaries(
+    municipalityId: $municipalityId
+    from: $from
+    to: $to
+    nurseryId: $nurseryId
+  ) {
+    date
+    nursery {
+      id
+      name
+    }
+    enrolled
+    present
+    absent
+    late
+    napChecksRequired
+    napChecksOnTime
+    napCheckCompliance
+    classrooms
+    diariesApproved
+  }
+}
+    `) as unknown as TypedDocumentString<DaySummariesQuery, DaySummariesQueryVariables>;
+export const AuditEntriesDocument = new TypedDocumentString(`
+    query AuditEntries($nurseryId: ID, $operation: String, $access: AuditAccess, $first: Int, $after: String) {
+  auditLog(
+    nurseryId: $nurseryId
+    operation: $operation
+    access: $access
+    first: $first
+    after: $after
+  ) {
+    entries {
+      id
+      at
+      actorId
+      access
+      operation
+      entityIds
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
+export const OfficerDashboardDocument = new TypedDocumentString(`
+    query OfficerDashboard($municipalityId: ID!, $from: Date!, $to: Date!) {
+  nurseryPeriodSummaries(municipalityId: $municipalityId, from: $from, to: $to) {
+    nursery {
+      id
+      name
+    }
+    openDays
+    enrolledChildDays
+    presentChildDays
+    absentChildDays
+    lateArrivals
+    attendanceRate
+    absencesBySymptom {
+      symptom
+      count
+    }
+    ageBands {
+      ageBand
+      enrolled
+      present
+      absent
+      late
+      attendanceRate
+      suppressed
+    }
+    napChecksRequired
+    napChecksOnTime
+    napCheckCompliance
+    classroomDays
+    diariesApproved
+    diaryApprovalRate
+  }
+  nurseryDaySummaries(municipalityId: $municipalityId, from: $from, to: $to) {
+    date
+    nursery {
+      id
+    }
+    absencesBySymptom {
+      symptom
+      count
+    }
+  }
+  infectionAlerts(municipalityId: $municipalityId, from: $from, to: $to) {
+    id
+    nursery {
+      id
+      name
+    }
+    classroomName
+    symptom
+    windowStart
+    windowEnd
+    children
+    raisedAt
+  }
+}
+    `) as unknown as TypedDocumentString<OfficerDashboardQuery, OfficerDashboardQueryVariables>;
+export const InfectionAlertFeedDocument = new TypedDocumentString(`
+    subscription InfectionAlertFeed($municipalityId: ID!) {
+  infectionAlerts(municipalityId: $municipalityId) {
+    id
+    nursery {
+      id
+      name
+    }
+    classroomName
+    symptom
+    windowStart
+    windowEnd
+    children
+    raisedAt
+  }
+}
+    `) as unknown as TypedDocumentString<InfectionAlertFeedSubscription, InfectionAlertFeedSubscriptionVariables>;

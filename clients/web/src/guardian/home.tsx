@@ -3,13 +3,36 @@ import { formatDate, formatTime, today } from '../time';
 import { Icon } from '../ui/icons';
 import { Shell } from '../ui/shell';
 import { AckLine, dayOf, StatusBadge } from './status';
-import { children, dismissMissed, missed, type HomeChild } from './store';
+import { children, dismissMissed, dismissNotice, missed, notices, type HomeChild } from './store';
+
+/** The nursery asks the family to get in touch (a fever there): calm words, no temperature. */
+export function Notices({ childId }: { childId?: string }) {
+  const list = notices.value.filter((n) => !childId || n.childId === childId);
+  if (!list.length) return null;
+  return (
+    <section class="card notice" role="alert" data-testid="notice">
+      {list.map((n) => (
+        <div key={n.id} class="notice-line">
+          <p>
+            <strong>{t('pushFeverTitle')}</strong>
+            <br />
+            {t('pushFeverBody', { name: givenName(n.name) })}
+          </p>
+          <button class="btn small" onClick={() => dismissNotice(n.id)}>
+            {t('close')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
 
 export function Home() {
   const list = children.value;
   return (
     <Shell title={t('appName')}>
       <p class="today">{t('todayIs', { date: formatDate(today(), locale.value) })}</p>
+      <Notices />
       <Missed />
       {!list && <p>{t('loading')}</p>}
       {list && list.length === 0 && <p>{t('noChildren')}</p>}

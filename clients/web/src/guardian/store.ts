@@ -9,6 +9,7 @@ import { mergeEvent, mergeReport } from '../day';
 import {
   AbsenceUpdatesDocument,
   AttendanceFeedDocument,
+  CareAlertFeedDocument,
   GuardianHomeDocument,
   LiveCursorDocument,
   type AttendanceFieldsFragment,
@@ -21,6 +22,13 @@ export type HomeChild = GuardianHomeQuery['me']['children'][number];
 
 export const children = signal<HomeChild[] | null>(readCache());
 export const loadError = signal<string | null>(null);
+/** The nursery asking the family to get in touch (a fever recorded there), live. */
+export const notices = signal<{ id: string; childId: string; name: string }[]>([]);
+
+export function dismissNotice(id: string): void {
+  notices.value = notices.value.filter((n) => n.id !== id);
+}
+
 /** Arrivals and departures that happened while the app was asleep or offline. */
 export const missed = signal<AttendanceFieldsFragment[]>([]);
 
@@ -139,6 +147,14 @@ function subscribe(): () => void {
     () => ({ after: localStorage.getItem(CURSOR) }),
     (data, resumedAt) => applyEvent(data.attendanceEvents, resumedAt),
   );
+  // A fever recorded at the nursery, or a notebook page published: the day changed.
+  const stopCare = live(CareAlertFeedDocument, () => ({}), (data) => {
+    const alert = data.careAlerts;
+    if (alert.kind === 'FEVER' && !notices.value.some((n) => n.id === alert.id)) {
+      notices.value = [...notices.value, { id: alert.id, childId: alert.child.id, name: alert.child.name }];
+    }
+    void loadHome();
+  });
   // Reports as they are made (by the other guardian too) and acknowledged by staff: 確認済み
   // shows the moment it happens. What passed while disconnected comes with the next load.
   const stopReports = live(AbsenceUpdatesDocument, () => ({}), (data) => {
@@ -147,6 +163,7 @@ function subscribe(): () => void {
   });
   return () => {
     stopAttendance();
+    stopCare();
     stopReports();
   };
 }
@@ -168,5 +185,6 @@ export function stopGuardianLive(): void {
   document.removeEventListener('visibilitychange', onVisible);
   children.value = null;
   missed.value = [];
+  notices.value = [];
   loadedFor = '';
 }

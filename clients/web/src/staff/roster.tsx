@@ -6,8 +6,10 @@ import type { Symptom } from '../gql/graphql';
 import { t } from '../i18n';
 import { isHead, viewer } from '../session';
 import { formatTime } from '../time';
+import { isAttendanceTap } from '../queue';
 import { Icon, type IconName } from '../ui/icons';
 import { Shell } from '../ui/shell';
+import { StaffNav } from './nav';
 import { chooseClassroom, classroomChoice } from './picker';
 import { dismissRefusal, loadFailed, nursery, pending, refusals, reports, tap, type RosterChild } from './store';
 
@@ -36,7 +38,7 @@ export function Roster({ banner }: { banner: ComponentChildren }) {
   const children = shown.flatMap((r) => r.children);
   const [checkingOut, setCheckingOut] = useState<RosterChild | null>(null);
   const queued = pending.value;
-  const states = new Map(children.map((c) => [c.id, deriveDay(c.attendance, c.absences, queued.filter((p) => p.childId === c.id))]));
+  const states = new Map(children.map((c) => [c.id, deriveDay(c.attendance, c.absences, queued.filter(isAttendanceTap).filter((p) => p.childId === c.id))]));
   const count = (s: DayState['status']) => [...states.values()].filter((x) => x.status === s).length;
   const open = reports.value.filter((r) => !r.acknowledgedAt).length;
   const title = shown.length === 1 ? shown[0].name : (n?.name ?? t('roster'));
@@ -53,6 +55,7 @@ export function Roster({ banner }: { banner: ComponentChildren }) {
         </a>
       }
     >
+      <StaffNav />
       <Refusals />
       {(head || rooms.length > 1) && head && (
         <nav class="tabs" aria-label={t('pickClassroom')}>
@@ -166,7 +169,7 @@ function CheckOutDialog({ child, onClose }: { child: RosterChild; onClose: () =>
   );
 }
 
-function Refusals() {
+export function Refusals() {
   const list = refusals.value;
   if (!list.length) return null;
   return (
@@ -180,7 +183,7 @@ function Refusals() {
             <span>
               {t('refusedItem', {
                 name: r.tap.childName,
-                action: t(r.tap.op === 'CHECK_IN' ? 'actionCheckIn' : 'actionCheckOut'),
+                action: t(r.tap.op === 'CHECK_IN' ? 'actionCheckIn' : r.tap.op === 'CHECK_OUT' ? 'actionCheckOut' : `action${r.tap.op}`),
                 reason: r.code === 'CONFLICT' ? t('refusedConflict') : `${t('refusedOther')} (${r.message})`,
               })}
             </span>

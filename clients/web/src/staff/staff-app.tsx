@@ -1,6 +1,9 @@
-// The staff tablet: the classroom roster, today's reports, care alerts on every screen.
+// The staff tablet: the classroom roster, today's reports, care alerts on every screen; the
+// care, journal and head screens load on demand (the roster's first load stays small).
 import { useEffect } from 'preact/hooks';
+import type { ComponentChildren, ComponentType } from 'preact';
 
+import { useLazy } from '../lazy';
 import { t } from '../i18n';
 import { path } from '../router';
 import { isHead, nurseryIdOf, viewer } from '../session';
@@ -10,6 +13,11 @@ import { classroomChoice, ClassroomPicker } from './picker';
 import { ReportsView } from './reports';
 import { Roster } from './roster';
 import { startStaff } from './store';
+
+type Screen = ComponentType<{ banner: ComponentChildren; nurseryId: string; route: string }>;
+
+const loadCare = () => import('./care/screens').then((m) => m.CareScreen as Screen);
+const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
 
 export function StaffApp() {
   const who = viewer.value;
@@ -33,5 +41,14 @@ export function StaffApp() {
   const banner = <AlertBanner />;
   if (p === '/reports') return <ReportsView banner={banner} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
+  if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
+  if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {
+    return <LazyScreen load={loadJournals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
+  }
   return <Roster banner={banner} />;
+}
+
+function LazyScreen({ load, ...props }: { load: () => Promise<Screen>; banner: ComponentChildren; nurseryId: string; route: string }) {
+  const Component = useLazy(load);
+  return Component ? <Component {...props} /> : <p class="center">{t('loading')}</p>;
 }

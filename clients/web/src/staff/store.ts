@@ -14,6 +14,10 @@ import {
   CheckInDocument,
   CheckOutDocument,
   LiveCursorDocument,
+  NapCheckRecordDocument,
+  NapEndDocument,
+  StaffHealthCheckDocument,
+  StaffMealDocument,
   StaffNurseryDocument,
   StaffReportsDocument,
   type AbsenceFieldsFragment,
@@ -112,6 +116,44 @@ async function refreshPending(): Promise<void> {
   pending.value = await queue.list();
 }
 
+/** What a care record's send returned, for the screen that shows it (health, meals, naps). */
+type SentListener = (tap: QueuedTap, result: unknown) => void;
+const sentListeners = new Set<SentListener>();
+export function onSent(listener: SentListener): () => void {
+  sentListeners.add(listener);
+  return () => sentListeners.delete(listener);
+}
+
+/** A care record (health check, meal, nap check): queued with its idempotency key like a tap. */
+export async function record(child: { id: string; name: string }, op: Exclude<QueuedTap['op'], 'CHECK_IN' | 'CHECK_OUT'>, input: Record<string, unknown>): Promise<QueuedTap> {
+  const item: QueuedTap = { key: newKey(), op, childId: child.id, childName: child.name, occurredAt: new Date().toISOString(), queuedAt: Date.now(), input };
+  pending.value = [...pending.value, item];
+  await queue.enqueue(item);
+  void flush();
+  return item;
+}
+
+async function sendCare(item: QueuedTap, late: boolean): Promise<unknown> {
+  const input = item.input ?? {};
+  const key = item.key;
+  // Late replays keep the time the teacher recorded; fresh ones take the server's clock.
+  switch (item.op) {
+    case 'HEALTH':
+      return (await gql(StaffHealthCheckDocument, { input: { ...(input as { childId: string }), recordedAt: late ? item.occurredAt : null, idempotencyKey: key } }))
+        .recordHealthCheck;
+    case 'MEAL':
+      return (await gql(StaffMealDocument, { input: { ...(input as { childId: string; date: string; meal: string; amount: 'ALL' }), idempotencyKey: key } })).recordMeal;
+    case 'NAP_CHECK':
+      return (
+        await gql(NapCheckRecordDocument, {
+          input: { ...(input as { childId: string; position: 'BACK'; breathingOk: boolean }), checkedAt: late ? item.occurredAt : null, idempotencyKey: key },
+        })
+      ).recordNapCheck;
+    default:
+      return (await gql(NapEndDocument, { childId: item.childId, endedAt: late ? item.occurredAt : null })).endNap;
+  }
+}
+
 /** One tap: shown at once, kept in IndexedDB, sent when the network allows. */
 export async function tap(child: { id: string; name: string }, op: QueuedTap['op'], pickupBy?: string): Promise<void> {
   const item: QueuedTap = {
@@ -131,8 +173,14 @@ export async function tap(child: { id: string; name: string }, op: QueuedTap['op
 async function send(item: QueuedTap): Promise<SendOutcome> {
   // A tap sent within two minutes takes the server's clock (a tablet's clock may run ahead);
   // an older one keeps the time the teacher tapped.
-  const occurredAt = Date.now() - item.queuedAt > 120_000 ? item.occurredAt : null;
+  const late = Date.now() - item.queuedAt > 120_000;
+  const occurredAt = late ? item.occurredAt : null;
   try {
+    if (item.op !== 'CHECK_IN' && item.op !== 'CHECK_OUT') {
+      const result = await sendCare(item, late);
+      for (const listener of sentListeners) listener(item, result);
+      return { kind: 'done' };
+    }
     const event =
       item.op === 'CHECK_IN'
         ? (await gql(CheckInDocument, { input: { childId: item.childId, occurredAt, idempotencyKey: item.key } })).checkIn

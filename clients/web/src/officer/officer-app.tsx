@@ -1,0 +1,272 @@
+// The city officer's dashboard (desktop): the municipality's nurseries over a period —
+// attendance rate, absences by symptom over time (a drawn chart per symptom, a table per
+// nursery), nap-check compliance, diary approval, infection alerts live, CSV of the same
+// figures. Aggregates only: never a child's name; counts the server withholds are shown as
+// withheld, never as zero.
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { gql } from '../api/http';
+import { live } from '../api/live';
+import { InfectionAlertFeedDocument, OfficerDashboardDocument, type OfficerDashboardQuery, type Symptom } from '../gql/graphql';
+import { locale, t } from '../i18n';
+import { path } from '../router';
+import { municipalityIdOf, viewer } from '../session';
+import { w } from '../strings-work';
+import { addDays, formatDate, today } from '../time';
+import { Icon } from '../ui/icons';
+import { Settings } from '../ui/settings';
+import { Shell } from '../ui/shell';
+import { dashboardCsv, percent, symptomSeries } from './figures';
+
+type Data = OfficerDashboardQuery;
+type Alert = Data['infectionAlerts'][number];
+
+export function OfficerApp() {
+  if (path.value === '/settings') return <Settings />;
+  return <Dashboard />;
+}
+
+function Dashboard() {
+  const municipalityId = municipalityIdOf(viewer.value) ?? '';
+  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(addDays(today(), -29));
+  const [data, setData] = useState<Data | null>(null);
+  const [period, setPeriod] = useState({ from, to });
+  const [failed, setFailed] = useState(false);
+  const [liveAlerts, setLiveAlerts] = useState<Alert[]>([]);
+  const load = () =>
+    gql(OfficerDashboardDocument, { municipalityId, from, to })
+      .then((d) => {
+        setData(d);
+        setPeriod({ from, to });
+        setFailed(false);
+      })
+      .catch(() => setFailed(true));
+  const reload = useRef(load);
+  reload.current = load;
+  useEffect(() => void load(), [municipalityId]);
+  useEffect(
+    () =>
+      live(InfectionAlertFeedDocument, () => ({ municipalityId }), (d) => {
+        setLiveAlerts((list) => [d.infectionAlerts, ...list.filter((a) => a.id !== d.infectionAlerts.id)]);
+        // The absences behind the alert change the figures too.
+        void reload.current();
+      }),
+    [municipalityId],
+  );
+  const lang = locale.value;
+  const alerts = [...liveAlerts, ...(data?.infectionAlerts ?? []).filter((a) => !liveAlerts.some((l) => l.id === a.id))];
+  const csvHref = data ? `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data.nurseryPeriodSummaries, period.from, period.to))}` : undefined;
+  return (
+    <Shell title={w('officerTitle')} wide>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <label class="field inline">
+          <span>{w('periodFrom')}</span>
+          <input type="date" name="from" value={from} max={to} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label class="field inline">
+          <span>{w('periodTo')}</span>
+          <input type="date" name="to" value={to} min={from} onInput={(e) => setTo(e.currentTarget.value)} />
+        </label>
+        <button class="btn primary" type="submit">
+          {w('periodShow')}
+        </button>
+        {csvHref && (
+          <a class="btn" href={csvHref} download={`tsunagu-${from}-${to}.csv`} data-testid="csv">
+            {w('downloadCsv')}
+          </a>
+        )}
+      </form>
+      <p class="muted small">{w('noName')}</p>
+      {failed && <p class="error">{t('errorGeneric')}</p>}
+      <section class="card alerts-card" data-testid="infection-alerts" aria-live="polite">
+        <h2>
+          <Icon name="alert" /> {w('alertsTitle')}
+        </h2>
+        {alerts.length === 0 ? (
+          <p class="muted">{w('alertsNone')}</p>
+        ) : (
+          <ul>
+            {alerts.map((a) => (
+              <li key={a.id} data-testid="infection-alert">
+                {w('alertItem', {
+                  nursery: a.nursery.name,
+                  classroom: a.classroomName,
+                  symptom: t(`symptom${a.symptom}`),
+                  n: a.children,
+                  from: formatDate(a.windowStart, lang),
+                  to: formatDate(a.windowEnd, lang),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {!data ? (
+        !failed && <p>{t('loading')}</p>
+      ) : data.nurseryPeriodSummaries.length === 0 ? (
+        <p class="muted">{w('noData')}</p>
+      ) : (
+        <Figures data={data} from={period.from} to={period.to} />
+      )}
+    </Shell>
+  );
+}
+
+function Figures({ data, from, to }: { data: Data; from: string; to: string }) {
+  const rows = data.nurseryPeriodSummaries;
+  const symptoms = [...new Set(rows.flatMap((r) => r.absencesBySymptom.map((s) => s.symptom)))] as Symptom[];
+  const bands = [...new Set(rows.flatMap((r) => r.ageBands.map((b) => b.ageBand)))].sort();
+  const withheld = (n: number | null | undefined, suppressed: boolean) => (n == null && suppressed ? <span class="suppressed">{w('suppressed')}</span> : (n ?? '—'));
+  return (
+    <>
+      <section class="card">
+        <div class="table-wrap" tabIndex={0}>
+          <table class="data-table" data-testid="officer-table">
+            <thead>
+              <tr>
+                <th scope="col">{w('nurseryCol')}</th>
+                <th scope="col">{w('openDays')}</th>
+                <th scope="col">{w('attendanceRate')}</th>
+                <th scope="col">{w('absentDays')}</th>
+                <th scope="col">{w('lateCount')}</th>
+                <th scope="col">{w('napCompliance')}</th>
+                <th scope="col">{w('diaryApproval')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.nursery.id} data-testid="officer-row" data-nursery={r.nursery.id}>
+                  <th scope="row">{r.nursery.name}</th>
+                  <td data-field="openDays">{r.openDays}</td>
+                  <td data-field="attendanceRate">{percent(r.attendanceRate)}</td>
+                  <td data-field="absentChildDays">{r.absentChildDays}</td>
+                  <td data-field="lateArrivals">{r.lateArrivals}</td>
+                  <td data-field="napCheckCompliance">
+                    {percent(r.napCheckCompliance)} <span class="muted small">({r.napChecksOnTime}/{r.napChecksRequired})</span>
+                  </td>
+                  <td data-field="diaryApprovalRate">
+                    {percent(r.diaryApprovalRate)} <span class="muted small">({r.diariesApproved}/{r.classroomDays})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section class="card">
+        <h2>{w('symptomChart')}</h2>
+        {symptoms.length === 0 ? <p class="muted">{w('noData')}</p> : <div class="chart-grid">{symptoms.map((s) => <SymptomChart key={s} symptom={s} data={data} from={from} to={to} />)}</div>}
+      </section>
+      {symptoms.length > 0 && (
+        <section class="card">
+          <h2>{w('symptomByNursery')}</h2>
+          <div class="table-wrap" tabIndex={0}>
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{w('nurseryCol')}</th>
+                  {symptoms.map((s) => (
+                    <th scope="col" key={s}>
+                      {t(`symptom${s}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.nursery.id}>
+                    <th scope="row">{r.nursery.name}</th>
+                    {symptoms.map((s) => (
+                      <td key={s}>{r.absencesBySymptom.find((x) => x.symptom === s)?.count ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <section class="card">
+        <h2>{w('ageBandTitle')}</h2>
+        <div class="table-wrap" tabIndex={0}>
+          <table class="data-table" data-testid="age-bands">
+            <thead>
+              <tr>
+                <th scope="col">{w('nurseryCol')}</th>
+                <th scope="col">{w('ageBand', { n: '' }).trim()}</th>
+                <th scope="col">{w('enrolledCol')}</th>
+                <th scope="col">{w('presentCol')}</th>
+                <th scope="col">{w('absentCol')}</th>
+                <th scope="col">{w('attendanceRate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap((r) =>
+                bands.map((band) => {
+                  const b = r.ageBands.find((x) => x.ageBand === band);
+                  if (!b) return null;
+                  return (
+                    <tr key={`${r.nursery.id}-${band}`} data-suppressed={b.suppressed ? 'true' : 'false'}>
+                      <th scope="row">{r.nursery.name}</th>
+                      <td>{w('ageBand', { n: band })}</td>
+                      <td>{withheld(b.enrolled, b.suppressed)}</td>
+                      <td>{withheld(b.present, b.suppressed)}</td>
+                      <td>{withheld(b.absent, b.suppressed)}</td>
+                      <td>{b.attendanceRate == null && b.suppressed ? <span class="suppressed">{w('suppressed')}</span> : percent(b.attendanceRate)}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** Bars per day for one symptom, summed over the municipality's nurseries. */
+function SymptomChart({ symptom, data, from, to }: { symptom: Symptom; data: Data; from: string; to: string }) {
+  const series = symptomSeries(data.nurseryDaySummaries, symptom, from, to);
+  const max = Math.max(1, ...series.map((p) => p.count));
+  const total = series.reduce((s, p) => s + p.count, 0);
+  const width = 300;
+  const height = 110;
+  const bar = series.length ? (width - 30) / series.length : 0;
+  const label = w('chartLabel', { symptom: t(`symptom${symptom}`), n: total });
+  return (
+    <figure class="symptom-chart" data-testid="symptom-chart" data-symptom={symptom}>
+      <figcaption>{label}</figcaption>
+      <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+        <line class="axis" x1="26" y1={height - 16} x2={width} y2={height - 16} />
+        <text class="tick end" x="22" y="14">
+          {max}
+        </text>
+        <text class="tick end" x="22" y={height - 18}>
+          0
+        </text>
+        {series.map((p, i) => {
+          const h = ((height - 30) * p.count) / max;
+          return <rect key={p.date} class="bar" x={28 + i * bar} y={height - 16 - h} width={Math.max(1, bar - 2)} height={h} />;
+        })}
+        {series.length > 0 && (
+          <>
+            <text class="tick" x="28" y={height - 2}>
+              {series[0].date.slice(5)}
+            </text>
+            <text class="tick end" x={width} y={height - 2}>
+              {series[series.length - 1].date.slice(5)}
+            </text>
+          </>
+        )}
+      </svg>
+    </figure>
+  );
+}
