@@ -85,7 +85,10 @@ async fn metrics_are_served_on_their_own_address(backend: Backend) {
     // The public listener has no metrics: the path is the app's (its shell), never the figures.
     let public = reqwest::get(format!("{}/metrics", app.server.base_url)).await.unwrap();
     let body = public.text().await.unwrap();
-    assert!(!body.contains("tsunagu_graphql_requests_total"), "not on the public listener");
+    assert!(
+        !body.contains("tsunagu_graphql_requests_total"),
+        "not on the public listener"
+    );
 }
 
 /// `/readyz` until it answers 200 (or, failing, its last answer after a minute).

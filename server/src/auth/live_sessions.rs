@@ -33,6 +33,20 @@ struct Holder {
 struct Registry {
     /// Open sockets by session token hash, then by socket number.
     by_session: HashMap<String, HashMap<u64, Holder>>,
+    /// Open sockets per account, for the cap (a morning's 10,000 connections each ask).
+    per_user: HashMap<Id, usize>,
+}
+
+impl Registry {
+    /// Counts a socket of `user_id` as closed.
+    fn release(&mut self, user_id: Id) {
+        if let Some(count) = self.per_user.get_mut(&user_id) {
+            *count -= 1;
+            if *count == 0 {
+                self.per_user.remove(&user_id);
+            }
+        }
+    }
 }
 
 /// Open sockets by the session they were authorized with.
@@ -54,11 +68,14 @@ pub struct SocketLease {
 impl Drop for SocketLease {
     fn drop(&mut self) {
         let mut registry = self.sessions.lock();
-        if let Some(sockets) = registry.by_session.get_mut(&self.token_hash) {
-            sockets.remove(&self.socket);
+        let Some(sockets) = registry.by_session.get_mut(&self.token_hash) else {
+            return;
+        };
+        if let Some(holder) = sockets.remove(&self.socket) {
             if sockets.is_empty() {
                 registry.by_session.remove(&self.token_hash);
             }
+            registry.release(holder.user_id);
         }
     }
 }
@@ -78,15 +95,11 @@ impl LiveSessions {
         max_per_user: usize,
     ) -> Option<SocketLease> {
         let mut registry = self.lock();
-        let held: usize = registry
-            .by_session
-            .values()
-            .flat_map(|sockets| sockets.values())
-            .filter(|holder| holder.user_id == user_id)
-            .count();
-        if held >= max_per_user {
+        let held = registry.per_user.entry(user_id).or_default();
+        if *held >= max_per_user {
             return None;
         }
+        *held += 1;
         let socket = self.next_socket.fetch_add(1, Ordering::Relaxed);
         let ended = CancellationToken::new();
         registry.by_session.entry(token_hash.clone()).or_default().insert(
@@ -107,9 +120,11 @@ impl LiveSessions {
 
     /// Ends every socket opened with session `token_hash` (this replica ended it).
     pub fn end_session(&self, token_hash: &str) {
-        if let Some(sockets) = self.lock().by_session.remove(token_hash) {
+        let mut registry = self.lock();
+        if let Some(sockets) = registry.by_session.remove(token_hash) {
             for holder in sockets.values() {
                 holder.ended.cancel();
+                registry.release(holder.user_id);
             }
         }
     }
@@ -131,15 +146,20 @@ impl LiveSessions {
                     continue;
                 };
                 let now_granted = current.get(hash).map(|(_, grants)| grants.as_slice());
+                let mut ended = Vec::new();
                 sockets.retain(|_, holder| {
                     let keeps = now_granted.is_some_and(|granted| still_holds(&holder.grants, granted));
                     if !keeps {
                         holder.ended.cancel();
+                        ended.push(holder.user_id);
                     }
                     keeps
                 });
                 if sockets.is_empty() {
                     registry.by_session.remove(hash);
+                }
+                for user_id in ended {
+                    registry.release(user_id);
                 }
             }
         }
@@ -207,5 +227,14 @@ mod tests {
         assert!(!other.ended.is_cancelled());
         drop(other);
         assert_eq!(sessions.socket_count(), 0);
+        // Closed and ended sockets no longer count against the cap.
+        let again: Vec<_> = (0..3).map(|_| sessions.register("d".into(), user, vec![], 3)).collect();
+        assert!(again.iter().all(Option::is_some));
+        drop(first);
+        drop(second);
+        assert!(
+            sessions.register("d".into(), user, vec![], 3).is_none(),
+            "still three open"
+        );
     }
 }
