@@ -147,14 +147,7 @@ async fn the_api_speaks_graphql_over_http(backend: Backend) {
         .unwrap();
     assert_eq!(by_get["data"], full.data);
     // A hostile document is refused whether it comes whole or by hash.
-    let mut fan_out = String::from("query { ...F0 }\n");
-    for level in 0..25 {
-        fan_out.push_str(&format!(
-            "fragment F{level} on Query {{ ...F{n} ...F{n} }}\n",
-            n = level + 1
-        ));
-    }
-    fan_out.push_str("fragment F25 on Query { __typename }\n");
+    let fan_out = crate::hostile_input::fragment_fan_out();
     let hostile_hash = format!("{:x}", Sha256::digest(fan_out.as_bytes()));
     let hostile =
         json!({"query": fan_out, "extensions": {"persistedQuery": {"version": 1, "sha256Hash": hostile_hash}}});

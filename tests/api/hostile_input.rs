@@ -15,7 +15,7 @@ crate::on_both_backends!(
 );
 
 /// F0 spreads F1 twice, and so on: 2^25 selections once written out, in under a kilobyte.
-fn fragment_fan_out() -> String {
+pub fn fragment_fan_out() -> String {
     let mut query = String::from("query { ...F0 }\n");
     for level in 0..25 {
         query.push_str(&format!(

@@ -108,6 +108,15 @@ pub fn sdl() -> String {
     builder(&config).finish().sdl()
 }
 
+/// A request that did not run at all: no data, and only errors about the request itself
+/// (parse, validation, limits) rather than about one of its fields. Over HTTP that is a 400
+/// (graphql-response+json); over the socket, an `error` message.
+pub(crate) fn did_not_run(response: &async_graphql::Response) -> bool {
+    response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty())
+}
+
 pub(crate) fn services<'a>(ctx: &Context<'a>) -> &'a Services {
     ctx.data_unchecked::<Services>()
 }

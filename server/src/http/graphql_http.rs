@@ -144,15 +144,8 @@ async fn execute(
     )
 }
 
-/// A request that did not run at all: no data, and only errors about the request itself.
-fn did_not_run(response: &async_graphql::Response) -> bool {
-    response.data == async_graphql::Value::Null
-        && !response.errors.is_empty()
-        && response.errors.iter().all(|e| e.path.is_empty())
-}
-
 fn respond(answer: Answer, response: async_graphql::Response) -> Response {
-    let refused = did_not_run(&response);
+    let refused = crate::graphql::did_not_run(&response);
     let status = if answer == Answer::GraphQLResponseJson && refused {
         StatusCode::BAD_REQUEST
     } else {

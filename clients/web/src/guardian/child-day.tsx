@@ -4,7 +4,7 @@ import { Icon } from '../ui/icons';
 import { Shell } from '../ui/shell';
 import { AckLine, dayOf, StatusBadge } from './status';
 import type { HomeChild } from './store';
-import { Notices } from './home';
+import { ChildActions, Notices } from './home';
 import type { Key } from '../i18n';
 
 const MEAL_ORDER = ['BREAKFAST', 'MORNING_SNACK', 'LUNCH', 'AFTERNOON_SNACK'];
@@ -47,7 +47,6 @@ function CareToday({ child }: { child: HomeChild }) {
 /** The child's day: what the push notification opens. */
 export function ChildDay({ child }: { child: HomeChild }) {
   const state = dayOf(child);
-  const base = `/children/${encodeURIComponent(child.id)}`;
   const lang = locale.value;
   return (
     <Shell title={child.name} back="/">
@@ -87,23 +86,7 @@ export function ChildDay({ child }: { child: HomeChild }) {
           ))}
         </section>
       )}
-      <nav class="actions" aria-label={child.name}>
-        <a class="btn action" href={`${base}/report`}>
-          <Icon name="message" /> {t('reportAbsence')}
-        </a>
-        <a class="btn action" href={`${base}/morning`}>
-          <Icon name="thermo" /> {t('morningCheck')}
-        </a>
-        <a class="btn action" href={`${base}/notebook`}>
-          <Icon name="book" /> {t('notebook')}
-        </a>
-        <a class="btn action" href={`${base}/month`}>
-          <Icon name="calendar" /> {t('monthView')}
-        </a>
-        <a class="btn action" href={`${base}/growth`}>
-          <Icon name="chart" /> {t('growth')}
-        </a>
-      </nav>
+      <ChildActions child={child} />
     </Shell>
   );
 }

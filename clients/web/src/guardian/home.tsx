@@ -64,6 +64,30 @@ function Missed() {
   );
 }
 
+/** What a parent can do for a child, on the home card and on the child's day alike. */
+export function ChildActions({ child }: { child: HomeChild }) {
+  const base = `/children/${encodeURIComponent(child.id)}`;
+  return (
+    <nav class="actions" aria-label={child.name}>
+      <a class="btn action" href={`${base}/report`}>
+        <Icon name="message" /> {t('reportAbsence')}
+      </a>
+      <a class="btn action" href={`${base}/morning`}>
+        <Icon name="thermo" /> {t('morningCheck')}
+      </a>
+      <a class="btn action" href={`${base}/notebook`}>
+        <Icon name="book" /> {t('notebook')}
+      </a>
+      <a class="btn action" href={`${base}/month`}>
+        <Icon name="calendar" /> {t('monthView')}
+      </a>
+      <a class="btn action" href={`${base}/growth`}>
+        <Icon name="chart" /> {t('growth')}
+      </a>
+    </nav>
+  );
+}
+
 export function givenName(full: string): string {
   const parts = full.trim().split(/[ \u3000]/);
   return parts[parts.length - 1] ?? full;
@@ -90,23 +114,7 @@ function ChildCard({ child }: { child: HomeChild }) {
         </p>
       ))}
       <p class="muted small">{morning ? t('morningSent', { temp: morning.temperatureC!.toFixed(1) }) : t('morningNotSent')}</p>
-      <nav class="actions" aria-label={child.name}>
-        <a class="btn action" href={`${base}/report`}>
-          <Icon name="message" /> {t('reportAbsence')}
-        </a>
-        <a class="btn action" href={`${base}/morning`}>
-          <Icon name="thermo" /> {t('morningCheck')}
-        </a>
-        <a class="btn action" href={`${base}/notebook`}>
-          <Icon name="book" /> {t('notebook')}
-        </a>
-        <a class="btn action" href={`${base}/month`}>
-          <Icon name="calendar" /> {t('monthView')}
-        </a>
-        <a class="btn action" href={`${base}/growth`}>
-          <Icon name="chart" /> {t('growth')}
-        </a>
-      </nav>
+      <ChildActions child={child} />
     </section>
   );
 }
