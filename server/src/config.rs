@@ -232,6 +232,19 @@ pub struct Config {
     #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_MS", default_value_t = 1500)]
     pub database_acquire_timeout_ms: u64,
 
+    /// Most PostgreSQL connections for reads and reports (per replica).
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = crate::store::PoolSizes::DEFAULT.general)]
+    pub database_pool_size: u32,
+
+    /// Most PostgreSQL connections for the hot path (group commits, the event tailer, the
+    /// coalesced session and child lookups), per replica.
+    #[arg(long, env = "DATABASE_KEYED_POOL_SIZE", default_value_t = crate::store::PoolSizes::DEFAULT.keyed)]
+    pub database_keyed_pool_size: u32,
+
+    /// Read-only connections to the SQLite file (writes always use one).
+    #[arg(long, env = "SQLITE_READ_CONNECTIONS", default_value_t = crate::store::PoolSizes::DEFAULT.sqlite_readers)]
+    pub sqlite_read_connections: u32,
+
     /// Where to serve Prometheus metrics (`GET /metrics`), e.g. 127.0.0.1:9100; off when unset.
     /// Keep it off the public network.
     #[arg(long, env = "METRICS_ADDR")]
@@ -269,6 +282,18 @@ impl Config {
 
     pub fn database_acquire_timeout(&self) -> Duration {
         Duration::from_millis(self.database_acquire_timeout_ms.max(100))
+    }
+
+    /// How to size and wait on the database pools.
+    pub fn store_options(&self) -> crate::store::StoreOptions {
+        crate::store::StoreOptions {
+            acquire_timeout: self.database_acquire_timeout(),
+            pools: crate::store::PoolSizes {
+                general: self.database_pool_size.max(1),
+                keyed: self.database_keyed_pool_size.max(1),
+                sqlite_readers: self.sqlite_read_connections.max(1),
+            },
+        }
     }
 
     pub fn event_poll_interval(&self) -> Duration {

@@ -111,4 +111,35 @@ mod tests {
         assert_eq!(running(NAME), 0);
         assert_eq!(missing(&[(NAME, 1)]), vec![NAME]);
     }
+
+    /// Set in the child process of `a_failing_task_ends_the_process`.
+    const FAIL_A_TASK: &str = "TSUNAGU_TEST_FAIL_A_TASK";
+
+    /// An essential task that panics takes the whole process down with EX_SOFTWARE, so the
+    /// supervisor restarts it, instead of leaving it answering without, say, its writer. The
+    /// process under test is this test binary run again with `FAIL_A_TASK` set.
+    #[test]
+    fn a_failing_task_ends_the_process() {
+        if std::env::var_os(FAIL_A_TASK).is_some() {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async {
+                spawn_essential(ATTENDANCE_WRITER, async { panic!("the writer failed") });
+                // Had the process survived, this returns and the exit status says so.
+                tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            });
+            std::process::exit(0);
+        }
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "health::tests::a_failing_task_ends_the_process",
+                "--nocapture",
+            ])
+            .env(FAIL_A_TASK, "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(TASK_FAILED_EXIT), "{status}");
+    }
 }

@@ -4,7 +4,7 @@
 //! (open sockets and subscriptions, LISTEN, resident memory) are sampled at each scrape.
 //! Without `METRICS_ADDR` no recorder is installed and recording costs next to nothing.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -20,10 +20,12 @@ pub const GRAPHQL_SECONDS: &str = "tsunagu_graphql_request_duration_seconds";
 pub const TAILER_POLL_SECONDS: &str = "tsunagu_event_tailer_poll_seconds";
 pub const LOG_HELD_BACK_SECONDS: &str = "tsunagu_event_log_held_back_seconds";
 pub const ATTENDANCE_BATCH_SIZE: &str = "tsunagu_attendance_batch_size";
+pub const ATTENDANCE_QUEUE_DEPTH: &str = "tsunagu_attendance_queue_depth";
 pub const PUSH_SENDS: &str = "tsunagu_push_sends_total";
 pub const LOGIN_THROTTLED: &str = "tsunagu_login_throttled_total";
 const WEBSOCKETS_OPEN: &str = "tsunagu_websockets_open";
 const SUBSCRIPTIONS_OPEN: &str = "tsunagu_subscriptions_open";
+const SUBSCRIPTIONS_BY_FIELD: &str = "tsunagu_subscriptions_open_by_field";
 const LISTENING: &str = "tsunagu_commit_announcements_live";
 const RESIDENT_BYTES: &str = "tsunagu_process_resident_memory_bytes";
 const READY: &str = "tsunagu_services_up";
@@ -40,6 +42,38 @@ const OPERATION_NAMES_KEPT: usize = 200;
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
 static OPERATION_NAMES: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+/// Open subscriptions by field, counted where they open and end; read at each scrape. A field
+/// that had subscriptions keeps its entry (at 0), so its series does not vanish.
+static SUBSCRIPTIONS: Mutex<BTreeMap<&'static str, usize>> = Mutex::new(BTreeMap::new());
+
+/// Counts one open subscription of `field` for as long as it is kept.
+pub struct OpenSubscription(&'static str);
+
+/// Counts a subscription of `field` as open until the returned value is dropped.
+pub fn subscription_opened(field: &'static str) -> OpenSubscription {
+    *lock(&SUBSCRIPTIONS).entry(field).or_default() += 1;
+    OpenSubscription(field)
+}
+
+impl Drop for OpenSubscription {
+    fn drop(&mut self) {
+        if let Some(count) = lock(&SUBSCRIPTIONS).get_mut(self.0) {
+            *count = count.saturating_sub(1);
+        }
+    }
+}
+
+/// Open subscriptions by field, as a scrape reports them.
+pub fn subscriptions_by_field() -> Vec<(&'static str, usize)> {
+    lock(&SUBSCRIPTIONS)
+        .iter()
+        .map(|(field, count)| (*field, *count))
+        .collect()
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// Whether metrics are being recorded (a recorder is installed).
 pub fn enabled() -> bool {
@@ -70,10 +104,15 @@ pub fn install() -> anyhow::Result<PrometheusHandle> {
         "how long committed log entries have been held back by an open writer (0: none)"
     );
     metrics::describe_histogram!(ATTENDANCE_BATCH_SIZE, "check-ins and check-outs per group commit");
+    metrics::describe_gauge!(
+        ATTENDANCE_QUEUE_DEPTH,
+        "check-ins and check-outs waiting for the next group commit, as one commit ends"
+    );
     metrics::describe_counter!(PUSH_SENDS, "push sends by result (delivered, gone, retry, failed)");
     metrics::describe_counter!(LOGIN_THROTTLED, "login attempts refused by throttling");
     metrics::describe_gauge!(WEBSOCKETS_OPEN, "open WebSockets");
     metrics::describe_gauge!(SUBSCRIPTIONS_OPEN, "open live subscriptions");
+    metrics::describe_gauge!(SUBSCRIPTIONS_BY_FIELD, "open live subscriptions by subscription field");
     metrics::describe_gauge!(LISTENING, "1 while other replicas' commit announcements are heard");
     metrics::describe_gauge!(RESIDENT_BYTES, "resident memory of the process");
     metrics::describe_gauge!(READY, "1 once connected to the database with migrations applied");
@@ -137,6 +176,9 @@ async fn sample(services: Option<Services>) {
         }
         metrics::gauge!(WEBSOCKETS_OPEN).set(services.live_sessions.socket_count() as f64);
         metrics::gauge!(SUBSCRIPTIONS_OPEN).set(services.bus.subscriber_count() as f64);
+        for (field, open) in subscriptions_by_field() {
+            metrics::gauge!(SUBSCRIPTIONS_BY_FIELD, "field" => field).set(open as f64);
+        }
         if let Some(live) = services.bus.announcements_live() {
             metrics::gauge!(LISTENING).set(if live { 1.0 } else { 0.0 });
         }

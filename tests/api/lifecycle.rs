@@ -13,6 +13,7 @@ use crate::world::*;
 crate::on_both_backends!(
     restarting_on_the_same_database_is_harmless,
     shutdown_closes_websockets_with_going_away,
+    shutdown_answers_what_it_has_read_before_closing_sockets,
     logins_are_throttled_and_tokens_checked,
     the_demo_city_has_working_logins,
 );
@@ -85,6 +86,82 @@ async fn shutdown_closes_websockets_with_going_away(backend: Backend) {
         }
     }
     assert_eq!(closed, Some(1001), "the phone is told the server is going away");
+    assert!(stopped.await.unwrap().unwrap(), "the server exits cleanly");
+}
+
+/// SIGTERM in order: new connections are refused at once; a check-in whose request was being
+/// read is still answered and its event still reaches the open socket; only then do sockets
+/// hear 1001.
+async fn shutdown_answers_what_it_has_read_before_closing_sockets(backend: Backend) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let app = TestApp::start(backend).await;
+    let w = World::build(&app).await;
+    let mut subs = w.guardian_1.subscriptions().await.unwrap();
+    subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
+    let address = app.server.base_url.trim_start_matches("http://").to_owned();
+    // A check-in whose headers are sent and whose body is not, yet.
+    let body = json!({"query": CHECK_IN, "variables": {"c": w.child_1a}}).to_string();
+    let mut request = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nhost: {address}\r\ncontent-type: application/json\r\n\
+         authorization: Bearer {}\r\ncontent-length: {}\r\n\r\n",
+        w.staff_a.token().unwrap(),
+        body.len()
+    );
+    request.write_all(head.as_bytes()).await.unwrap();
+    request.write_all(&body.as_bytes()[..10]).await.unwrap();
+    // Give the server time to read the headers (the request is then in flight).
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let TestApp { server, db: _db, .. } = app;
+    let stopped = tokio::spawn(server.terminate());
+    // New connections are refused once the signal has been taken.
+    let mut refused = false;
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(&address).await.is_err() {
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(refused, "the listener is closed first");
+    // The request being read is still answered, and its event still delivered.
+    request.write_all(&body.as_bytes()[10..]).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), async {
+        let mut chunk = [0u8; 4096];
+        while let Ok(read) = request.read(&mut chunk).await {
+            if read == 0 {
+                break;
+            }
+            answer.extend_from_slice(&chunk[..read]);
+            if String::from_utf8_lossy(&answer).contains("\"checkIn\"") {
+                break;
+            }
+        }
+    })
+    .await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"checkIn\""), "{answer}");
+    let mut delivered = false;
+    let mut closed = None;
+    for _ in 0..5 {
+        match subs.next(Duration::from_secs(10)).await.unwrap() {
+            Some(Incoming::Next { .. }) => {
+                assert!(closed.is_none(), "the event came before the goodbye");
+                delivered = true;
+            }
+            Some(Incoming::Closed { code, .. }) => {
+                closed = Some(code);
+                break;
+            }
+            Some(_) | None => continue,
+        }
+    }
+    assert!(delivered, "the acknowledged check-in reached the open socket");
+    assert_eq!(closed, Some(1001));
     assert!(stopped.await.unwrap().unwrap(), "the server exits cleanly");
 }
 

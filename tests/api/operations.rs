@@ -39,7 +39,20 @@ async fn metrics_are_served_on_their_own_address(backend: Backend) {
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let metrics_addr = probe.local_addr().unwrap().to_string();
     drop(probe);
-    let app = TestApp::start_with(backend, &[("METRICS_ADDR", &metrics_addr)]).await;
+    // Pools sized by configuration, as the metrics report them.
+    let configured_pool = match &backend {
+        Backend::Sqlite => r#"tsunagu_db_pool_max_connections{pool="read"} 3"#,
+        Backend::Postgres { .. } => r#"tsunagu_db_pool_max_connections{pool="general"} 7"#,
+    };
+    let app = TestApp::start_with(
+        backend,
+        &[
+            ("METRICS_ADDR", &metrics_addr),
+            ("DATABASE_POOL_SIZE", "7"),
+            ("SQLITE_READ_CONNECTIONS", "3"),
+        ],
+    )
+    .await;
     let w = World::build(&app).await;
     let mut subs = w.guardian_1.subscriptions().await.unwrap();
     subs.subscribe(ATTENDANCE_SUBSCRIPTION, json!({})).await.unwrap();
@@ -72,13 +85,16 @@ async fn metrics_are_served_on_their_own_address(backend: Backend) {
     for expected in [
         r#"tsunagu_graphql_requests_total{operation="Greeting",outcome="OK"} 1"#,
         "tsunagu_subscriptions_open 1",
+        r#"tsunagu_subscriptions_open_by_field{field="attendanceEvents"} 1"#,
         "tsunagu_websockets_open 1",
         "tsunagu_services_up 1",
         "tsunagu_attendance_batch_size_count",
+        "tsunagu_attendance_queue_depth",
         "tsunagu_event_tailer_poll_seconds_count",
         "tsunagu_process_resident_memory_bytes",
         "tsunagu_push_outbox_pending",
         "tsunagu_db_pool_connections{pool=",
+        configured_pool,
     ] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }

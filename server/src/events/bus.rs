@@ -87,6 +87,11 @@ pub(super) struct Shared {
     announcements_expected: AtomicBool,
     /// Whether this replica is listening for them right now.
     listening: AtomicBool,
+    /// Reads of the log the tailer has begun, and the number of the latest one that found
+    /// nothing more to publish: what `caught_up` waits on.
+    pub(super) reads_begun: AtomicU64,
+    pub(super) caught_up_read: AtomicU64,
+    pub(super) caught_up: Notify,
 }
 
 #[derive(Clone)]
@@ -108,6 +113,9 @@ impl EventBus {
             poll_interval,
             announcements_expected: AtomicBool::new(false),
             listening: AtomicBool::new(false),
+            reads_begun: AtomicU64::new(0),
+            caught_up_read: AtomicU64::new(0),
+            caught_up: Notify::new(),
         });
         spawn_essential(EVENT_TAILER, super::tailer::run(Arc::downgrade(&shared), start));
         if let Some(mut announcements) = shared.store.commit_announcements().await? {
@@ -135,6 +143,26 @@ impl EventBus {
 
     pub fn published_position(&self) -> Position {
         self.shared.published_position()
+    }
+
+    /// Waits (at most `within`) until everything committed before this call has been handed to
+    /// the subscribers: at shutdown, the events of the last acknowledged writes still reach
+    /// the sockets before they are told goodbye. Returns whether it caught up.
+    pub async fn caught_up(&self, within: Duration) -> bool {
+        // A read begun after this point sees every commit made before it.
+        let begun = self.shared.reads_begun.load(Ordering::Acquire);
+        self.shared.committed.notify_one();
+        tokio::time::timeout(within, async {
+            loop {
+                let woken = self.shared.caught_up.notified();
+                if self.shared.caught_up_read.load(Ordering::Acquire) > begun {
+                    return;
+                }
+                woken.await;
+            }
+        })
+        .await
+        .is_ok()
     }
 
     /// Entries matching `filter`: first those after `after` (when given) from the log, then

@@ -3,6 +3,7 @@
 //! replicas); when entries exist but are held back by a transaction still in flight, it
 //! retries shortly.
 
+use std::sync::atomic::Ordering;
 use std::sync::Weak;
 use std::time::{Duration, Instant};
 
@@ -23,6 +24,7 @@ pub(super) async fn run(shared: Weak<Shared>, start: Position) {
     loop {
         let Some(bus) = shared.upgrade() else { return };
         let reading = Instant::now();
+        let read_number = bus.reads_begun.fetch_add(1, Ordering::AcqRel) + 1;
         let read = bus.store.tail_log(position, BATCH).await;
         metrics::histogram!(crate::metrics::TAILER_POLL_SECONDS).record(reading.elapsed().as_secs_f64());
         match read {
@@ -53,6 +55,8 @@ pub(super) async fn run(shared: Weak<Shared>, start: Position) {
                     continue;
                 }
                 held_back_wait = Duration::from_millis(1);
+                bus.caught_up_read.store(read_number, Ordering::Release);
+                bus.caught_up.notify_waiters();
             }
             Err(err) => {
                 tracing::error!(error = %err, "reading the event log failed; retrying");

@@ -100,6 +100,17 @@ pub(super) enum LiveField {
 }
 
 impl LiveField {
+    /// The field's name in the schema.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Self::AttendanceEvents => "attendanceEvents",
+            Self::AbsenceReports => "absenceReports",
+            Self::AbsenceUpdates => "absenceUpdates",
+            Self::CareAlerts => "careAlerts",
+            Self::InfectionAlerts => "infectionAlerts",
+        }
+    }
+
     pub(super) fn from_name(name: &str) -> Option<Self> {
         Some(match name {
             "attendanceEvents" => Self::AttendanceEvents,
@@ -150,9 +161,13 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
                 .boxed()
         }
     };
+    let counted = crate::metrics::subscription_opened(field.name());
     // Decided at once (a ready future): nothing is kept per idle subscription.
     Ok(events
-        .filter(move |item| future::ready(item.as_ref().map_or(true, |entry| delivers(field, entry))))
+        .filter(move |item| {
+            let _open_while_the_stream_lives = &counted;
+            future::ready(item.as_ref().map_or(true, |entry| delivers(field, entry)))
+        })
         .boxed())
 }
 

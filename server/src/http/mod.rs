@@ -82,8 +82,8 @@ pub fn router(services: Services, shutdown: CancellationToken, sockets: TaskTrac
         .with_state(state)
 }
 
-/// Serves until `shutdown` resolves, then drains: in-flight requests finish, WebSockets are
-/// closed with 1001 (going away), all within the configured grace period. Serves from the
+/// Serves until `shutdown` resolves, then drains: no new connections, in-flight requests
+/// finish, then WebSockets are closed with 1001 (going away), each within the grace period. Serves from the
 /// start: the API once `readiness` has its services, `/livez` and `/readyz` always.
 pub async fn serve(
     listener: TcpListener,
@@ -94,16 +94,22 @@ pub async fn serve(
     let stopping = CancellationToken::new();
     let sockets = TaskTracker::new();
     let header_read_timeout = Duration::from_secs(readiness.config().http_header_read_timeout_seconds.max(1));
+    let readiness_services = readiness.clone();
     let app = health::front(readiness, stopping.clone(), sockets.clone());
-    let signal = {
-        let stopping = stopping.clone();
-        async move {
-            shutdown.await;
-            tracing::info!("shutting down");
-            stopping.cancel();
-        }
+    let signal = async move {
+        shutdown.await;
+        tracing::info!("shutting down: no new connections; finishing requests already read");
     };
+    // In this order: stop accepting, answer the requests already read (their events still
+    // reach open sockets), and only then tell the sockets the server is going away (1001).
     serve::serve_connections(listener, app, header_read_timeout, signal, grace).await;
+    if let Some(services) = readiness_services.services() {
+        if !services.bus.caught_up(grace).await {
+            tracing::warn!("live events of the last writes were not all published before closing WebSockets");
+        }
+    }
+    tracing::info!("closing WebSockets");
+    stopping.cancel();
     sockets.close();
     if tokio::time::timeout(grace, sockets.wait()).await.is_err() {
         tracing::warn!("WebSockets still open after the grace period");

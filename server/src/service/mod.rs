@@ -63,7 +63,7 @@ impl Services {
     /// Connects the store (applying migrations), starts the event bus and creates the first
     /// SYSTEM_ADMIN when configured to.
     pub async fn start(config: Config) -> anyhow::Result<Self> {
-        let store = crate::store::connect_with(&config.database_url, config.database_acquire_timeout()).await?;
+        let store = crate::store::connect_with(&config.database_url, config.store_options()).await?;
         let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
         let push = push::PushSender::start(store.clone(), &config).await?;
         let services = Services {

@@ -88,18 +88,53 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// made) before the database counts as unreachable, unless configured otherwise.
 pub const DEFAULT_ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1500);
 
-/// Opens the store named by a `sqlite://` or `postgres://` URL and applies its migrations.
-pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
-    connect_with(url, DEFAULT_ACQUIRE_TIMEOUT).await
+/// Most connections of each pool (per replica).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSizes {
+    /// PostgreSQL: reads, reports, migrations, LISTEN.
+    pub general: u32,
+    /// PostgreSQL: the hot path's statements by key, on generic plans.
+    pub keyed: u32,
+    /// SQLite: read-only connections beside the one writer.
+    pub sqlite_readers: u32,
 }
 
-/// `connect`, waiting at most `acquire_timeout` for a PostgreSQL connection: a database out of
-/// reach is then answered quickly with a retryable error instead of holding requests.
-pub async fn connect_with(url: &str, acquire_timeout: std::time::Duration) -> anyhow::Result<Arc<dyn Store>> {
+impl PoolSizes {
+    pub const DEFAULT: PoolSizes = PoolSizes {
+        general: 16,
+        keyed: 12,
+        sqlite_readers: 4,
+    };
+}
+
+/// How a store connects: the pools' sizes and how long a statement waits for a connection.
+#[derive(Clone, Copy, Debug)]
+pub struct StoreOptions {
+    pub acquire_timeout: std::time::Duration,
+    pub pools: PoolSizes,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
+            pools: PoolSizes::DEFAULT,
+        }
+    }
+}
+
+/// Opens the store named by a `sqlite://` or `postgres://` URL and applies its migrations.
+pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    connect_with(url, StoreOptions::default()).await
+}
+
+/// `connect` with the pools sized and timed by `options`: a PostgreSQL database out of reach
+/// is answered quickly with a retryable error instead of holding requests.
+pub async fn connect_with(url: &str, options: StoreOptions) -> anyhow::Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::connect(url).await?))
+        Ok(Arc::new(SqliteStore::connect(url, options.pools).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        Ok(Arc::new(PgStore::connect(url, acquire_timeout).await?))
+        Ok(Arc::new(PgStore::connect(url, options).await?))
     } else {
         anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
     }

@@ -91,7 +91,8 @@ const LISTEN_RETRY_MOST: Duration = Duration::from_secs(5);
 const KEYED_STATEMENT_CACHE: usize = 512;
 
 impl PgStore {
-    pub async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, store_options: super::StoreOptions) -> anyhow::Result<Self> {
+        let acquire_timeout = store_options.acquire_timeout;
         let options: PgConnectOptions = url.parse()?;
         // A first connection of its own says why the database is out of reach (refused, no
         // such database, authentication) where the pool would only say it timed out.
@@ -112,13 +113,13 @@ impl PgStore {
             }
         }
         let pool = PgPoolOptions::new()
-            .max_connections(16)
+            .max_connections(store_options.pools.general)
             .acquire_timeout(acquire_timeout)
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&pool).await?;
         let keyed = PgPoolOptions::new()
-            .max_connections(12)
+            .max_connections(store_options.pools.keyed)
             .acquire_timeout(acquire_timeout)
             .connect_with(
                 options

@@ -60,7 +60,7 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, pools: super::PoolSizes) -> anyhow::Result<Self> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -79,7 +79,7 @@ impl SqliteStore {
             .await?;
         MIGRATOR.run(&write).await?;
         let read = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(pools.sqlite_readers)
             .connect_with(options.read_only(true))
             .await?;
         Ok(SqliteStore { read, write })

@@ -7,6 +7,7 @@
 
 use std::net::IpAddr;
 use std::panic::AssertUnwindSafe;
+use std::time::Duration;
 
 use async_graphql::{Request, ServerError, Variables};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
@@ -138,6 +139,34 @@ async fn authenticate(
     })
 }
 
+/// How long a closing socket waits for one more queued event before saying goodbye.
+const FLUSH_WAIT: Duration = Duration::from_millis(100);
+
+/// At shutdown: sends what the operations have ready (events already published to them, still
+/// being resolved), so a phone hears of the last acknowledged writes before 1001.
+async fn flush(sink: &mut Sink, operations: &mut StreamMap<String, BoxStream<'static, Output>>) {
+    while let Ok(Some((id, output))) = tokio::time::timeout(FLUSH_WAIT, operations.next()).await {
+        deliver(sink, operations, id, output).await;
+    }
+}
+
+/// Sends one operation's output to the client.
+async fn deliver(
+    sink: &mut Sink,
+    operations: &mut StreamMap<String, BoxStream<'static, Output>>,
+    id: String,
+    output: Output,
+) {
+    match output {
+        Output::Frame(Frame::Next(response)) => send(sink, protocol::next(&id, &response)).await,
+        Output::Frame(Frame::Refused(errors)) => {
+            operations.remove(&id);
+            send(sink, protocol::error(&id, &errors)).await;
+        }
+        Output::End => send(sink, protocol::complete(&id)).await,
+    }
+}
+
 /// One operation's output: an answer, a refusal (then nothing), or its end.
 enum Output {
     Frame(Frame),
@@ -170,14 +199,9 @@ impl Connection {
                         break refusal;
                     }
                 }
-                Some((id, output)) = operations.next(), if !operations.is_empty() => match output {
-                    Output::Frame(Frame::Next(response)) => send(&mut sink, protocol::next(&id, &response)).await,
-                    Output::Frame(Frame::Refused(errors)) => {
-                        operations.remove(&id);
-                        send(&mut sink, protocol::error(&id, &errors)).await;
-                    }
-                    Output::End => send(&mut sink, protocol::complete(&id)).await,
-                },
+                Some((id, output)) = operations.next(), if !operations.is_empty() => {
+                    deliver(&mut sink, &mut operations, id, output).await;
+                }
                 _ = keepalive.tick() => {
                     if last_heard.elapsed() > config.ws_idle_timeout() {
                         break (Close::Idle, "idle for too long".to_owned());
@@ -188,7 +212,10 @@ impl Connection {
                     }
                 }
                 () = ended.cancelled() => break (Close::Forbidden, "Forbidden: the session has ended".to_owned()),
-                () = shutdown.cancelled() => break (Close::GoingAway, "server shutting down".to_owned()),
+                () = shutdown.cancelled() => {
+                    flush(&mut sink, &mut operations).await;
+                    break (Close::GoingAway, "server shutting down".to_owned());
+                }
             }
         };
         // Operations stop (and leave the event bus) before the close frame goes out.
