@@ -8,7 +8,7 @@
 //! subscriptions (attendance and care alerts), as the app does; this machine allows 20,000
 //! open files per process, so 20,000 subscriptions ride on 10,000 sockets.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -75,55 +75,42 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let sent_at: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
     let delivered: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let ws_url = Client::new(&server.base_url).ws_url();
-    let mut sockets = Vec::with_capacity(families.len());
     let connect_started = Instant::now();
     let per_socket = rush.per_socket.min(SUBSCRIPTIONS.len());
+    // Sockets the server closed, by close code: none is expected.
+    let closed: Arc<Mutex<BTreeMap<u16, usize>>> = Arc::default();
+    // Each phone reads its socket from the moment it has subscribed, as a browser does: one that
+    // did not would leave the server's keep-alive pings unanswered and be closed as idle.
     let connections = futures::stream::iter(families.iter().map(|f| f.guardian_token.clone()))
         .map(|token| {
             let ws_url = ws_url.clone();
+            let (sent_at, delivered, closed) = (sent_at.clone(), delivered.clone(), closed.clone());
             async move {
                 let mut subs = Subscriptions::connect(&ws_url, Some(&token)).await?;
                 for query in SUBSCRIPTIONS.iter().take(per_socket) {
                     subs.subscribe(query, json!({})).await?;
                 }
-                anyhow::Ok(subs)
+                tokio::spawn(read_deliveries(subs, sent_at, delivered, closed));
+                anyhow::Ok(())
             }
         })
         .buffer_unordered(200);
     futures::pin_mut!(connections);
-    while let Some(subs) = connections.next().await {
-        sockets.push(subs.context("opening a guardian's subscriptions")?);
+    let mut sockets = 0;
+    while let Some(opened) = connections.next().await {
+        opened.context("opening a guardian's subscriptions")?;
+        sockets += 1;
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let rss_idle = server.rss_kib().unwrap_or(0);
-    let subscriptions = sockets.len() * per_socket;
+    let subscriptions = sockets * per_socket;
     println!(
-        "{} sockets, {subscriptions} subscriptions open in {:.1} s; server RSS {rss_before} KiB → {rss_idle} KiB: \
+        "{sockets} sockets, {subscriptions} subscriptions open in {:.1} s; server RSS {rss_before} KiB → {rss_idle} KiB: \
          {:.2} KiB per subscription ({:.2} KiB counting the whole server)",
-        sockets.len(),
         connect_started.elapsed().as_secs_f64(),
         rss_idle.saturating_sub(rss_before) as f64 / subscriptions.max(1) as f64,
         rss_idle as f64 / subscriptions.max(1) as f64
     );
-    for mut subs in sockets {
-        let (sent_at, delivered) = (sent_at.clone(), delivered.clone());
-        tokio::spawn(async move {
-            while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
-                if let Incoming::Closed { .. } = message {
-                    return;
-                }
-                if let Incoming::Next { payload, .. } = message {
-                    let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
-                        continue;
-                    };
-                    let sent = sent_at.lock().unwrap().get(child).copied();
-                    if let Some(sent) = sent {
-                        delivered.lock().unwrap().push(sent.elapsed());
-                    }
-                }
-            }
-        });
-    }
 
     // The rush: check-ins at a fixed rate, open loop, from the nurseries' tablets.
     // One check-in per child: a city of N children gives at most N.
@@ -182,6 +169,10 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         "delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB",
         deliveries.len()
     );
+    let closed = closed.lock().unwrap().clone();
+    if !closed.is_empty() {
+        println!("sockets closed by the server during the rush (close code: count): {closed:?}");
+    }
 
     // The ceiling: closed-loop arrivals and departures from 32 clients for 10 s, with the city
     // still subscribed. The children the rush checked in leave while the others arrive, in turn,
@@ -208,6 +199,30 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     println!("  {}", cpu.report(done));
     server.terminate().await?;
     Ok(())
+}
+
+/// Reads one phone's socket until it closes, noting when each child's arrival reached it.
+async fn read_deliveries(
+    mut subs: Subscriptions,
+    sent_at: Arc<Mutex<HashMap<String, Instant>>>,
+    delivered: Arc<Mutex<Vec<Duration>>>,
+    closed: Arc<Mutex<BTreeMap<u16, usize>>>,
+) {
+    while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
+        if let Incoming::Closed { code, .. } = message {
+            *closed.lock().unwrap().entry(code).or_default() += 1;
+            return;
+        }
+        if let Incoming::Next { payload, .. } = message {
+            let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
+                continue;
+            };
+            let sent = sent_at.lock().unwrap().get(child).copied();
+            if let Some(sent) = sent {
+                delivered.lock().unwrap().push(sent.elapsed());
+            }
+        }
+    }
 }
 
 fn percentiles(samples: &mut [Duration]) -> String {
