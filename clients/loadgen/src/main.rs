@@ -186,12 +186,19 @@ pub(crate) fn server_env(url: &str) -> HashMap<String, String> {
         ("BOOTSTRAP_ADMIN_EMAIL".to_owned(), "admin@bench.test".to_owned()),
         ("BOOTSTRAP_ADMIN_PASSWORD".to_owned(), PASSWORD.to_owned()),
         ("LOGIN_LIMIT_PER_ADDRESS".to_owned(), "100000".to_owned()),
-        ("RUST_LOG".to_owned(), "warn".to_owned()),
+        // `LOADGEN_SERVER_LOG=debug` to see more of the server under load.
+        (
+            "RUST_LOG".to_owned(),
+            std::env::var("LOADGEN_SERVER_LOG").unwrap_or_else(|_| "warn".to_owned()),
+        ),
     ])
 }
 
 async fn delivery(url: &str, binary: &std::path::Path, events: usize, idle: usize) -> anyhow::Result<()> {
-    let env = server_env(url);
+    let mut env = server_env(url);
+    // The idle sockets are all one guardian's here (a stand-in for a city's phones): lift the
+    // per-account cap that would refuse them.
+    env.insert("WS_MAX_SOCKETS_PER_USER".to_owned(), (idle + 10).to_string());
     let server = ServerProcess::spawn(binary, &env)
         .await
         .with_context(|| format!("starting {}", binary.display()))?;

@@ -38,7 +38,9 @@ pub struct Rush {
 
 pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let mut env = server_env(url);
-    env.insert("RUST_LOG".into(), "error".into());
+    if std::env::var_os("LOADGEN_SERVER_LOG").is_none() {
+        env.insert("RUST_LOG".into(), "error".into());
+    }
     let server = ServerProcess::spawn(binary, &env).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rss_before = server.rss_kib().unwrap_or(0);
@@ -79,18 +81,29 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let per_socket = rush.per_socket.min(SUBSCRIPTIONS.len());
     // Sockets the server closed, by close code: none is expected.
     let closed: Arc<Mutex<BTreeMap<u16, usize>>> = Arc::default();
+    // Subscriptions refused (the server shedding load: UNAVAILABLE, RATE_LIMITED) and started
+    // again, as the app does.
+    let refused: Arc<Mutex<BTreeMap<String, usize>>> = Arc::default();
     // Each phone reads its socket from the moment it has subscribed, as a browser does: one that
     // did not would leave the server's keep-alive pings unanswered and be closed as idle.
     let connections = futures::stream::iter(families.iter().map(|f| f.guardian_token.clone()))
         .map(|token| {
             let ws_url = ws_url.clone();
-            let (sent_at, delivered, closed) = (sent_at.clone(), delivered.clone(), closed.clone());
+            let (sent_at, delivered) = (sent_at.clone(), delivered.clone());
+            let (closed, refused) = (closed.clone(), refused.clone());
             async move {
                 let mut subs = Subscriptions::connect(&ws_url, Some(&token)).await?;
+                let mut queries = HashMap::new();
                 for query in SUBSCRIPTIONS.iter().take(per_socket) {
-                    subs.subscribe(query, json!({})).await?;
+                    queries.insert(subs.subscribe(query, json!({})).await?, *query);
                 }
-                tokio::spawn(read_deliveries(subs, sent_at, delivered, closed));
+                let feed = Feed {
+                    sent_at,
+                    delivered,
+                    closed,
+                    refused,
+                };
+                tokio::spawn(read_deliveries(subs, queries, feed));
                 anyhow::Ok(())
             }
         })
@@ -171,7 +184,11 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     );
     let closed = closed.lock().unwrap().clone();
     if !closed.is_empty() {
-        println!("sockets closed by the server during the rush (close code: count): {closed:?}");
+        println!("sockets closed by the server (close code: count): {closed:?}");
+    }
+    let refused = refused.lock().unwrap().clone();
+    if !refused.is_empty() {
+        println!("subscriptions refused and started again (code: count): {refused:?}");
     }
 
     // The ceiling: closed-loop arrivals and departures from 32 clients for 10 s, with the city
@@ -201,26 +218,45 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads one phone's socket until it closes, noting when each child's arrival reached it.
-async fn read_deliveries(
-    mut subs: Subscriptions,
+/// What the phones' readers share.
+struct Feed {
     sent_at: Arc<Mutex<HashMap<String, Instant>>>,
     delivered: Arc<Mutex<Vec<Duration>>>,
     closed: Arc<Mutex<BTreeMap<u16, usize>>>,
-) {
+    refused: Arc<Mutex<BTreeMap<String, usize>>>,
+}
+
+/// Reads one phone's socket until it closes, noting when each child's arrival reached it. A
+/// refused subscription is started again, as the app does when told to retry.
+async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &'static str>, feed: Feed) {
     while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
-        if let Incoming::Closed { code, .. } = message {
-            *closed.lock().unwrap().entry(code).or_default() += 1;
-            return;
-        }
-        if let Incoming::Next { payload, .. } = message {
-            let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
-                continue;
-            };
-            let sent = sent_at.lock().unwrap().get(child).copied();
-            if let Some(sent) = sent {
-                delivered.lock().unwrap().push(sent.elapsed());
+        match message {
+            Incoming::Closed { code, .. } => {
+                *feed.closed.lock().unwrap().entry(code).or_default() += 1;
+                return;
             }
+            Incoming::Error { id, payload } => {
+                let code = payload[0]["extensions"]["code"].as_str().unwrap_or("?").to_owned();
+                *feed.refused.lock().unwrap().entry(code).or_default() += 1;
+                let Some(query) = queries.remove(&id) else { continue };
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                match subs.subscribe(query, json!({})).await {
+                    Ok(again) => {
+                        queries.insert(again, query);
+                    }
+                    Err(_) => return,
+                }
+            }
+            Incoming::Next { payload, .. } => {
+                let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
+                    continue;
+                };
+                let sent = feed.sent_at.lock().unwrap().get(child).copied();
+                if let Some(sent) = sent {
+                    feed.delivered.lock().unwrap().push(sent.elapsed());
+                }
+            }
+            Incoming::Complete { .. } => {}
         }
     }
 }
