@@ -227,8 +227,11 @@ struct Feed {
 }
 
 /// Reads one phone's socket until it closes, noting when each child's arrival reached it. A
-/// refused subscription is started again, as the app does when told to retry.
+/// refused subscription is started again after a backoff, as the app does.
 async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &'static str>, feed: Feed) {
+    // As the app (`clients/web/src/api/live.ts`): 1 s, doubling to 15 s, here with jitter so a
+    // city's phones refused at once do not come back at once.
+    let mut backoff = Duration::from_secs(1);
     while let Ok(Some(message)) = subs.next(Duration::from_secs(3600)).await {
         match message {
             Incoming::Closed { code, .. } => {
@@ -239,7 +242,11 @@ async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &
                 let code = payload[0]["extensions"]["code"].as_str().unwrap_or("?").to_owned();
                 *feed.refused.lock().unwrap().entry(code).or_default() += 1;
                 let Some(query) = queries.remove(&id) else { continue };
-                tokio::time::sleep(Duration::from_millis(500)).await;
+                // 0.5–1.5 × the backoff; `RandomState` is a random source std already has.
+                let random = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), 0u8);
+                let jitter = 0.5 + (random % 1000) as f64 / 1000.0;
+                tokio::time::sleep(backoff.mul_f64(jitter)).await;
+                backoff = (backoff * 2).min(Duration::from_secs(15));
                 match subs.subscribe(query, json!({})).await {
                     Ok(again) => {
                         queries.insert(again, query);
@@ -248,6 +255,7 @@ async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &
                 }
             }
             Incoming::Next { payload, .. } => {
+                backoff = Duration::from_secs(1);
                 let Some(child) = payload["data"]["attendanceEvents"]["child"]["id"].as_str() else {
                     continue;
                 };
