@@ -25,6 +25,7 @@ mod lifecycle;
 mod live;
 mod log_horizon;
 mod login_throttle;
+mod migration_parity;
 mod nap_days;
 mod operations;
 mod oversight;

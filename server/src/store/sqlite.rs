@@ -73,11 +73,19 @@ impl SqliteStore {
                 std::fs::create_dir_all(parent)?;
             }
         }
+        // Migrations run on a connection of their own with foreign keys off, as SQLite's way
+        // of rebuilding a table requires (0006); a migration that rebuilds checks the keys
+        // itself before it commits.
+        let migrating = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone().foreign_keys(false))
+            .await?;
+        MIGRATOR.run(&migrating).await?;
+        migrating.close().await;
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
             .await?;
-        MIGRATOR.run(&write).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(pools.sqlite_readers)
             .connect_with(options.read_only(true))
