@@ -136,7 +136,6 @@ pub(super) type LiveEvents = BoxStream<'static, AppResult<Arc<LogEntry>>>;
 /// lean WebSocket executor (`live.rs`).
 pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveArguments) -> AppResult<LiveEvents> {
     let (svc, actor) = (services(ctx), actor(ctx)?);
-    let _slot = svc.subscription_opens.enter().await?;
     let client_addr = client_addr(ctx);
     // Each opener is boxed: only a pointer of it should be left in any caller's state.
     let events: LiveEvents = match field {

@@ -3,7 +3,6 @@
 //! tailer. Every function takes the caller's `Actor` and names its `Action`.
 
 pub mod accounts;
-pub mod admission;
 pub mod attendance;
 pub mod attendance_writer;
 pub mod audit_log;
@@ -57,8 +56,6 @@ pub struct Services {
     pub attendance: attendance_writer::AttendanceWriter,
     /// Records reads of child-level data, grouping concurrent callers into one commit.
     pub audit: audit_writer::AuditWriter,
-    /// Subscription opens, let into the database a few at a time.
-    pub subscription_opens: admission::Admission,
     pub config: Arc<Config>,
 }
 
@@ -84,13 +81,6 @@ impl Services {
                 per_account_per_hour: config.login_limit_per_account_hourly,
             }),
             audit: audit_writer::AuditWriter::start(store.clone()),
-            // Half the general pool: check-ins and pages keep the other half during a burst.
-            // Waiting no longer than a statement waits for a connection keeps an outage's
-            // answer as quick as everywhere else.
-            subscription_opens: admission::Admission::new(
-                (config.store_options().pools.general / 2) as usize,
-                config.database_acquire_timeout(),
-            ),
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
