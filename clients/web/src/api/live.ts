@@ -82,7 +82,8 @@ class Feed {
     const finish = () => {
       if (done) return;
       done = true;
-      this.restartSoon(this.delay);
+      // Jittered, so a city's phones refused or cut off at once do not all come back at once.
+      this.restartSoon(this.delay * (0.5 + Math.random()));
       this.delay = Math.min(this.delay * 2, 15_000);
     };
     this.unsubscribe = getClient().subscribe(
