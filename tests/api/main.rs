@@ -35,6 +35,7 @@ mod push_ssrf;
 mod scale_out;
 mod schema;
 mod small_counts;
+mod socket_rush;
 mod sockets;
 mod store_batch;
 mod story;
