@@ -36,6 +36,7 @@ mod push_ssrf;
 mod scale_out;
 mod schema;
 mod small_counts;
+mod socket_rush;
 mod sockets;
 mod store_batch;
 mod story;

@@ -12,11 +12,11 @@ use std::time::Duration;
 use async_graphql::{Request, ServerError, Variables};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures::stream::{BoxStream, SplitSink, SplitStream};
-use futures::{SinkExt, StreamExt};
+use futures::{FutureExt, SinkExt, StreamExt};
 use tokio::time::Instant;
 use tokio_stream::StreamMap;
 
-use super::protocol::{self, ClientMessage, Close};
+use super::protocol::{self, ClientMessage, Close, Operation};
 use crate::auth::live_sessions::SocketLease;
 use crate::error::AppError;
 use crate::graphql::{Frame, RequestContext};
@@ -146,31 +146,40 @@ const FLUSH_WAIT: Duration = Duration::from_millis(100);
 /// being resolved), so a phone hears of the last acknowledged writes before 1001.
 async fn flush(sink: &mut Sink, operations: &mut StreamMap<String, BoxStream<'static, Output>>) {
     while let Ok(Some((id, output))) = tokio::time::timeout(FLUSH_WAIT, operations.next()).await {
-        deliver(sink, operations, id, output).await;
+        // The socket closes with 1001 anyway; a session found ended meanwhile changes nothing.
+        let _ = deliver(sink, operations, id, output).await;
     }
 }
 
-/// Sends one operation's output to the client.
+/// Sends one operation's output to the client; a refusal of the whole socket when the
+/// operation found the session ended.
 async fn deliver(
     sink: &mut Sink,
     operations: &mut StreamMap<String, BoxStream<'static, Output>>,
     id: String,
     output: Output,
-) {
+) -> Result<(), Refusal> {
     match output {
-        Output::Frame(Frame::Next(response)) => send(sink, protocol::next(&id, &response)).await,
-        Output::Frame(Frame::Refused(errors)) => {
-            operations.remove(&id);
-            send(sink, protocol::error(&id, &errors)).await;
-        }
+        Output::Frame(frame) => match *frame {
+            Frame::Next(response) => send(sink, protocol::next(&id, &response)).await,
+            Frame::Refused(errors) => {
+                operations.remove(&id);
+                send(sink, protocol::error(&id, &errors)).await;
+            }
+        },
         Output::End => send(sink, protocol::complete(&id)).await,
+        Output::SessionEnded => return Err((Close::Forbidden, "Forbidden: the session has ended".to_owned())),
     }
+    Ok(())
 }
 
-/// One operation's output: an answer, a refusal (then nothing), or its end.
+/// One operation's output: an answer, a refusal (then nothing), its end, or word that the
+/// session the socket runs on has ended (then the socket closes).
 enum Output {
-    Frame(Frame),
+    /// Boxed: the item of every operation's stream is only as large as a pointer.
+    Frame(Box<Frame>),
     End,
+    SessionEnded,
 }
 
 impl Connection {
@@ -200,7 +209,9 @@ impl Connection {
                     }
                 }
                 Some((id, output)) = operations.next(), if !operations.is_empty() => {
-                    deliver(&mut sink, &mut operations, id, output).await;
+                    if let Err(refusal) = deliver(&mut sink, &mut operations, id, output).await {
+                        break refusal;
+                    }
                 }
                 _ = keepalive.tick() => {
                     if last_heard.elapsed() > config.ws_idle_timeout() {
@@ -251,49 +262,70 @@ impl Connection {
                     send(sink, protocol::error(&id, &[error])).await;
                     return Ok(());
                 }
-                // The session is read again for every operation, so none runs on a session that
-                // has ended, and each runs with the grants the account holds now.
-                let actor = match crate::auth::actor_for_token(&self.state.services.sessions, &self.authorization).await
-                {
-                    Ok(actor) => actor,
-                    Err(AppError::Unauthenticated) => {
-                        return Err((Close::Forbidden, "Forbidden: the session has ended".to_owned()))
-                    }
-                    Err(error) => {
-                        let error = async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default());
-                        send(sink, protocol::error(&id, &[error])).await;
-                        return Ok(());
-                    }
-                };
-                let mut request =
-                    Request::new(payload.query).variables(Variables::from_json(payload.variables.unwrap_or_default()));
-                if let Some(name) = payload.operation_name {
-                    request = request.operation_name(name);
-                }
-                let context = RequestContext {
-                    actor: Some(actor),
-                    authorization: Some(self.authorization.clone()),
-                    client_ip: self.client_ip,
-                };
-                operations.insert(id, guarded(self.state.live.operation(request, context)));
+                operations.insert(id, guarded(self.operation(payload)));
             }
         }
         Ok(())
     }
+
+    /// One operation, from reading its session to its last frame, as a stream the socket's
+    /// loop polls alongside the others.
+    ///
+    /// The session is read here, inside the operation, and never awaited in the loop itself:
+    /// while the loop awaits, it polls none of the socket's operations, and an operation left
+    /// unpolled keeps what it holds — a read connection of the pool (an opening subscription
+    /// reading its family's nursery), or the pool's turn to hand one out. The session read
+    /// needs a read connection too; with a few hundred phones subscribing twice at once, every
+    /// connection ended up held by such an operation, every session read waited for one, and
+    /// the server stopped answering anyone (`connection_init` included) with nothing running.
+    fn operation(&self, payload: Operation) -> impl futures::Stream<Item = Output> + Send + 'static {
+        let state = self.state.clone();
+        let authorization = self.authorization.clone();
+        let client_ip = self.client_ip;
+        // Boxed: once the session is read only a pointer of the opening is left in the stream.
+        let opening = Box::pin(async move {
+            // The session is read again for every operation, so none runs on a session that
+            // has ended, and each runs with the grants the account holds now.
+            let actor = match crate::auth::actor_for_token(&state.services.sessions, &authorization).await {
+                Ok(actor) => actor,
+                Err(AppError::Unauthenticated) => return futures::stream::iter([Output::SessionEnded]).boxed(),
+                Err(error) => {
+                    let error = async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default());
+                    return futures::stream::iter([Output::Frame(Box::new(Frame::Refused(vec![error])))]).boxed();
+                }
+            };
+            let mut request =
+                Request::new(payload.query).variables(Variables::from_json(payload.variables.unwrap_or_default()));
+            if let Some(name) = payload.operation_name {
+                request = request.operation_name(name);
+            }
+            let context = RequestContext {
+                actor: Some(actor),
+                authorization: Some(authorization),
+                client_ip,
+            };
+            state
+                .live
+                .operation(request, context)
+                .map(|frame| Output::Frame(Box::new(frame)))
+                .boxed()
+        });
+        opening.flatten_stream()
+    }
 }
 
-/// An operation's frames, then its end; a panic inside it ends only the operation, with an
+/// An operation's output, then its end; a panic inside it ends only the operation, with an
 /// INTERNAL error, never the socket.
-fn guarded(frames: BoxStream<'static, Frame>) -> BoxStream<'static, Output> {
-    AssertUnwindSafe(frames)
+fn guarded(outputs: impl futures::Stream<Item = Output> + Send + 'static) -> BoxStream<'static, Output> {
+    AssertUnwindSafe(outputs)
         .catch_unwind()
-        .map(|frame| match frame {
-            Ok(frame) => Output::Frame(frame),
+        .map(|output| match output {
+            Ok(output) => output,
             Err(_) => {
                 tracing::error!("a WebSocket operation panicked");
                 let error = async_graphql::Error::from(AppError::Internal(anyhow::anyhow!("operation panicked")))
                     .into_server_error(async_graphql::Pos::default());
-                Output::Frame(Frame::Next(async_graphql::Response::from_errors(vec![error])))
+                Output::Frame(Box::new(Frame::Next(async_graphql::Response::from_errors(vec![error]))))
             }
         })
         .chain(futures::stream::once(futures::future::ready(Output::End)))
