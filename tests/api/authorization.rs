@@ -332,6 +332,7 @@ async fn every_operation_by_every_role(backend: Backend) {
         ("absenceReports", ABSENCE_SUBSCRIPTION, "UFFAAFFAF"),
         ("absenceUpdates", "subscription { absenceUpdates { id } }", "UFFAAAFAA"),
         ("careAlerts", crate::care::CARE_ALERTS, "UFFAAAFAA"),
+        ("careRecords", crate::care_records::CARE_RECORDS, "UFFAAFFAF"),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];
     for (name, query, expect) in subscriptions {

@@ -169,7 +169,7 @@ async fn health_meals_and_growth(backend: Backend) {
         .staff_a
         .ok(
             GROWTH,
-            json!({"i": {"childId": w.child_1a, "measuredOn": "2025-10-01", "heightCm": 85.0, "weightKg": 11.5}}),
+            json!({"i": {"childId": w.child_1a, "measuredOn": "2025-10-01", "heightCm": 85.0, "weightKg": 11.5, "idempotencyKey": "gr-1"}}),
         )
         .await
         .unwrap();
@@ -184,6 +184,17 @@ async fn health_meals_and_growth(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(jump["recordGrowth"]["flaggedForReview"], true);
+    // The tablet's queue replays a measurement whose answer it never got: the first record
+    // comes back and nothing is recorded again (the series below has each measurement once).
+    let replay = w
+        .staff_a
+        .ok(
+            GROWTH,
+            json!({"i": {"childId": w.child_1a, "measuredOn": "2025-10-01", "heightCm": 85.0, "weightKg": 11.5, "idempotencyKey": "gr-1"}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(replay["recordGrowth"]["id"], first["recordGrowth"]["id"]);
     let series = w
         .guardian_1
         .ok(

@@ -14,6 +14,7 @@ mod world;
 mod authorization;
 mod bad_input;
 mod care;
+mod care_records;
 mod coalesced_reads;
 mod concurrency;
 mod csv_export;

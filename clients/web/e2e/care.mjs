@@ -40,6 +40,21 @@ export async function careScenarios({ scenario, checkA11y, browser, base, world,
     assert.deepEqual(checks.child.healthChecks.filter((h) => h.temperatureC === 38.2).map((h) => h.fever), [true]);
   });
 
+  await scenario('another tablet’s health check appears on this one live, no reload (the careRecords feed, not the poll)', async () => {
+    await staff.goto('/care/health');
+    await staff.locator(`[data-testid=health-child][data-child="${riku}"]`).waitFor();
+    const marker = await staff.evaluate(() => (window.__notReloaded = true));
+    await other.goto('/care/health');
+    await other.locator(`[data-testid=health-child][data-child="${riku}"]`).click();
+    for (const key of ['3', '6', '7']) await other.getByTestId('health-form').getByRole('button', { name: key, exact: true }).click();
+    await other.getByTestId('health-save').click();
+    // Well inside the 15 s fallback poll, which does not run while the socket is up anyway.
+    await staff.locator(`[data-testid=health-child][data-child="${riku}"]`).getByText(/36\.7/).waitFor({ timeout: 10_000 });
+    assert.equal(await staff.evaluate(() => window.__notReloaded), marker, 'the page was not reloaded');
+    await other.goto('/');
+    await other.waitForSelector('[data-testid=roster]');
+  });
+
   await scenario('meals: everyone ate all, then one exception; allergens on every tile', async () => {
     await gql(base, 'mutation($c:ID!){setChildAllergies(childId:$c,allergens:["卵","小麦"]){id}}', { c: ren }, teacher);
     await staff.goto('/care/meals');
@@ -94,6 +109,23 @@ export async function careScenarios({ scenario, checkA11y, browser, base, world,
     const after = await count();
     assert.equal(after.length, 7);
     assert.deepEqual(after[6], { heightCm: 85, flaggedForReview: true });
+  });
+
+  await scenario('growth offline: a measurement queues with its key and is recorded once when back', async () => {
+    await staff.goto('/care/growth');
+    const row = staff.locator(`[data-testid=growth-row][data-child="${yui}"]`);
+    await row.waitFor();
+    await staff.context().setOffline(true);
+    await row.getByRole('textbox', { name: /身長|Height/ }).fill('90.1');
+    await row.getByRole('textbox', { name: /体重|Weight/ }).fill('12.4');
+    await row.getByRole('button', { name: /保存|Save/ }).click();
+    await staff.locator(`[data-testid=growth-row][data-child="${yui}"][data-pending=true]`).waitFor();
+    await staff.getByTestId('pending-count').waitFor();
+    await staff.context().setOffline(false);
+    await staff.getByTestId('pending-count').waitFor({ state: 'detached', timeout: 30_000 });
+    await staff.locator(`[data-testid=growth-row][data-child="${yui}"][data-pending=false]`).getByText(/保存しました|Saved/).waitFor();
+    const growth = (await gql(base, 'query($c:ID!){child(id:$c){growth{measuredOn heightCm weightKg}}}', { c: yui }, teacher)).child.growth;
+    assert.deepEqual(growth, [{ measuredOn: jstToday(), heightCm: 90.1, weightKg: 12.4 }], 'recorded exactly once');
   });
 
   await scenario('contact notebook: the family writes, the teacher fills from the day’s records, publishes; the family reads it', async () => {
@@ -155,6 +187,40 @@ export async function careScenarios({ scenario, checkA11y, browser, base, world,
     await staff.locator('[data-testid=journal-editor][data-status=APPROVED]').waitFor();
     assert.equal(await staff.locator('textarea[name=activities]').getAttribute('readonly'), '');
     await headCtx.close();
+  });
+
+  await scenario('plan offline: autosaves kept on the tablet are sent when back; a newer revision meanwhile brings up the conflict screen', async () => {
+    const date = jstToday();
+    const saveDraft = 'mutation($i:JournalDraftInput!){saveJournalDraft(input:$i){id revision body}}';
+    const plan = (await gql(base, saveDraft, { i: { kind: 'GUIDANCE_PLAN', classroomId: world.classroomId, periodStart: date, periodEnd: date, body: JSON.stringify({ aims: '友だちと遊ぶ。' }) } }, teacher)).saveJournalDraft;
+    const bodyOf = async () => JSON.parse((await gql(base, 'query($id:ID!){journal(id:$id){body revision}}', { id: plan.id }, teacher)).journal.body);
+    await staff.goto(`/journals/${encodeURIComponent(plan.id)}`);
+    await staff.locator('[data-testid=journal-editor][data-revision="1"]').waitFor();
+    // Offline: the text is kept and the editor says it will save when the connection is back.
+    await staff.context().setOffline(true);
+    await staff.fill('textarea[name=content]', '水遊び（オフラインで入力）');
+    await staff.getByTestId('save-state').getByText(/オフライン|Offline/).waitFor({ timeout: 20_000 });
+    await staff.context().setOffline(false);
+    await staff.getByTestId('save-state').getByText(/版 2|version 2/).waitFor({ timeout: 30_000 });
+    assert.equal((await bodyOf()).content, '水遊び（オフラインで入力）');
+    // Offline again; meanwhile someone else saves revision 3. Back online, the tablet's edit
+    // (based on revision 2) meets it: the conflict screen, both texts, merged, nothing lost.
+    await staff.context().setOffline(true);
+    await staff.fill('textarea[name=support]', '着替えを手伝う（オフライン）');
+    await staff.getByTestId('save-state').getByText(/オフライン|Offline/).waitFor({ timeout: 20_000 });
+    const staff2 = await login(base, world.staff2);
+    await gql(base, saveDraft, { i: { journalId: plan.id, kind: 'GUIDANCE_PLAN', classroomId: world.classroomId, periodStart: date, periodEnd: date, body: JSON.stringify({ aims: '友だちと遊ぶ。', content: '水遊び（オフラインで入力）', environment: '日よけを張る' }), revision: 2 } }, staff2);
+    await staff.context().setOffline(false);
+    await staff.getByTestId('conflict').waitFor({ timeout: 30_000 });
+    await staff.getByTestId('conflict-mine').getByText('着替えを手伝う（オフライン）').waitFor();
+    await staff.getByTestId('conflict-theirs').getByText('日よけを張る').waitFor();
+    await staff.getByTestId('conflict').getByRole('button', { name: /統合|Merge/ }).click();
+    await staff.getByTestId('save-state').getByText(/版 4|version 4/).waitFor({ timeout: 20_000 });
+    const body = await bodyOf();
+    assert.equal(body.support, '着替えを手伝う（オフライン）');
+    assert.equal(body.environment, '日よけを張る');
+    assert.equal(body.content, '水遊び（オフラインで入力）');
+    assert.equal(await staff.evaluate((id) => localStorage.getItem(`tsunagu.journalDraft.${id}`), plan.id), null, 'nothing left to send');
   });
 
   await scenario('officer: the dashboard’s figures equal the GraphQL figures; an infection alert arrives live; no child’s name', async () => {

@@ -1,5 +1,5 @@
 // The tablet's offline queue: every check-in and check-out tap (and every care record: health
-// check, meal, nap check) is written to IndexedDB with
+// check, meal, nap check, growth measurement) is written to IndexedDB with
 // its idempotency key before it is sent, so a tap survives a lost connection and a closed
 // tablet, and a replay can never record twice (the server answers a repeated key with the
 // first result). A refusal (already checked in from another tablet…) is reported, not
@@ -20,7 +20,7 @@ export interface QueuedTap {
   input?: Record<string, unknown>;
 }
 
-export type QueuedOp = 'CHECK_IN' | 'CHECK_OUT' | 'HEALTH' | 'MEAL' | 'NAP_CHECK' | 'NAP_END';
+export type QueuedOp = 'CHECK_IN' | 'CHECK_OUT' | 'HEALTH' | 'MEAL' | 'NAP_CHECK' | 'NAP_END' | 'GROWTH';
 
 /** Check-in and check-out taps, the ones that shape the roster's tile. */
 export function isAttendanceTap(tap: QueuedTap): tap is QueuedTap & { op: 'CHECK_IN' | 'CHECK_OUT' } {

@@ -125,6 +125,28 @@ pub struct CareAlert {
     pub journal_id: Option<Id>,
 }
 
+text_enum!(
+    /// What kind of care record was made (for the nursery's other screens, which then reload it).
+    CareRecordKind {
+        HealthCheck = "HEALTH_CHECK",
+        Meal = "MEAL",
+        NapCheck = "NAP_CHECK",
+        NapEnded = "NAP_ENDED",
+    }
+);
+
+/// A care record was made at the nursery: the staff's other tablets show it without waiting
+/// for a poll. Staff only, and no health detail: the screens read the record itself.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CareRecorded {
+    pub id: Id,
+    pub kind: CareRecordKind,
+    pub child_id: Id,
+    pub nursery_id: Id,
+    pub classroom_id: Id,
+    pub occurred_at: Timestamp,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

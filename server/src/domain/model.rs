@@ -188,6 +188,7 @@ pub enum EventPayload {
     AbsenceAcknowledged(AbsenceReport),
     CareAlert(super::care::CareAlert),
     InfectionAlert(super::oversight::InfectionAlert),
+    CareRecorded(super::care::CareRecorded),
 }
 
 impl EventPayload {
@@ -198,6 +199,7 @@ impl EventPayload {
             EventPayload::AbsenceAcknowledged(_) => EventKind::AbsenceAcknowledged,
             EventPayload::CareAlert(_) => EventKind::CareAlert,
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
+            EventPayload::CareRecorded(_) => EventKind::CareRecorded,
         }
     }
 
@@ -207,6 +209,7 @@ impl EventPayload {
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => r.nursery_id,
             EventPayload::CareAlert(a) => a.nursery_id,
             EventPayload::InfectionAlert(a) => a.nursery_id,
+            EventPayload::CareRecorded(r) => r.nursery_id,
         }
     }
 
@@ -217,6 +220,8 @@ impl EventPayload {
             EventPayload::CareAlert(a) => Some(a.family_id),
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
+            // The nursery's staff only.
+            EventPayload::CareRecorded(_) => None,
         }
     }
 }
@@ -227,6 +232,7 @@ text_enum!(EventKind {
     AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
     CareAlert = "CARE_ALERT",
     InfectionAlert = "INFECTION_ALERT",
+    CareRecorded = "CARE_RECORDED",
 });
 
 #[derive(Clone, Debug)]

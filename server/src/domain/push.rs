@@ -139,7 +139,7 @@ impl PushNotice {
                 )
             }
             // Officers follow clusters on their dashboard; there is no child to name.
-            EventPayload::InfectionAlert(_) => return None,
+            EventPayload::InfectionAlert(_) | EventPayload::CareRecorded(_) => return None,
         })
     }
 

@@ -214,3 +214,26 @@ fn is_staff(ctx: &Context<'_>, alert: &CareAlert) -> Result<bool> {
         .nurseries
         .contains(&alert.nursery_id))
 }
+
+/// A care record made at the nursery, for the staff's other screens (which read the record
+/// itself: no health detail travels here).
+pub struct CareRecordObject(pub CareRecorded);
+
+#[Object(name = "CareRecordEvent")]
+impl CareRecordObject {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn kind(&self) -> CareRecordKind {
+        self.0.kind
+    }
+    async fn child(&self, ctx: &Context<'_>) -> Result<ChildObject> {
+        load_child(ctx, self.0.child_id).await
+    }
+    async fn classroom_id(&self) -> ID {
+        self.0.classroom_id.into()
+    }
+    async fn occurred_at(&self) -> GqlDateTime {
+        self.0.occurred_at.into()
+    }
+}

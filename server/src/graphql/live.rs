@@ -23,11 +23,11 @@ use async_graphql::{
 use futures::stream::BoxStream;
 use futures::{FutureExt, Stream, StreamExt};
 
-use super::care_types::CareAlertObject;
+use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
 use super::subscription::{
-    absence_report, absence_update, attendance_event, care_alert, infection_alert, open, LiveArguments, LiveEvents,
-    LiveField,
+    absence_report, absence_update, attendance_event, care_alert, care_record, infection_alert, open, LiveArguments,
+    LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -79,6 +79,10 @@ impl DeliveryRoot {
 
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<Option<CareAlertObject>> {
         deliver(ctx, LiveField::CareAlerts, LiveArguments::default(), care_alert).await
+    }
+
+    async fn care_records(&self, ctx: &Context<'_>) -> Result<Option<CareRecordObject>> {
+        deliver(ctx, LiveField::CareRecords, LiveArguments::default(), care_record).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

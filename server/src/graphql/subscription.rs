@@ -6,7 +6,7 @@ use async_graphql::{Context, Result, Subscription};
 use futures::stream::BoxStream;
 use futures::{future, Stream, StreamExt};
 
-use super::care_types::CareAlertObject;
+use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
@@ -63,6 +63,13 @@ impl SubscriptionRoot {
         Ok(objects(alerts, care_alert))
     }
 
+    /// Staff: every health check, meal, nap check and nap end recorded in their nursery, as it
+    /// is made (another tablet's records show at once). No health detail: read the record.
+    async fn care_records(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<CareRecordObject>>> {
+        let records = open(ctx, LiveField::CareRecords, &LiveArguments::default()).await?;
+        Ok(objects(records, care_record))
+    }
+
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
     /// in their nursery. Counts only.
     async fn infection_alerts(
@@ -96,6 +103,7 @@ pub(super) enum LiveField {
     AbsenceReports,
     AbsenceUpdates,
     CareAlerts,
+    CareRecords,
     InfectionAlerts,
 }
 
@@ -107,6 +115,7 @@ impl LiveField {
             Self::AbsenceReports => "absenceReports",
             Self::AbsenceUpdates => "absenceUpdates",
             Self::CareAlerts => "careAlerts",
+            Self::CareRecords => "careRecords",
             Self::InfectionAlerts => "infectionAlerts",
         }
     }
@@ -117,6 +126,7 @@ impl LiveField {
             "absenceReports" => Self::AbsenceReports,
             "absenceUpdates" => Self::AbsenceUpdates,
             "careAlerts" => Self::CareAlerts,
+            "careRecords" => Self::CareRecords,
             "infectionAlerts" => Self::InfectionAlerts,
             _ => return None,
         })
@@ -154,6 +164,7 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
             .await?
             .boxed(),
         LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
+        LiveField::CareRecords => Box::pin(care::care_records(svc, actor, client_addr)).await?.boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
             Box::pin(oversight::subscribe_infection_alerts(svc, actor, municipality_id))
@@ -177,6 +188,7 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
         LiveField::AbsenceReports => absence_report(entry).is_some(),
         LiveField::AbsenceUpdates => absence_update(entry).is_some(),
         LiveField::CareAlerts => care_alert(entry).is_some(),
+        LiveField::CareRecords => care_record(entry).is_some(),
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
     }
 }
@@ -211,6 +223,13 @@ pub(super) fn absence_update(entry: &LogEntry) -> Option<AbsenceReportObject> {
 pub(super) fn care_alert(entry: &LogEntry) -> Option<CareAlertObject> {
     match &entry.payload {
         EventPayload::CareAlert(alert) => Some(CareAlertObject(alert.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn care_record(entry: &LogEntry) -> Option<CareRecordObject> {
+    match &entry.payload {
+        EventPayload::CareRecorded(recorded) => Some(CareRecordObject(recorded.clone())),
         _ => None,
     }
 }

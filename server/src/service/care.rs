@@ -113,6 +113,18 @@ pub(super) fn alert(kind: CareAlertKind, ctx: &ChildContext, at: Timestamp) -> C
     }
 }
 
+/// The event that shows a new record on the nursery's other staff screens.
+pub(super) fn recorded_event(kind: CareRecordKind, ctx: &ChildContext, at: Timestamp) -> CareRecorded {
+    CareRecorded {
+        id: Id::new(),
+        kind,
+        child_id: ctx.child.id,
+        nursery_id: ctx.child.nursery_id,
+        classroom_id: ctx.child.classroom_id,
+        occurred_at: at,
+    }
+}
+
 pub struct HealthCheckInput<'a> {
     pub child_id: &'a str,
     pub recorded_at: Option<OffsetDateTime>,
@@ -169,8 +181,9 @@ pub async fn record_health_check(svc: &Services, actor: &Actor, input: HealthChe
         temperature_c,
         ..alert(CareAlertKind::Fever, &ctx, recorded_at)
     });
-    let recorded = svc.store.record_health_check(check, fever_alert, key).await?;
-    if !recorded.replayed && recorded.value.fever && source == RecordSource::Nursery {
+    let event = recorded_event(CareRecordKind::HealthCheck, &ctx, recorded_at);
+    let recorded = svc.store.record_health_check(check, event, fever_alert, key).await?;
+    if !recorded.replayed {
         svc.after_commit();
     }
     Ok(recorded.value)
@@ -222,7 +235,12 @@ pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) ->
         recorded_by: actor.user.id,
     };
     let key = key(actor, input.idempotency_key, "recordMeal")?;
-    Ok(svc.store.record_meal(record, key).await?.value)
+    let event = recorded_event(CareRecordKind::Meal, &ctx, Timestamp::now());
+    let recorded = svc.store.record_meal(record, event, key).await?;
+    if !recorded.replayed {
+        svc.after_commit();
+    }
+    Ok(recorded.value)
 }
 
 pub struct GrowthInput<'a> {
@@ -322,6 +340,29 @@ pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date
         to,
         offset_from_minutes(nursery.utc_offset_minutes),
     ))
+}
+
+/// Live care records: the staff of a nursery (and its head) learn of every health check, meal,
+/// nap check and nap end made there, so their screens show another tablet's record at once.
+pub async fn care_records(
+    svc: &Services,
+    actor: &Actor,
+    client_addr: Option<String>,
+) -> AppResult<impl futures::Stream<Item = AppResult<std::sync::Arc<crate::domain::LogEntry>>> + Send + 'static> {
+    let now = svc.bus.published_position();
+    let scope = crate::store::ChildFilter {
+        nurseries: actor.child_filter(Action::RecordCare).nurseries,
+        families: Vec::new(),
+    };
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    super::audit_log::record_subscription(svc, actor, client_addr, "careRecords", &scope).await?;
+    let filter = crate::store::EventFilter {
+        kinds: vec![EventKind::CareRecorded],
+        scope,
+    };
+    Ok(svc.bus.subscribe(filter, Some(now)))
 }
 
 /// Live care alerts: staff get every alert of their nurseries; families get fevers and

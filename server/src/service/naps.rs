@@ -4,7 +4,7 @@
 
 use time::OffsetDateTime;
 
-use super::care::{alert, child_context, key, recorded_instant, ChildContext};
+use super::care::{alert, child_context, key, recorded_event, recorded_instant, ChildContext};
 use super::Services;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
@@ -44,7 +44,10 @@ pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option
 pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
     let at = recorded_instant("endedAt", at)?;
-    Ok(svc.store.end_nap(ctx.child.id, at, ctx.offset()).await?)
+    let event = recorded_event(CareRecordKind::NapEnded, &ctx, at);
+    let nap = svc.store.end_nap(ctx.child.id, at, ctx.offset(), event).await?;
+    svc.after_commit();
+    Ok(nap)
 }
 
 pub struct NapCheckInput<'a> {
@@ -80,9 +83,15 @@ pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInpu
     let key = key(actor, input.idempotency_key, "recordNapCheck")?;
     let recorded = svc
         .store
-        .record_nap_check(check, context, danger.map(|k| alert(k, &ctx, checked_at)), key)
+        .record_nap_check(
+            check,
+            context,
+            recorded_event(CareRecordKind::NapCheck, &ctx, checked_at),
+            danger.map(|k| alert(k, &ctx, checked_at)),
+            key,
+        )
         .await?;
-    if danger.is_some() && !recorded.replayed {
+    if !recorded.replayed {
         svc.after_commit();
     }
     Ok(recorded.value)

@@ -287,10 +287,12 @@ pub trait CareStore {
     async fn set_fever_threshold(&self, nursery_id: Id, celsius: f64) -> StoreResult<()>;
     async fn set_allergies(&self, child_id: Id, allergens: &[String]) -> StoreResult<()>;
     async fn allergies(&self, child_id: Id) -> StoreResult<Vec<String>>;
-    /// Records a health check and, for a fever, its alert in the same transaction.
+    /// Records a health check, its event for the staff's screens and, for a fever, its alert
+    /// in the same transaction.
     async fn record_health_check(
         &self,
         check: HealthCheck,
+        recorded: CareRecorded,
         alert: Option<CareAlert>,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<HealthCheck>>;
@@ -300,8 +302,14 @@ pub trait CareStore {
         from: Timestamp,
         to: Timestamp,
     ) -> StoreResult<Vec<HealthCheck>>;
-    /// Records a meal; an earlier record of the same meal that day is kept, marked replaced.
-    async fn record_meal(&self, meal: MealRecord, key: Option<IdempotencyKey>) -> StoreResult<Recorded<MealRecord>>;
+    /// Records a meal and its event; an earlier record of the same meal that day is kept,
+    /// marked replaced.
+    async fn record_meal(
+        &self,
+        meal: MealRecord,
+        recorded: CareRecorded,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<MealRecord>>;
     /// Current (not replaced) meal records for dates `from..=to`.
     async fn meals_of_child(&self, child_id: Id, from: Date, to: Date) -> StoreResult<Vec<MealRecord>>;
     async fn record_growth(
@@ -333,17 +341,26 @@ pub trait NapStore {
     async fn set_nap_interval(&self, scope_id: Id, age_band: i32, seconds: Option<i64>) -> StoreResult<()>;
     /// Starts a nap; CONFLICT when one is already open for the child.
     async fn start_nap(&self, child_id: Id, at: Timestamp, by: Id, context: NapContext) -> StoreResult<Nap>;
-    /// Records a nap check, opening a nap first when none is open, and its alert if any.
+    /// Records a nap check, opening a nap first when none is open, its event and its alert if
+    /// any.
     async fn record_nap_check(
         &self,
         check: NapCheck,
         context: NapContext,
+        recorded: CareRecorded,
         alert: Option<CareAlert>,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<NapCheck>>;
     /// Ends the child's open nap and adds its checks to the compliance of the day it began
-    /// (at the nursery's `offset`), whenever it ends: a nap from 23:45 counts on that day.
-    async fn end_nap(&self, child_id: Id, at: Timestamp, offset: time::UtcOffset) -> StoreResult<Nap>;
+    /// (at the nursery's `offset`), whenever it ends: a nap from 23:45 counts on that day. The
+    /// event for the staff's screens commits with it.
+    async fn end_nap(
+        &self,
+        child_id: Id,
+        at: Timestamp,
+        offset: time::UtcOffset,
+        recorded: CareRecorded,
+    ) -> StoreResult<Nap>;
     async fn naps_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<Nap>>;
     async fn nap_checks_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<NapCheck>>;
     async fn nap_compliance(&self, child_id: Id, date: Date) -> StoreResult<NapCompliance>;

@@ -42,6 +42,13 @@ export type CareAlertKind =
   | 'NAP_POSITION'
   | 'NOTEBOOK_PUBLISHED';
 
+/** What kind of care record was made (for the nursery's other screens, which then reload it). */
+export type CareRecordKind =
+  | 'HEALTH_CHECK'
+  | 'MEAL'
+  | 'NAP_CHECK'
+  | 'NAP_ENDED';
+
 export type CheckInInput = {
   childId: string | number;
   /** Replaying the same key returns the first result and records nothing twice. */
@@ -535,6 +542,11 @@ export type InfectionAlertFeedSubscriptionVariables = Exact<{
 
 
 export type InfectionAlertFeedSubscription = { infectionAlerts: { id: string, classroomName: string, symptom: Symptom, windowStart: string, windowEnd: string, children: number, raisedAt: string, nursery: { id: string, name: string } } };
+
+export type CareRecordFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CareRecordFeedSubscription = { careRecords: { id: string, kind: CareRecordKind, classroomId: string, occurredAt: string, child: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1595,3 +1607,16 @@ export const InfectionAlertFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InfectionAlertFeedSubscription, InfectionAlertFeedSubscriptionVariables>;
+export const CareRecordFeedDocument = new TypedDocumentString(`
+    subscription CareRecordFeed {
+  careRecords {
+    id
+    kind
+    classroomId
+    occurredAt
+    child {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CareRecordFeedSubscription, CareRecordFeedSubscriptionVariables>;

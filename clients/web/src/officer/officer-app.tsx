@@ -3,7 +3,8 @@
 // nursery), nap-check compliance, diary approval, infection alerts live, CSV of the same
 // figures. Aggregates only: never a child's name; counts the server withholds are shown as
 // withheld, never as zero.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { VNode } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { gql } from '../api/http';
 import { live } from '../api/live';
@@ -119,13 +120,100 @@ function Dashboard() {
   );
 }
 
+/** Age-band rows drawn per task: a city's 60 nurseries × 6 bands stay out of one long task. */
+const BAND_ROWS_PER_TASK = 60;
+
+/**
+ * How many of `total` pieces to draw: the first at once, then one more per task (a timer
+ * between them lets the browser paint and answer input). A city's figures are thousands of
+ * elements; drawn in one go they blocked the main thread for seconds on a phone.
+ */
+function useReveal(total: number, key: unknown): number {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    setShown(1);
+    let n = 1;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const next = () => {
+      n += 1;
+      setShown(n);
+      if (n < total) timer = setTimeout(next, 0);
+    };
+    if (total > 1) timer = setTimeout(next, 0);
+    return () => {
+      if (timer) clearTimeout(timer);
+    };
+  }, [key, total]);
+  return shown;
+}
+
 function Figures({ data, from, to }: { data: Data; from: string; to: string }) {
   const rows = data.nurseryPeriodSummaries;
-  const symptoms = [...new Set(rows.flatMap((r) => r.absencesBySymptom.map((s) => s.symptom)))] as Symptom[];
-  const bands = [...new Set(rows.flatMap((r) => r.ageBands.map((b) => b.ageBand)))].sort();
+  const symptoms = useMemo(() => [...new Set(rows.flatMap((r) => r.absencesBySymptom.map((s) => s.symptom)))] as Symptom[], [rows]);
+  const bands = useMemo(() => [...new Set(rows.flatMap((r) => r.ageBands.map((b) => b.ageBand)))].sort(), [rows]);
+  const bandRows = useMemo(() => rows.flatMap((r) => bands.map((band) => ({ r, b: r.ageBands.find((x) => x.ageBand === band) })).filter((x) => x.b)), [rows, bands]);
+  const bandTasks = Math.max(1, Math.ceil(bandRows.length / BAND_ROWS_PER_TASK));
+  // Pieces: the summary table, each chart, the table by symptom, then the age bands in parts.
+  const shown = useReveal(2 + symptoms.length + bandTasks, data);
   const withheld = (n: number | null | undefined, suppressed: boolean) => (n == null && suppressed ? <span class="suppressed">{w('suppressed')}</span> : (n ?? '—'));
+  // Each piece is made once per data: a later step does not diff the earlier ones again.
+  const summary = useMemo(() => <SummaryTable rows={rows} />, [rows]);
+  const charts = useMemo(() => symptoms.map((s) => <SymptomChart key={s} symptom={s} data={data} from={from} to={to} />), [data, symptoms, from, to]);
+  const bySymptom = useMemo(() => <SymptomTable rows={rows} symptoms={symptoms} />, [rows, symptoms]);
+  const bandParts = useMemo(() => {
+    const parts: VNode[] = [];
+    for (let i = 0; i < bandRows.length; i += BAND_ROWS_PER_TASK) {
+      parts.push(
+        <>
+          {bandRows.slice(i, i + BAND_ROWS_PER_TASK).map(({ r, b }) => (
+            <tr key={`${r.nursery.id}-${b!.ageBand}`} data-suppressed={b!.suppressed ? 'true' : 'false'}>
+              <th scope="row">{r.nursery.name}</th>
+              <td>{w('ageBand', { n: b!.ageBand })}</td>
+              <td>{withheld(b!.enrolled, b!.suppressed)}</td>
+              <td>{withheld(b!.present, b!.suppressed)}</td>
+              <td>{withheld(b!.absent, b!.suppressed)}</td>
+              <td>{b!.attendanceRate == null && b!.suppressed ? <span class="suppressed">{w('suppressed')}</span> : percent(b!.attendanceRate)}</td>
+            </tr>
+          ))}
+        </>,
+      );
+    }
+    return parts;
+  }, [bandRows]);
+  const chartsShown = Math.max(0, Math.min(symptoms.length, shown - 1));
+  const bandsShown = Math.max(0, shown - 2 - symptoms.length);
   return (
     <>
+      {summary}
+      <section class="card">
+        <h2>{w('symptomChart')}</h2>
+        {symptoms.length === 0 ? <p class="muted">{w('noData')}</p> : <div class="chart-grid">{charts.slice(0, chartsShown)}</div>}
+      </section>
+      {symptoms.length > 0 && shown >= 2 + symptoms.length && bySymptom}
+      <section class="card">
+        <h2>{w('ageBandTitle')}</h2>
+        <div class="table-wrap" tabIndex={0}>
+          <table class="data-table" data-testid="age-bands" data-complete={bandsShown >= bandTasks ? 'true' : 'false'}>
+            <thead>
+              <tr>
+                <th scope="col">{w('nurseryCol')}</th>
+                <th scope="col">{w('ageBand', { n: '' }).trim()}</th>
+                <th scope="col">{w('enrolledCol')}</th>
+                <th scope="col">{w('presentCol')}</th>
+                <th scope="col">{w('absentCol')}</th>
+                <th scope="col">{w('attendanceRate')}</th>
+              </tr>
+            </thead>
+            <tbody>{bandParts.slice(0, bandsShown)}</tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function SummaryTable({ rows }: { rows: Data['nurseryPeriodSummaries'] }) {
+  return (
       <section class="card">
         <div class="table-wrap" tabIndex={0}>
           <table class="data-table" data-testid="officer-table">
@@ -160,11 +248,11 @@ function Figures({ data, from, to }: { data: Data; from: string; to: string }) {
           </table>
         </div>
       </section>
-      <section class="card">
-        <h2>{w('symptomChart')}</h2>
-        {symptoms.length === 0 ? <p class="muted">{w('noData')}</p> : <div class="chart-grid">{symptoms.map((s) => <SymptomChart key={s} symptom={s} data={data} from={from} to={to} />)}</div>}
-      </section>
-      {symptoms.length > 0 && (
+  );
+}
+
+function SymptomTable({ rows, symptoms }: { rows: Data['nurseryPeriodSummaries']; symptoms: Symptom[] }) {
+  return (
         <section class="card">
           <h2>{w('symptomByNursery')}</h2>
           <div class="table-wrap" tabIndex={0}>
@@ -192,43 +280,6 @@ function Figures({ data, from, to }: { data: Data; from: string; to: string }) {
             </table>
           </div>
         </section>
-      )}
-      <section class="card">
-        <h2>{w('ageBandTitle')}</h2>
-        <div class="table-wrap" tabIndex={0}>
-          <table class="data-table" data-testid="age-bands">
-            <thead>
-              <tr>
-                <th scope="col">{w('nurseryCol')}</th>
-                <th scope="col">{w('ageBand', { n: '' }).trim()}</th>
-                <th scope="col">{w('enrolledCol')}</th>
-                <th scope="col">{w('presentCol')}</th>
-                <th scope="col">{w('absentCol')}</th>
-                <th scope="col">{w('attendanceRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.flatMap((r) =>
-                bands.map((band) => {
-                  const b = r.ageBands.find((x) => x.ageBand === band);
-                  if (!b) return null;
-                  return (
-                    <tr key={`${r.nursery.id}-${band}`} data-suppressed={b.suppressed ? 'true' : 'false'}>
-                      <th scope="row">{r.nursery.name}</th>
-                      <td>{w('ageBand', { n: band })}</td>
-                      <td>{withheld(b.enrolled, b.suppressed)}</td>
-                      <td>{withheld(b.present, b.suppressed)}</td>
-                      <td>{withheld(b.absent, b.suppressed)}</td>
-                      <td>{b.attendanceRate == null && b.suppressed ? <span class="suppressed">{w('suppressed')}</span> : percent(b.attendanceRate)}</td>
-                    </tr>
-                  );
-                }),
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </>
   );
 }
 

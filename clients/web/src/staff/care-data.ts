@@ -1,10 +1,12 @@
 // The classroom's care records today (health checks, meals, naps and nap checks), for the
-// care screens: loaded, merged with what this tablet sends, refreshed when a care alert
-// arrives and every 15 s while a care screen is open (another tablet's records).
+// care screens: loaded, merged with what this tablet sends, refreshed when another tablet
+// records something (the `careRecords` feed) or a care alert arrives. Every 15 s only while
+// the socket is down, and once when it is back (events missed meanwhile are not replayed).
 import { signal } from '@preact/signals';
 
 import { gql } from '../api/http';
-import { CareClassDocument, type CareClassQuery } from '../gql/graphql';
+import { live, liveConnected } from '../api/live';
+import { CareClassDocument, CareRecordFeedDocument, type CareClassQuery } from '../gql/graphql';
 import { today } from '../time';
 import { classroomChoice } from './picker';
 import { alerts, nursery, onSent, pending } from './store';
@@ -24,6 +26,18 @@ let poll: ReturnType<typeof setInterval> | null = null;
 let tick: ReturnType<typeof setInterval> | null = null;
 let stopSent: (() => void) | null = null;
 let stopAlerts: (() => void) | null = null;
+let stopRecords: (() => void) | null = null;
+let stopConnected: (() => void) | null = null;
+let soon: ReturnType<typeof setTimeout> | null = null;
+
+/** One reload for a burst of records ("everyone ate all" on another tablet is one per child). */
+function reloadSoon(): void {
+  if (soon) return;
+  soon = setTimeout(() => {
+    soon = null;
+    void loadCare();
+  }, 300);
+}
 
 const CACHE = 'tsunagu.care';
 
@@ -68,7 +82,15 @@ export function useCareData(id: string): () => void {
   }
   void loadCare();
   if (users === 1) {
-    poll = setInterval(() => void loadCare(), 15_000);
+    poll = setInterval(() => {
+      if (!liveConnected.value) void loadCare();
+    }, 15_000);
+    stopRecords = live(CareRecordFeedDocument, () => ({}), () => reloadSoon());
+    let wasConnected = liveConnected.value;
+    stopConnected = liveConnected.subscribe((up) => {
+      if (up && !wasConnected) reloadSoon();
+      wasConnected = up;
+    });
     tick = setInterval(() => (now.value = Date.now()), 1000);
     stopSent = onSent((tap, result) => {
       const r = result as Record<string, unknown> & { id: string };
@@ -78,6 +100,8 @@ export function useCareData(id: string): () => void {
             return { ...c, healthChecks: [...c.healthChecks.filter((h) => h.id !== r.id), r as unknown as CareChild['healthChecks'][number]] };
           case 'MEAL':
             return { ...c, meals: [...c.meals.filter((m) => m.id !== r.id && m.meal !== r.meal), r as unknown as CareChild['meals'][number]] };
+          case 'GROWTH':
+            return c;
           case 'NAP_CHECK':
             return { ...c, napChecks: [...c.napChecks.filter((x) => x.id !== r.id), r as unknown as CareChild['napChecks'][number]] };
           default:
@@ -99,6 +123,8 @@ export function useCareData(id: string): () => void {
     for (const timer of [poll, tick]) if (timer) clearInterval(timer);
     stopSent?.();
     stopAlerts?.();
+    stopRecords?.();
+    stopConnected?.();
   };
 }
 

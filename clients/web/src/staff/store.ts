@@ -13,6 +13,7 @@ import {
   CareAlertFeedDocument,
   CheckInDocument,
   CheckOutDocument,
+  GrowthRecordDocument,
   LiveCursorDocument,
   NapCheckRecordDocument,
   NapEndDocument,
@@ -124,7 +125,7 @@ export function onSent(listener: SentListener): () => void {
   return () => sentListeners.delete(listener);
 }
 
-/** A care record (health check, meal, nap check): queued with its idempotency key like a tap. */
+/** A care record (health check, meal, nap check, growth): queued with its idempotency key like a tap. */
 export async function record(child: { id: string; name: string }, op: Exclude<QueuedTap['op'], 'CHECK_IN' | 'CHECK_OUT'>, input: Record<string, unknown>): Promise<QueuedTap> {
   const item: QueuedTap = { key: newKey(), op, childId: child.id, childName: child.name, occurredAt: new Date().toISOString(), queuedAt: Date.now(), input };
   pending.value = [...pending.value, item];
@@ -143,6 +144,8 @@ async function sendCare(item: QueuedTap, late: boolean): Promise<unknown> {
         .recordHealthCheck;
     case 'MEAL':
       return (await gql(StaffMealDocument, { input: { ...(input as { childId: string; date: string; meal: string; amount: 'ALL' }), idempotencyKey: key } })).recordMeal;
+    case 'GROWTH':
+      return (await gql(GrowthRecordDocument, { input: { ...(input as { childId: string; measuredOn: string }), idempotencyKey: key } })).recordGrowth;
     case 'NAP_CHECK':
       return (
         await gql(NapCheckRecordDocument, {

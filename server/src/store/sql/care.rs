@@ -191,6 +191,7 @@ impl CareStore for DbStore {
     async fn record_health_check(
         &self,
         check: HealthCheck,
+        recorded: CareRecorded,
         alert: Option<CareAlert>,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<HealthCheck>> {
@@ -231,6 +232,7 @@ impl CareStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         if let Some(alert) = &alert {
             Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
@@ -256,7 +258,12 @@ impl CareStore for DbStore {
         .await
     }
 
-    async fn record_meal(&self, meal: MealRecord, key: Option<IdempotencyKey>) -> StoreResult<Recorded<MealRecord>> {
+    async fn record_meal(
+        &self,
+        meal: MealRecord,
+        recorded: CareRecorded,
+        key: Option<IdempotencyKey>,
+    ) -> StoreResult<Recorded<MealRecord>> {
         let mut tx = match self.begin_keyed(&key, meal.id).await? {
             Ok(tx) => tx,
             Err(earlier) => {
@@ -292,6 +299,7 @@ impl CareStore for DbStore {
         .bind(meal.meal.as_str())
         .execute(&mut *tx)
         .await?;
+        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         Self::commit(tx, Place::Nursery(meal.nursery_id), &[meal.child_id, meal.id]).await?;
         Ok(Recorded {
             value: meal,

@@ -191,6 +191,7 @@ impl NapStore for DbStore {
         &self,
         check: NapCheck,
         context: NapContext,
+        recorded: CareRecorded,
         alert: Option<CareAlert>,
         key: Option<IdempotencyKey>,
     ) -> StoreResult<Recorded<NapCheck>> {
@@ -252,6 +253,7 @@ impl NapStore for DbStore {
             .bind(nap.id)
             .execute(&mut *tx)
             .await?;
+        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         if let Some(alert) = &alert {
             Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
@@ -262,7 +264,13 @@ impl NapStore for DbStore {
         })
     }
 
-    async fn end_nap(&self, child_id: Id, at: Timestamp, offset: time::UtcOffset) -> StoreResult<Nap> {
+    async fn end_nap(
+        &self,
+        child_id: Id,
+        at: Timestamp,
+        offset: time::UtcOffset,
+        recorded: CareRecorded,
+    ) -> StoreResult<Nap> {
         let mut tx = self.begin_write().await?;
         let nap = Self::open_nap_in(&mut tx, child_id)
             .await?
@@ -299,6 +307,7 @@ impl NapStore for DbStore {
         .bind(compliance.on_time_checks)
         .execute(&mut *tx)
         .await?;
+        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         Self::commit(tx, Place::Nursery(nursery_id), &[child_id]).await?;
         Ok(Nap {
             ended_at: Some(ended_at),

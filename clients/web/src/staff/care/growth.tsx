@@ -1,12 +1,13 @@
 // Monthly height and weight for the class in one table. A value far from the child's last
 // one is flagged for a second look before it is saved (the server keeps the same rule).
+// Saves go through the offline queue with their idempotency keys, like the other care records.
 import { useEffect, useState } from 'preact/hooks';
 
 import { gql } from '../../api/http';
 import { growthJump } from '../../care';
-import { ClassGrowthDocument, GrowthRecordDocument, type ClassGrowthQuery } from '../../gql/graphql';
+import { ClassGrowthDocument, type ClassGrowthQuery } from '../../gql/graphql';
 import { t } from '../../i18n';
-import { newKey } from '../../queue';
+import { onSent, pending, record } from '../store';
 import { w } from '../../strings-work';
 import { today } from '../../time';
 import { Icon } from '../../ui/icons';
@@ -25,6 +26,8 @@ export function GrowthScreen({ nurseryId }: { nurseryId: string }) {
       })
       .catch(() => setRows((r) => r ?? []));
   useEffect(() => void load(), [nurseryId, classroomChoice.value]);
+  // A measurement sent from the queue (now or after the network came back): show the server's.
+  useEffect(() => onSent((tap) => tap.op === 'GROWTH' && void load()), [nurseryId, classroomChoice.value]);
   const date = today();
   if (!rows) return <p>{t('loading')}</p>;
   return (
@@ -47,7 +50,7 @@ export function GrowthScreen({ nurseryId }: { nurseryId: string }) {
         </thead>
         <tbody>
           {rows.map((c) => (
-            <GrowthRow key={c.id} child={c} date={date} onSaved={() => void load()} />
+            <GrowthRow key={c.id} child={c} date={date} />
           ))}
         </tbody>
       </table>
@@ -56,13 +59,14 @@ export function GrowthScreen({ nurseryId }: { nurseryId: string }) {
   );
 }
 
-function GrowthRow({ child, date, onSaved }: { child: Row; date: string; onSaved: () => void }) {
+function GrowthRow({ child, date }: { child: Row; date: string }) {
   const last = child.growth.filter((g) => g.measuredOn < date).pop() ?? child.growth[child.growth.length - 1];
   const todays = child.growth.find((g) => g.measuredOn === date);
   const [height, setHeight] = useState('');
   const [weight, setWeight] = useState('');
   const [warn, setWarn] = useState(false);
-  const [state, setState] = useState<'idle' | 'saved' | 'error'>('idle');
+  const [state, setState] = useState<'idle' | 'saved'>('idle');
+  const queued = pending.value.some((p) => p.op === 'GROWTH' && p.childId === child.id);
   const next = { measuredOn: date, heightCm: height ? Number(height) : null, weightKg: weight ? Number(weight) : null };
   const save = async (anyway: boolean) => {
     if (!height && !weight) return;
@@ -70,20 +74,17 @@ function GrowthRow({ child, date, onSaved }: { child: Row; date: string; onSaved
       setWarn(true);
       return;
     }
-    try {
-      await gql(GrowthRecordDocument, { input: { childId: child.id, measuredOn: date, heightCm: next.heightCm, weightKg: next.weightKg, idempotencyKey: newKey() } });
-      setWarn(false);
-      setState('saved');
-      setHeight('');
-      setWeight('');
-      onSaved();
-    } catch {
-      setState('error');
-    }
+    // Kept in IndexedDB with its key before it is sent: a lost connection loses nothing and a
+    // replay records once. A refusal (a value out of range) is listed with the others.
+    await record(child, 'GROWTH', { childId: child.id, measuredOn: date, heightCm: next.heightCm, weightKg: next.weightKg });
+    setWarn(false);
+    setState('saved');
+    setHeight('');
+    setWeight('');
   };
   return (
     <>
-      <tr data-testid="growth-row" data-child={child.id} data-warn={warn ? 'true' : 'false'}>
+      <tr data-testid="growth-row" data-child={child.id} data-warn={warn ? 'true' : 'false'} data-pending={queued ? 'true' : 'false'}>
         <th scope="row">{child.name}</th>
         <td class="small">
           {last ? (
@@ -104,7 +105,9 @@ function GrowthRow({ child, date, onSaved }: { child: Row; date: string; onSaved
           <input class="num-input" inputMode="decimal" aria-label={w('growthWeightOf', { name: child.name })} value={weight} onInput={(e) => (setWeight(e.currentTarget.value), setWarn(false))} />
         </td>
         <td>
-          {state === 'saved' && !warn ? (
+          {queued && !warn ? (
+            <span class="muted small">{t('stPending')}</span>
+          ) : state === 'saved' && !warn ? (
             <span class="ok">
               <Icon name="check" /> {w('growthSaved')}
             </span>
@@ -124,13 +127,6 @@ function GrowthRow({ child, date, onSaved }: { child: Row; date: string; onSaved
                 {w('growthSaveAnyway')}
               </button>
             </p>
-          </td>
-        </tr>
-      )}
-      {state === 'error' && (
-        <tr>
-          <td colSpan={5} class="error">
-            {t('errorGeneric')}
           </td>
         </tr>
       )}

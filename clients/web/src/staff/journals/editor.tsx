@@ -1,7 +1,8 @@
 // One journal: contact notebook page (the nursery's side, the family's beside it), daily
 // diary or guidance plan. Autosaves revisions; when someone else saved first the conflict
 // screen shows both versions side by side (choose one or merge: no edit is lost); submit,
-// publish, the head's approve / return, and the history of revisions.
+// publish, the head's approve / return, and the history of revisions. Edits not yet saved are
+// kept on the tablet with their base revision (`offline.ts`) and sent when the network is back.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { ApiError, gql } from '../../api/http';
@@ -23,6 +24,7 @@ import { isHead, viewer } from '../../session';
 import { w, type WorkKey } from '../../strings-work';
 import { formatDateTime } from '../../time';
 import { Icon } from '../../ui/icons';
+import { dropDraft, keepDraft, readDraft } from './offline';
 
 const SECTIONS: Record<string, string[]> = {
   CONTACT_NOTEBOOK: ['arrival', 'temperature', 'meals', 'nap', 'mood', 'activities', 'message'],
@@ -78,14 +80,47 @@ export function JournalEditor({ id }: { id: string }) {
       .then((d) => setHistory(d.journalHistory))
       .catch(() => {});
   useEffect(() => {
-    void gql(JournalOneDocument, { id }).then((d) => d.journal && adopt(d.journal));
+    const local = readDraft(id);
+    if (local) {
+      // Edits this tablet has not saved yet: shown at once, sent on their old revision (a
+      // newer one on the server brings up the conflict screen).
+      base.current = local.base;
+      setJournal(local.journal);
+      setDraft(local.draft);
+      latest.current = { draft: local.draft, journal: local.journal };
+      setSaveState('offline');
+      void save(local.draft, local.journal.revision);
+    } else {
+      void gql(JournalOneDocument, { id })
+        .then((d) => d.journal && adopt(d.journal))
+        .catch(() => {});
+    }
     void loadHistory();
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [id]);
 
-  const save = async (body: Sections, revision: number): Promise<Journal | null> => {
+  // One save at a time: a second waits for the first, then sends the newest text on the
+  // revision the first produced (two saves on one revision would conflict with each other).
+  const inflight = useRef<Promise<Journal | null> | null>(null);
+  const conflictOpen = useRef(false);
+  conflictOpen.current = !!conflict;
+  const save = (body: Sections, revision: number): Promise<Journal | null> => {
+    const previous = inflight.current;
+    const run = previous
+      ? previous.then(() => {
+          const { draft: d, journal: j } = latest.current;
+          return j && !conflictOpen.current ? send(d, j.revision) : null;
+        })
+      : send(body, revision);
+    inflight.current = run;
+    void run.finally(() => {
+      if (inflight.current === run) inflight.current = null;
+    });
+    return run;
+  };
+  const send = async (body: Sections, revision: number): Promise<Journal | null> => {
     const j = latest.current.journal;
     if (!j) return null;
     setSaveState('saving');
@@ -106,7 +141,11 @@ export function JournalEditor({ id }: { id: string }) {
       ).saveJournalDraft;
       base.current = body;
       setJournal(saved);
-      setSaveState(JSON.stringify(latest.current.draft) === JSON.stringify(body) ? 'saved' : 'dirty');
+      latest.current = { ...latest.current, journal: saved };
+      const unchanged = JSON.stringify(latest.current.draft) === JSON.stringify(body);
+      if (unchanged) dropDraft(saved.id);
+      else keepDraft({ journal: saved, base: body, draft: latest.current.draft });
+      setSaveState(unchanged ? 'saved' : 'dirty');
       void loadHistory();
       return saved;
     } catch (err) {
@@ -114,12 +153,14 @@ export function JournalEditor({ id }: { id: string }) {
         const fresh = (await gql(JournalOneDocument, { id: j.id })).journal;
         const revisions = (await gql(JournalRevisionsDocument, { id: j.id })).journalHistory;
         if (fresh) {
+          conflictOpen.current = true;
           const last = revisions[revisions.length - 1];
           setConflict({ theirs: sectionsOf(fresh).mine, journal: fresh, who: last?.actor.displayName ?? '', at: fresh.updatedAt });
         }
         setHistory(revisions);
         setSaveState('dirty');
       } else if (err instanceof ApiError && err.transient) {
+        keepDraft({ journal: { ...j, revision }, base: base.current, draft: latest.current.draft });
         setSaveState('offline');
       } else {
         setError(err instanceof Error ? err.message : t('errorGeneric'));
@@ -129,11 +170,28 @@ export function JournalEditor({ id }: { id: string }) {
     }
   };
 
+  // Offline: try again when the network is back (and now and then, as 'online' can be missed).
+  useEffect(() => {
+    if (saveState !== 'offline') return;
+    const retry = () => {
+      const { draft: d, journal: j } = latest.current;
+      if (j) void save(d, j.revision);
+    };
+    window.addEventListener('online', retry);
+    const every = setInterval(retry, 5000);
+    return () => {
+      window.removeEventListener('online', retry);
+      clearInterval(every);
+    };
+  }, [saveState]);
+
   const editable = !!journal && (journal.status === 'DRAFT' || journal.status === 'RETURNED') && !conflict;
   const edit = (key: string, text: string) => {
     const next = { ...draft, [key]: text };
     setDraft(next);
-    setSaveState('dirty');
+    latest.current = { ...latest.current, draft: next };
+    if (journal) keepDraft({ journal, base: base.current, draft: next });
+    setSaveState((s) => (s === 'offline' ? s : 'dirty'));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const { draft: d, journal: j } = latest.current;
@@ -161,14 +219,18 @@ export function JournalEditor({ id }: { id: string }) {
   const resolve = async (choice: 'mine' | 'theirs' | 'merge') => {
     if (!conflict) return;
     const theirs = conflict.theirs;
+    conflictOpen.current = false;
     setConflict(null);
     setJournal(conflict.journal);
     if (choice === 'theirs') {
+      dropDraft(conflict.journal.id);
       adopt(conflict.journal);
       setSaveState('saved');
       return;
     }
     const body = choice === 'mine' ? draft : mergeSections(base.current, draft, theirs);
+    // From here the edit is based on their revision.
+    base.current = theirs;
     setDraft(body);
     latest.current = { draft: body, journal: conflict.journal };
     await save(body, conflict.journal.revision);
