@@ -3,12 +3,14 @@
 //! (`sql/`) and differ where the databases differ: connection set-up, migrations, write
 //! serialisation and the event-log horizon.
 
+pub mod account_work;
 mod inputs;
 mod oversight;
 mod postgres;
 mod records;
 mod sqlite;
 
+pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
 pub use inputs::*;
 pub use oversight::*;
 pub use records::*;
@@ -109,6 +111,7 @@ pub async fn connect_with(url: &str, acquire_timeout: std::time::Duration) -> an
 #[async_trait]
 pub trait Store:
     AccountStore
+    + AccountReads
     + OrgStore
     + AttendanceStore
     + CareStore

@@ -247,6 +247,7 @@ impl Connection {
                     actor: Some(actor),
                     authorization: Some(self.authorization.clone()),
                     client_ip: self.client_ip,
+                    device: String::new(),
                 };
                 operations.insert(id, guarded(self.state.live.operation(request, context)));
             }
