@@ -11,6 +11,8 @@ mod http_surface;
 mod journals;
 mod world;
 
+mod account_access;
+mod account_codes;
 mod authorization;
 mod bad_input;
 mod care;

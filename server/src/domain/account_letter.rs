@@ -50,7 +50,13 @@ mod tests {
             activation_link("http://127.0.0.1:8080/", "X").unwrap(),
             "http://127.0.0.1:8080/activate#code=X"
         );
-        for bad in ["javascript:alert(1)", "https://a.example/path", "ftp://a.example", "not a url", "https://u:p@a.example"] {
+        for bad in [
+            "javascript:alert(1)",
+            "https://a.example/path",
+            "ftp://a.example",
+            "not a url",
+            "https://u:p@a.example",
+        ] {
             assert!(activation_link(bad, "X").is_err(), "{bad}");
         }
     }

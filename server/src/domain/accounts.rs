@@ -243,7 +243,10 @@ mod tests {
             normalize_code("abcd efgh jkmn pqrs tvwx").as_deref(),
             Some("ABCDEFGHJKMNPQRSTVWX")
         );
-        assert_eq!(normalize_code("O0I1-L000-0000-0000-0000").as_deref(), Some("00111000000000000000"));
+        assert_eq!(
+            normalize_code("O0I1-L000-0000-0000-0000").as_deref(),
+            Some("00111000000000000000")
+        );
         assert!(
             normalize_code("ＡＢＣＤ－ＥＦＧＨ").is_none(),
             "too short, and the full-width dash is not a separator"
@@ -253,7 +256,10 @@ mod tests {
             Some("ABCDEFGHJKMNPQRSTVWX")
         );
         assert!(normalize_code("ABCD-EFGH-JKMN-PQRS-TVWXY").is_none(), "too long");
-        assert!(normalize_code("UUUU-EFGH-JKMN-PQRS-TVWX").is_none(), "U is not a symbol");
+        assert!(
+            normalize_code("UUUU-EFGH-JKMN-PQRS-TVWX").is_none(),
+            "U is not a symbol"
+        );
         assert!(normalize_code("").is_none());
         assert_eq!(code_hash("ABCDEFGHJKMNPQRSTVWX").len(), 64);
         assert_ne!(code_hash("ABCDEFGHJKMNPQRSTVWX"), code_hash("ABCDEFGHJKMNPQRSTVW0"));
@@ -297,7 +303,10 @@ mod tests {
         };
         assert_eq!(revoked.status(now), CodeStatus::Revoked);
         assert!(revoked.reissuable());
-        assert_eq!(CodePurpose::parse(CodePurpose::Reset.as_str()), Some(CodePurpose::Reset));
+        assert_eq!(
+            CodePurpose::parse(CodePurpose::Reset.as_str()),
+            Some(CodePurpose::Reset)
+        );
     }
 
     #[test]
@@ -306,7 +315,9 @@ mod tests {
         assert_eq!(id.len(), 24);
         assert_ne!(id, session_public_id("abd"));
         assert_eq!(
-            device_label("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"),
+            device_label(
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
+            ),
             "Chrome on Android"
         );
         assert_eq!(

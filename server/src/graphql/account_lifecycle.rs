@@ -7,8 +7,8 @@ use async_graphql::{Context, Object, Result, ID};
 use super::account_types::{AuthPayload, UserObject};
 use super::scalars::GqlDateTime;
 use super::{actor, request, services};
-use crate::domain::accounts::{AccountCode, CodePurpose, CodeStatus};
 use crate::domain::account_letter;
+use crate::domain::accounts::{AccountCode, CodePurpose, CodeStatus};
 use crate::domain::{Role, Timestamp};
 use crate::service::own_account::{current_session, OwnSession};
 use crate::service::{account_admin, account_codes, own_account};
@@ -156,12 +156,16 @@ impl AccountMutation {
 
     /// A new code for an unused invitation or reset (a lost letter); the old code stops working.
     async fn reissue_account_code(&self, ctx: &Context<'_>, id: ID) -> Result<IssuedCodeObject> {
-        Ok(IssuedCodeObject(account_codes::reissue(services(ctx), actor(ctx)?, &id).await?))
+        Ok(IssuedCodeObject(
+            account_codes::reissue(services(ctx), actor(ctx)?, &id).await?,
+        ))
     }
 
     /// Withdraws an unused invitation or reset code.
     async fn revoke_account_code(&self, ctx: &Context<'_>, id: ID) -> Result<AccountCodeObject> {
-        Ok(AccountCodeObject(account_codes::revoke(services(ctx), actor(ctx)?, &id).await?))
+        Ok(AccountCodeObject(
+            account_codes::revoke(services(ctx), actor(ctx)?, &id).await?,
+        ))
     }
 
     /// A password-reset code for an account the caller administers.

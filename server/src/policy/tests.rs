@@ -84,7 +84,9 @@ fn officers_cannot_make_accounts_that_read_children() {
 #[test]
 fn everyone_signed_in_manages_their_own_account_only() {
     for role in [NurseryAdmin, Staff, Guardian, SystemAdmin, MunicipalOfficer] {
-        assert!(actor(role, Some(Id::new())).authorize_own(Action::ManageOwnAccount).is_ok());
+        assert!(actor(role, Some(Id::new()))
+            .authorize_own(Action::ManageOwnAccount)
+            .is_ok());
     }
     let nobody = Actor {
         grants: Vec::new(),

@@ -74,7 +74,11 @@ pub(super) async fn account(svc: &Services, user_id: Id) -> AppResult<AccountSta
 /// The audit entry of the running mutation about `entity_ids` in `nursery_id`, written in the
 /// same transaction as the change. Outside a request's mutation (a command-line tool) there
 /// is nothing to record.
-pub(super) fn planned_audit(actor_id: Option<Id>, nursery_id: Option<Id>, entity_ids: Vec<Id>) -> Option<NewAuditEntry> {
+pub(super) fn planned_audit(
+    actor_id: Option<Id>,
+    nursery_id: Option<Id>,
+    entity_ids: Vec<Id>,
+) -> Option<NewAuditEntry> {
     crate::audit::current_write().map(|write| NewAuditEntry {
         at: Timestamp::now(),
         actor_id: actor_id.or(write.actor_id),

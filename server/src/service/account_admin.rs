@@ -23,7 +23,8 @@ pub async fn deactivate(svc: &Services, actor: &Actor, raw_user: &str) -> AppRes
     }
     let now = Timestamp::now();
     let mut work = svc.store.begin_account_work().await?;
-    work.set_deactivated(user_id, Some(target.deactivated_at.unwrap_or(now))).await?;
+    work.set_deactivated(user_id, Some(target.deactivated_at.unwrap_or(now)))
+        .await?;
     let ended = work.delete_sessions_of_user(user_id, None).await?;
     work.stop_pushes_to(user_id, true).await?;
     work.revoke_codes_of_user(user_id, now).await?;
@@ -93,7 +94,10 @@ pub async fn move_staff(
     let to_scope = svc.scope(EntityRef::Nursery(to)).await?;
     actor.authorize(Action::ManageAccount(Role::Staff), &to_scope)?;
     if from == to {
-        return Err(AppError::bad_input("toNurseryId", "the staff member is already at this nursery"));
+        return Err(AppError::bad_input(
+            "toNurseryId",
+            "the staff member is already at this nursery",
+        ));
     }
     let target = account(svc, user_id).await?;
     let old = RoleGrant {

@@ -24,7 +24,8 @@ pub struct IssuedCode {
     pub record: AccountCode,
 }
 
-const INVALID_CODE: &str = "this code is not valid: it may be mistyped, already used, withdrawn or expired; ask the nursery for a new one";
+const INVALID_CODE: &str =
+    "this code is not valid: it may be mistyped, already used, withdrawn or expired; ask the nursery for a new one";
 
 pub struct Invitation<'a> {
     pub email: &'a str,
@@ -80,13 +81,15 @@ pub async fn invite(svc: &Services, actor: &Actor, input: Invitation<'_>) -> App
 /// Writes a new code row with its audit entry.
 async fn issue(svc: &Services, record: AccountCode) -> AppResult<IssuedCode> {
     let code = accounts::generate_code();
-    let symbols = accounts::normalize_code(&code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("made a bad code")))?;
+    let symbols =
+        accounts::normalize_code(&code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("made a bad code")))?;
     let mut work = svc.store.begin_account_work().await?;
     if let Some(user_id) = record.user_id {
         // One reset code at a time per account: a new one withdraws the old.
         work.revoke_codes_of_user(user_id, record.created_at).await?;
     }
-    work.insert_account_code(&record, &accounts::code_hash(&symbols)).await?;
+    work.insert_account_code(&record, &accounts::code_hash(&symbols))
+        .await?;
     let entities = [Some(record.id), record.user_id].into_iter().flatten().collect();
     if let Some(entry) = planned_audit(None, record.nursery_id, entities) {
         work.audit(&entry).await?;
@@ -111,7 +114,8 @@ async fn managed_code(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<
 pub async fn reissue(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<IssuedCode> {
     let record = managed_code(svc, actor, raw_id).await?;
     let code = accounts::generate_code();
-    let symbols = accounts::normalize_code(&code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("made a bad code")))?;
+    let symbols =
+        accounts::normalize_code(&code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("made a bad code")))?;
     let now = Timestamp::now();
     let expires_at = accounts::code_expiry(now, svc.config.account_code_ttl_days);
     let mut work = svc.store.begin_account_work().await?;
@@ -119,7 +123,8 @@ pub async fn reissue(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<I
     if !locked.reissuable() {
         return Err(AppError::conflict("this code was already used"));
     }
-    work.replace_code(record.id, &accounts::code_hash(&symbols), expires_at).await?;
+    work.replace_code(record.id, &accounts::code_hash(&symbols), expires_at)
+        .await?;
     if let Some(entry) = planned_audit(None, record.nursery_id, vec![record.id]) {
         work.audit(&entry).await?;
     }

@@ -38,10 +38,16 @@ pub async fn change_password(
     let stored = svc.store.password_hash(actor.user.id).await?;
     let too_long = current_password.chars().count() > validate::MAX_PASSWORD_CHARS;
     if too_long || !svc.passwords.verify(current_password, stored.as_deref()).await? {
-        return Err(AppError::bad_input("currentPassword", "the current password is not right"));
+        return Err(AppError::bad_input(
+            "currentPassword",
+            "the current password is not right",
+        ));
     }
     if new_password == current_password {
-        return Err(AppError::bad_input("newPassword", "the new password is the same as the current one"));
+        return Err(AppError::bad_input(
+            "newPassword",
+            "the new password is the same as the current one",
+        ));
     }
     validate::new_password("newPassword", new_password, &actor.user.email, &actor.user.display_name)?;
     let password_hash = svc.passwords.hash(new_password).await?;
