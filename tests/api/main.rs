@@ -13,6 +13,7 @@ mod world;
 
 mod account_access;
 mod account_codes;
+mod account_mail;
 mod authorization;
 mod bad_input;
 mod care;
