@@ -39,6 +39,11 @@ pub enum Action {
     ListAccounts,
     /// One's own password and sessions: every signed-in user, for themself only.
     ManageOwnAccount,
+    /// Children through the year: classroom moves, the April move-up, withdrawal, corrections
+    /// of a child's names and birth date, classroom names.
+    ManageRoster,
+    /// A nursery's name.
+    RenameNursery,
     ReadMunicipality,
     ReadNursery,
     /// A child, its family and its attendance and absence history.
@@ -118,7 +123,12 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::InviteUser(Staff) | Action::InviteUser(Guardian) => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
         // Those who may invite such an account administer it.
         Action::ManageAccount(role) => rule(Action::InviteUser(role)),
-        Action::ListAccounts => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::ListAccounts | Action::ManageRoster => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::RenameNursery => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+        ],
         Action::ManageOwnAccount => &[
             (SystemAdmin, Global),
             (MunicipalOfficer, Municipality),

@@ -66,7 +66,10 @@ async fn smtp_sink() -> (u16, Inbox) {
 /// The text of a message whose body may be base64 or quoted-printable encoded.
 fn readable(message: &str) -> String {
     let (headers, body) = message.split_once("\n\n").unwrap_or((message, ""));
-    if headers.to_ascii_lowercase().contains("content-transfer-encoding: base64") {
+    if headers
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: base64")
+    {
         let joined: String = body.split_whitespace().collect();
         let bytes = base64::engine::general_purpose::STANDARD.decode(joined).unwrap();
         format!("{headers}\n\n{}", String::from_utf8(bytes).unwrap())

@@ -170,6 +170,48 @@ fn ops() -> Vec<Op> {
             vars: |w, c, n| json!({"f": w.family_2, "u": c.removable[caller_index(n)]}),
             expect: "UAFAFNNNN",
         },
+        Op {
+            name: "moveUpPreview",
+            query: "query($n: ID!) { moveUpPreview(nurseryId: $n, from: \"2027-04-01\") { graduating } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UAFAFNNNN",
+        },
+        Op {
+            name: "applyMoveUp",
+            query: "mutation($n: ID!) { applyMoveUp(nurseryId: $n, from: \"2027-04-01\") { graduating } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UAFAFNNNN",
+        },
+        Op {
+            name: "moveChild",
+            query: "mutation($c: ID!, $r: ID!) { moveChild(childId: $c, classroomId: $r, from: \"2027-01-04\") { id } }",
+            vars: |w, _, _| json!({"c": w.child_2, "r": w.classroom_a}),
+            expect: "UANAFNNNN",
+        },
+        Op {
+            name: "updateChild",
+            query: "mutation($c: ID!) { updateChild(childId: $c, input: {nameKana: \"すずき そうた\"}) { id } }",
+            vars: |w, _, _| json!({"c": w.child_2}),
+            expect: "UANAFNNNN",
+        },
+        Op {
+            name: "withdrawChild",
+            query: "mutation($c: ID!) { withdrawChild(childId: $c, date: \"2027-03-31\") { id } }",
+            vars: |w, _, _| json!({"c": w.child_2}),
+            expect: "UANAFNNNN",
+        },
+        Op {
+            name: "renameClassroom",
+            query: "mutation($r: ID!, $name: String!) { renameClassroom(classroomId: $r, name: $name) { id } }",
+            vars: |w, _, n| json!({"r": w.classroom_a, "name": format!("ひよこ組{n}")}),
+            expect: "UAFAFNNNN",
+        },
+        Op {
+            name: "renameNursery",
+            query: "mutation($n: ID!) { renameNursery(nurseryId: $n, name: \"白土保育所\") { id } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UAAAFNNNN",
+        },
         // Between nurseries: only those who administer staff in both (SYSTEM_ADMIN here).
         Op {
             name: "moveStaff",

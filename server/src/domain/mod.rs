@@ -11,6 +11,7 @@ pub mod journal;
 pub mod model;
 pub mod oversight;
 pub mod push;
+pub mod roster;
 pub mod validate;
 
 pub use calendar::Timestamp;

@@ -18,6 +18,7 @@ mod push;
 mod query;
 mod report_types;
 mod reports;
+mod roster;
 pub mod scalars;
 mod subscription;
 mod types;

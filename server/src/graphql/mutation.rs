@@ -175,4 +175,5 @@ pub struct MutationRoot(
     super::push::PushMutation,
     super::reports::ReportMutation,
     super::account_lifecycle::AccountMutation,
+    super::roster::RosterMutation,
 );

@@ -108,4 +108,5 @@ pub struct QueryRoot(
     super::push::PushQuery,
     super::reports::ReportQuery,
     super::account_lifecycle::AccountQuery,
+    super::roster::RosterQuery,
 );

@@ -21,6 +21,7 @@ pub mod own_account;
 pub mod push;
 pub mod push_transport;
 pub mod reports;
+pub mod roster;
 
 use std::sync::Arc;
 
@@ -108,6 +109,7 @@ impl Services {
             .live_sessions
             .spawn_watch(store.clone(), services.config.session_revalidate_interval());
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
+        roster::spawn_placement_watch(services.clone());
         audit_log::start_retention(services.clone()).await;
         Ok(services)
     }

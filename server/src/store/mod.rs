@@ -8,12 +8,14 @@ mod inputs;
 mod oversight;
 mod postgres;
 mod records;
+pub mod roster_work;
 mod sqlite;
 
 pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
 pub use inputs::*;
 pub use oversight::*;
 pub use records::*;
+pub use roster_work::{RosterReads, RosterWork};
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -112,6 +114,7 @@ pub async fn connect_with(url: &str, acquire_timeout: std::time::Duration) -> an
 pub trait Store:
     AccountStore
     + AccountReads
+    + RosterReads
     + OrgStore
     + AttendanceStore
     + CareStore
