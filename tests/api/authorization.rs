@@ -207,6 +207,13 @@ fn ops() -> Vec<Op> {
             expect: "UAFAFNNNN",
         },
         Op {
+            name: "importRoster (dry run)",
+            // "クラス,家族,氏名,生年月日\n" in base64: a header alone, nothing to write.
+            query: "mutation($n: ID!) { importRoster(nurseryId: $n, csvBase64: \"44Kv44Op44K5LOWutuaXjyzmsI/lkI0s55Sf5bm05pyI5pelCg==\") { imported } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UAFAFNNNN",
+        },
+        Op {
             name: "renameNursery",
             query: "mutation($n: ID!) { renameNursery(nurseryId: $n, name: \"白土保育所\") { id } }",
             vars: |w, _, _| json!({"n": w.nursery_a}),

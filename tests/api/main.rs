@@ -35,6 +35,7 @@ mod oversight_figures;
 mod push;
 mod push_service;
 mod push_ssrf;
+mod roster_import;
 mod roster_year;
 mod scale_out;
 mod schema;

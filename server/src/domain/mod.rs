@@ -12,6 +12,7 @@ pub mod model;
 pub mod oversight;
 pub mod push;
 pub mod roster;
+pub mod roster_import;
 pub mod validate;
 
 pub use calendar::Timestamp;

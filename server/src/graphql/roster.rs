@@ -8,6 +8,7 @@ use super::scalars::GqlDate;
 use super::types::{ChildObject, ClassroomObject, NurseryObject};
 use super::{actor, services};
 use crate::service::roster::{self, ChildCorrection, MoveUp};
+use crate::service::roster_import;
 
 /// One child's move in the move-up.
 #[derive(SimpleObject)]
@@ -57,6 +58,69 @@ impl From<MoveUp> for MoveUpPlanObject {
                 .collect(),
             graduating: m.plan.graduating.iter().map(|id| child(*id)).collect(),
             unplaced_classrooms: m.plan.unplaced_classrooms.iter().map(|id| classroom(*id)).collect(),
+        }
+    }
+}
+
+/// A problem of an imported file, by line (1 is the header) and column.
+#[derive(SimpleObject)]
+pub struct ImportProblemObject {
+    pub line: i32,
+    pub column: String,
+    pub message: String,
+}
+
+/// An invitation made by an import: the letter's code, shown once.
+#[derive(SimpleObject)]
+pub struct ImportedInvitation {
+    pub account_code_id: ID,
+    pub email: String,
+    pub display_name: String,
+    pub code: String,
+}
+
+/// What an import found (a dry run) or did.
+#[derive(SimpleObject)]
+pub struct RosterImportResult {
+    /// Whether anything was written (never for a dry run or a file with problems).
+    pub imported: bool,
+    pub problems: Vec<ImportProblemObject>,
+    pub classrooms: i32,
+    pub families: i32,
+    pub children: i32,
+    pub guardians: i32,
+    pub invitations: Vec<ImportedInvitation>,
+}
+
+impl From<roster_import::ImportOutcome> for RosterImportResult {
+    fn from(o: roster_import::ImportOutcome) -> Self {
+        let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+        RosterImportResult {
+            imported: o.written,
+            classrooms: count(o.plan.classrooms.len()),
+            families: count(o.plan.families.len()),
+            children: count(o.children()),
+            guardians: count(o.plan.families.iter().map(|f| f.guardians.len()).sum()),
+            problems: o
+                .plan
+                .problems
+                .iter()
+                .map(|p| ImportProblemObject {
+                    line: count(p.line),
+                    column: p.column.clone(),
+                    message: p.message.clone(),
+                })
+                .collect(),
+            invitations: o
+                .invitations
+                .into_iter()
+                .map(|i| ImportedInvitation {
+                    account_code_id: i.record.id.into(),
+                    email: i.record.email,
+                    display_name: i.record.display_name,
+                    code: i.code,
+                })
+                .collect(),
         }
     }
 }
@@ -124,6 +188,24 @@ impl RosterMutation {
         Ok(ChildObject(
             roster::update_child(services(ctx), actor(ctx)?, &child_id, correction).await?,
         ))
+    }
+
+    /// Imports a roster from CSV (base64 of the file: UTF-8 with or without BOM, or
+    /// Shift_JIS). With `dryRun` (the default) nothing is written and every problem is listed
+    /// by line; without problems and with `dryRun: false`, everything is created in one go with
+    /// an invitation per guardian.
+    async fn import_roster(
+        &self,
+        ctx: &Context<'_>,
+        nursery_id: ID,
+        csv_base64: String,
+        #[graphql(default = true)] dry_run: bool,
+    ) -> Result<RosterImportResult> {
+        Ok(
+            roster_import::import_roster(services(ctx), actor(ctx)?, &nursery_id, &csv_base64, dry_run)
+                .await?
+                .into(),
+        )
     }
 
     async fn rename_classroom(&self, ctx: &Context<'_>, classroom_id: ID, name: String) -> Result<ClassroomObject> {

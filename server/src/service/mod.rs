@@ -22,6 +22,7 @@ pub mod push;
 pub mod push_transport;
 pub mod reports;
 pub mod roster;
+pub mod roster_import;
 
 use std::sync::Arc;
 

@@ -36,6 +36,16 @@ pub trait RosterWork: Send {
     async fn update_child(&mut self, child: &Child) -> StoreResult<()>;
     async fn rename_classroom(&mut self, classroom_id: Id, name: &str) -> StoreResult<()>;
     async fn rename_nursery(&mut self, nursery_id: Id, name: &str) -> StoreResult<()>;
+    async fn insert_classroom(&mut self, id: Id, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<()>;
+    async fn insert_family(&mut self, id: Id, nursery_id: Id) -> StoreResult<()>;
+    /// A new child with their first placement.
+    async fn insert_child(&mut self, child: &Child) -> StoreResult<()>;
+    /// An invitation (see `AccountWork::insert_account_code`), in the roster's transaction.
+    async fn insert_invitation(
+        &mut self,
+        code: &crate::domain::accounts::AccountCode,
+        code_hash: &str,
+    ) -> StoreResult<()>;
     async fn audit(&mut self, entry: &NewAuditEntry) -> StoreResult<()>;
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }

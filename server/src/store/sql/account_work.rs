@@ -182,6 +182,37 @@ impl AccountReads for DbStore {
     }
 }
 
+/// Writes an invitation or reset row (shared by the account and roster units of work).
+async fn insert_account_code(
+tx: &mut sqlx::Transaction<'static, Db>,
+code: &AccountCode,
+code_hash: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO account_codes (id, purpose, code_hash, email, display_name, locale, role, scope_id,
+            nursery_id, user_id, created_by, created_at, expires_at, used_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+    )
+    .bind(code.id)
+    .bind(code.purpose.as_str())
+    .bind(code_hash)
+    .bind(&code.email)
+    .bind(&code.display_name)
+    .bind(&code.locale)
+    .bind(code.role.as_str())
+    .bind(code.scope_id)
+    .bind(code.nursery_id)
+    .bind(code.user_id)
+    .bind(code.created_by)
+    .bind(code.created_at)
+    .bind(code.expires_at)
+    .bind(code.used_at)
+    .bind(code.revoked_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// A write transaction of the account lifecycle on this backend.
 struct AccountWorkTx {
     tx: sqlx::Transaction<'static, Db>,
@@ -200,29 +231,7 @@ impl AccountWork for AccountWorkTx {
     }
 
     async fn insert_account_code(&mut self, code: &AccountCode, code_hash: &str) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO account_codes (id, purpose, code_hash, email, display_name, locale, role, scope_id,
-                nursery_id, user_id, created_by, created_at, expires_at, used_at, revoked_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        )
-        .bind(code.id)
-        .bind(code.purpose.as_str())
-        .bind(code_hash)
-        .bind(&code.email)
-        .bind(&code.display_name)
-        .bind(&code.locale)
-        .bind(code.role.as_str())
-        .bind(code.scope_id)
-        .bind(code.nursery_id)
-        .bind(code.user_id)
-        .bind(code.created_by)
-        .bind(code.created_at)
-        .bind(code.expires_at)
-        .bind(code.used_at)
-        .bind(code.revoked_at)
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(())
+        insert_account_code(&mut self.tx, code, code_hash).await
     }
 
     async fn replace_code(&mut self, id: Id, code_hash: &str, expires_at: Timestamp) -> StoreResult<()> {

@@ -150,6 +150,65 @@ impl RosterWork for RosterWorkTx {
         Ok(())
     }
 
+    async fn insert_classroom(&mut self, id: Id, nursery_id: Id, name: &str, age_band: i32) -> StoreResult<()> {
+        let inserted = sqlx::query(
+            "INSERT INTO classrooms (id, nursery_id, name, age_band, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(nursery_id)
+        .bind(name)
+        .bind(age_band)
+        .bind(Timestamp::now())
+        .execute(&mut *self.tx)
+        .await;
+        match inserted {
+            Ok(_) => Ok(()),
+            Err(err) => Err(unique_violation_as(err, "the nursery already has a classroom of this name")),
+        }
+    }
+
+    async fn insert_family(&mut self, id: Id, nursery_id: Id) -> StoreResult<()> {
+        sqlx::query("INSERT INTO families (id, nursery_id, created_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(nursery_id)
+            .bind(Timestamp::now())
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_child(&mut self, child: &Child) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO children (id, family_id, classroom_id, nursery_id, name, name_kana, birth_date, enrolled_on, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(child.id)
+        .bind(child.family_id)
+        .bind(child.classroom_id)
+        .bind(child.nursery_id)
+        .bind(&child.name)
+        .bind(&child.name_kana)
+        .bind(child.birth_date)
+        .bind(child.enrolled_on)
+        .bind(Timestamp::now())
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO child_placements (child_id, classroom_id, nursery_id, from_date) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(child.id)
+        .bind(child.classroom_id)
+        .bind(child.nursery_id)
+        .bind(child.enrolled_on)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_invitation(&mut self, code: &crate::domain::accounts::AccountCode, code_hash: &str) -> StoreResult<()> {
+        insert_account_code(&mut self.tx, code, code_hash).await
+    }
+
     async fn audit(&mut self, entry: &crate::audit::NewAuditEntry) -> StoreResult<()> {
         DbStore::insert_audit(&mut self.tx, entry).await
     }
