@@ -131,6 +131,7 @@ impl Store for DbStore {
 
 include!("sql/accounts.rs");
 include!("sql/account_work.rs");
+include!("sql/account_reads.rs");
 include!("sql/roster_work.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
