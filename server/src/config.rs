@@ -73,6 +73,25 @@ pub struct Config {
     #[arg(long, env = "LOGIN_LIMIT_PER_ACCOUNT_HOURLY", default_value_t = 100)]
     pub login_limit_per_account_hourly: u32,
 
+    /// Days an invitation or password-reset code stays usable.
+    #[arg(long, env = "ACCOUNT_CODE_TTL_DAYS", default_value_t = crate::domain::accounts::DEFAULT_CODE_TTL_DAYS)]
+    pub account_code_ttl_days: u32,
+
+    /// Where invitation and reset codes are also e-mailed: `smtp://host:port` (plain),
+    /// `smtps://user:pass@host` or `smtp://…?tls=required` (lettre's URL form). Unset: codes are
+    /// only handed over on paper.
+    #[arg(long, env = "SMTP_URL")]
+    pub smtp_url: Option<Secret>,
+
+    /// The sender of those e-mails.
+    #[arg(long, env = "SMTP_FROM", default_value = "Tsunagu <no-reply@tsunagu.example>")]
+    pub smtp_from: String,
+
+    /// Activation attempts (invitation and reset codes) per minute from one client address;
+    /// per hour from one address, ten times as many.
+    #[arg(long, env = "ACTIVATION_LIMIT_PER_ADDRESS", default_value_t = 10)]
+    pub activation_limit_per_address: u32,
+
     /// Reverse proxies (CIDR list, e.g. `10.0.0.5/32,fd00::/64`) whose X-Forwarded-For is
     /// believed; the client is the right-most address not among them. Empty: the peer.
     #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::auth::client_address::parse_cidr)]

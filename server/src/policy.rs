@@ -26,7 +26,24 @@ pub enum Action {
     CreateClassroom,
     CreateFamily,
     EnrollChild,
+    /// An account with a password its creator chose: SYSTEM_ADMIN automation only. People
+    /// are invited instead (`InviteUser`) and choose their own.
     CreateUser(Role),
+    /// Invite a person to hold this role (they activate with a one-time code).
+    InviteUser(Role),
+    /// Administer an account holding this role: its invitations (reissue, revoke), reset
+    /// codes, deactivation and reactivation, a guardian's removal from a family, a staff
+    /// member's move to another nursery.
+    ManageAccount(Role),
+    /// The invitations and accounts of a nursery.
+    ListAccounts,
+    /// One's own password and sessions: every signed-in user, for themself only.
+    ManageOwnAccount,
+    /// Children through the year: classroom moves, the April move-up, withdrawal, corrections
+    /// of a child's names and birth date, classroom names.
+    ManageRoster,
+    /// A nursery's name.
+    RenameNursery,
     ReadMunicipality,
     ReadNursery,
     /// A child, its family and its attendance and absence history.
@@ -97,11 +114,28 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::CreateClassroom | Action::CreateFamily | Action::EnrollChild => {
             &[(SystemAdmin, Global), (NurseryAdmin, Nursery)]
         }
-        Action::CreateUser(SystemAdmin) | Action::CreateUser(MunicipalOfficer) => &[(SystemAdmin, Global)],
+        // Whoever creates an account with a password knows it: only automation may.
+        Action::CreateUser(_) => &[(SystemAdmin, Global)],
+        Action::InviteUser(SystemAdmin) | Action::InviteUser(MunicipalOfficer) => &[(SystemAdmin, Global)],
         // A nursery head reads every child of the nursery: officers, who see aggregates only,
         // must not be able to make one (and log in as it).
-        Action::CreateUser(NurseryAdmin) => &[(SystemAdmin, Global)],
-        Action::CreateUser(Staff) | Action::CreateUser(Guardian) => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::InviteUser(NurseryAdmin) => &[(SystemAdmin, Global)],
+        Action::InviteUser(Staff) | Action::InviteUser(Guardian) => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        // Those who may invite such an account administer it.
+        Action::ManageAccount(role) => rule(Action::InviteUser(role)),
+        Action::ListAccounts | Action::ManageRoster => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::RenameNursery => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+        ],
+        Action::ManageOwnAccount => &[
+            (SystemAdmin, Global),
+            (MunicipalOfficer, Municipality),
+            (NurseryAdmin, Nursery),
+            (Staff, Nursery),
+            (Guardian, Family),
+        ],
         Action::ReadMunicipality => &[(SystemAdmin, Global), (MunicipalOfficer, Municipality)],
         Action::ReadNursery => &[
             (SystemAdmin, Global),
@@ -140,8 +174,8 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
             &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
         }
         Action::ReadAuditClientAddress => &[(SystemAdmin, Global)],
-        // Those who may create such an account administer it.
-        Action::ReadUserEmail(role) => rule(Action::CreateUser(role)),
+        // Those who may invite such an account administer it.
+        Action::ReadUserEmail(role) => rule(Action::InviteUser(role)),
         Action::ListNurseries => &[
             (SystemAdmin, Global),
             (MunicipalOfficer, Municipality),
@@ -178,6 +212,16 @@ fn level_of(role: Role) -> Level {
 impl Actor {
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
+    }
+
+    /// For actions on the caller's own account: allowed to anyone holding one of the rule's
+    /// roles (anywhere); FORBIDDEN otherwise.
+    pub fn authorize_own(&self, action: Action) -> AppResult<()> {
+        if rule(action).iter().any(|(role, _)| self.has_role(*role)) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// Whether the caller may perform `action` on a target at `target`.

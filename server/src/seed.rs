@@ -187,6 +187,7 @@ pub async fn seed_demo(services: &Services, children_per_nursery: usize) -> anyh
                     name_kana: Some(format!("{surname_kana} {given_kana}")),
                     birth_date: birth_date(&mut rng, classroom.age_band, today),
                     enrolled_on: today,
+                    withdrawn_on: None,
                 };
                 // Enrolled up to a year ago (not before the infant was two months old), so the
                 // demo has history.

@@ -11,6 +11,9 @@ mod http_surface;
 mod journals;
 mod world;
 
+mod account_access;
+mod account_codes;
+mod account_mail;
 mod authorization;
 mod bad_input;
 mod care;
@@ -34,6 +37,8 @@ mod oversight_figures;
 mod push;
 mod push_service;
 mod push_ssrf;
+mod roster_import;
+mod roster_year;
 mod scale_out;
 mod schema;
 mod small_counts;

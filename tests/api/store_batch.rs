@@ -52,6 +52,7 @@ pub(crate) async fn nursery(store: &Arc<dyn Store>) -> Nursery {
                 name_kana: None,
                 birth_date: today - time::Duration::days(800),
                 enrolled_on: today - time::Duration::days(30),
+                withdrawn_on: None,
             })
             .await
             .unwrap();

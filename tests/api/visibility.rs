@@ -197,11 +197,13 @@ async fn people_and_structure_by_every_role(backend: Backend) {
         }
     }
 
-    // Whoever creates an account administers it, and sees its address in the answer.
-    for (creator, role, scope) in [
-        (&app.admin, "STAFF", &w.nursery_a),
-        (&w.head_a, "GUARDIAN", &w.family_1),
-    ] {
+    // Whoever creates an account administers it, and sees its address in the answer; a head
+    // invites (only automation chooses passwords) and sees the address on the invitation.
+    let invited = crate::account_codes::invite(&w.head_a, "new.guardian@tsunagu.test", "GUARDIAN", &w.family_1).await;
+    if invited["accountCode"]["email"] != "new.guardian@tsunagu.test" {
+        failures.push("inviteUser GUARDIAN: the head did not see the address".to_owned());
+    }
+    for (creator, role, scope) in [(&app.admin, "STAFF", &w.nursery_a)] {
         let created = creator
             .ok(
                 "mutation($r: Role!, $s: ID, $e: String!) { createUser(email: $e, password: \"marmalade tugboat quiver\", displayName: \"新人\", role: $r, scopeId: $s) { email } }",

@@ -12,6 +12,7 @@ pub struct World {
     pub classroom_a: String,
     pub classroom_b: String,
     pub family_1: String,
+    pub family_2: String,
     /// Siblings in family 1.
     pub child_1a: String,
     pub child_1b: String,
@@ -148,6 +149,7 @@ impl World {
             classroom_a,
             classroom_b,
             family_1,
+            family_2,
             child_1a,
             child_1b,
             child_2,

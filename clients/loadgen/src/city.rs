@@ -55,6 +55,7 @@ pub async fn populate(
                             name_kana: None,
                             birth_date: time::macros::date!(2022 - 06 - 01),
                             enrolled_on: time::macros::date!(2025 - 04 - 01),
+                            withdrawn_on: None,
                         })
                         .await?;
                     let guardian = store

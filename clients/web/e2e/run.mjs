@@ -7,11 +7,14 @@ import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 
+import { accountScenarios } from './accounts.mjs';
 import { careScenarios } from './care.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
 async function scenario(name, fn) {
+  // E2E_GREP=regex runs only the scenarios whose name matches it (while working on one).
+  if (process.env.E2E_GREP && !new RegExp(process.env.E2E_GREP).test(name)) return;
   const started = Date.now();
   try {
     await fn();
@@ -263,6 +266,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     });
 
     await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
+    await accountScenarios({ scenario, checkA11y, browser, base, world, screenshots });
   } finally {
     await browser.close();
     await server.stop();

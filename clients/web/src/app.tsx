@@ -9,6 +9,7 @@ import { ApiError } from './api/http';
 import { startLive } from './api/live';
 import { t } from './i18n';
 import { Login } from './ui/login';
+import { path } from './router';
 import { cachedViewer, isOfficer, isStaff, loadViewer, token, viewer } from './session';
 
 type Loaded = ComponentType<Record<string, never>>;
@@ -18,6 +19,7 @@ const useLazy = (load: () => Promise<Loaded>): Loaded | null => useLazyLoad(load
 const loadGuardian = () => import('./guardian/guardian-app').then((m) => m.GuardianApp as Loaded);
 const loadStaff = () => import('./staff/staff-app').then((m) => m.StaffApp as Loaded);
 const loadOfficer = () => import('./officer/officer-app').then((m) => m.OfficerApp as Loaded);
+const loadActivate = () => import('./account/activate').then((m) => m.Activate as Loaded);
 
 export function App() {
   const [failed, setFailed] = useState(false);
@@ -33,6 +35,8 @@ export function App() {
       else if (!(err instanceof ApiError && err.code === 'UNAUTHENTICATED')) setFailed(true);
     });
   }, [current]);
+  // The letter's QR link opens activation whoever is signed in on this device.
+  if (path.value === '/activate') return <Lazy load={loadActivate} />;
   if (!current) return <Login />;
   const who = viewer.value;
   if (!who) {

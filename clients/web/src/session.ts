@@ -59,9 +59,16 @@ async function shareLocale(lang: Locale): Promise<void> {
 
 export async function login(email: string, password: string): Promise<void> {
   const data = await gql(LoginDocument, { email, password });
-  localStorage.setItem(TOKEN, data.login.token);
-  token.value = data.login.token;
-  setBearer(data.login.token);
+  await signedIn(data.login.token);
+}
+
+/** Keeps a new session's token (a login, an activation) and loads its account. */
+export async function signedIn(newToken: string): Promise<void> {
+  stopLive();
+  localStorage.setItem(TOKEN, newToken);
+  token.value = newToken;
+  setBearer(newToken);
+  viewer.value = null;
   await loadViewer();
 }
 

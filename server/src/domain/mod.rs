@@ -1,6 +1,8 @@
 //! The nursery domain: identifiers, times in the nursery's calendar, the records the service
 //! keeps, and the checks that turn raw client input into values the rest of the code can trust.
 
+pub mod account_letter;
+pub mod accounts;
 pub mod calendar;
 pub mod care;
 pub mod endpoint;
@@ -9,6 +11,8 @@ pub mod journal;
 pub mod model;
 pub mod oversight;
 pub mod push;
+pub mod roster;
+pub mod roster_import;
 pub mod validate;
 
 pub use calendar::Timestamp;

@@ -128,6 +128,8 @@ pub struct Child {
     pub birth_date: Date,
     /// First day at the nursery: from then on the child counts as enrolled in reports.
     pub enrolled_on: Date,
+    /// First day no longer at the nursery (withdrawn): from then on off rosters and reports.
+    pub withdrawn_on: Option<Date>,
 }
 
 /// Where an entity sits in the organisation: what authorization decisions are made on.

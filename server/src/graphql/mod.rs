@@ -1,6 +1,7 @@
 //! The GraphQL API: the contract's schema, built from these resolvers. Resolvers translate
 //! between GraphQL and the service layer and do nothing else.
 
+mod account_lifecycle;
 mod account_types;
 mod audit;
 mod care_types;
@@ -17,6 +18,7 @@ mod push;
 mod query;
 mod report_types;
 mod reports;
+mod roster;
 pub mod scalars;
 mod subscription;
 mod types;
@@ -44,6 +46,8 @@ pub struct RequestContext {
     /// The raw `Authorization` value, so `logout` can end this very session.
     pub authorization: Option<String>,
     pub client_ip: Option<IpAddr>,
+    /// A short name of the client's device (from `User-Agent`), kept with a new session.
+    pub device: String,
 }
 
 fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {

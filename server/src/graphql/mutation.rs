@@ -19,7 +19,8 @@ impl CoreMutation {
     /// Wrong email and wrong password answer alike: UNAUTHENTICATED.
     async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
         let client = request(ctx).and_then(|r| r.client_ip);
-        let login = accounts::login(services(ctx), &email, &password, client).await?;
+        let device = request(ctx).map(|r| r.device.as_str()).unwrap_or_default();
+        let login = accounts::login(services(ctx), &email, &password, client, device).await?;
         Ok(AuthPayload {
             token: login.token,
             user: login.user,
@@ -173,4 +174,6 @@ pub struct MutationRoot(
     super::mutation_care::CareMutation,
     super::push::PushMutation,
     super::reports::ReportMutation,
+    super::account_lifecycle::AccountMutation,
+    super::roster::RosterMutation,
 );

@@ -103,4 +103,10 @@ impl CoreQuery {
 
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(CoreQuery, super::push::PushQuery, super::reports::ReportQuery);
+pub struct QueryRoot(
+    CoreQuery,
+    super::push::PushQuery,
+    super::reports::ReportQuery,
+    super::account_lifecycle::AccountQuery,
+    super::roster::RosterQuery,
+);

@@ -156,6 +156,10 @@ impl ChildObject {
     async fn enrolled_on(&self) -> GqlDate {
         GqlDate(self.0.enrolled_on)
     }
+    /// The first day no longer at the nursery, once withdrawn.
+    async fn withdrawn_on(&self) -> Option<GqlDate> {
+        self.0.withdrawn_on.map(GqlDate)
+    }
     /// The child's nursery: where the family's notebook pages are listed (`journals`).
     async fn nursery_id(&self) -> ID {
         self.0.nursery_id.into()

@@ -133,10 +133,16 @@ async fn execute(
             }
         },
     };
+    let device = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(crate::domain::accounts::device_label)
+        .unwrap_or_default();
     let context = RequestContext {
         actor,
         authorization,
         client_ip,
+        device,
     };
     respond(
         answer,

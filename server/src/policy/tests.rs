@@ -68,10 +68,31 @@ fn officers_cannot_make_accounts_that_read_children() {
     let officer = actor(MunicipalOfficer, Some(municipality));
     for role in [NurseryAdmin, Staff, Guardian, SystemAdmin, MunicipalOfficer] {
         assert!(!officer.may(Action::CreateUser(role), &in_nursery), "{role:?}");
+        assert!(!officer.may(Action::InviteUser(role), &in_nursery), "{role:?}");
+        assert!(!officer.may(Action::ManageAccount(role), &in_nursery), "{role:?}");
     }
-    assert!(actor(SystemAdmin, None).may(Action::CreateUser(NurseryAdmin), &in_nursery));
-    assert!(actor(NurseryAdmin, Some(nursery)).may(Action::CreateUser(Staff), &in_nursery));
-    assert!(!actor(NurseryAdmin, Some(nursery)).may(Action::CreateUser(NurseryAdmin), &in_nursery));
+    assert!(actor(SystemAdmin, None).may(Action::InviteUser(NurseryAdmin), &in_nursery));
+    let head = actor(NurseryAdmin, Some(nursery));
+    assert!(head.may(Action::InviteUser(Staff), &in_nursery));
+    assert!(head.may(Action::ManageAccount(Guardian), &in_nursery));
+    assert!(!head.may(Action::InviteUser(NurseryAdmin), &in_nursery));
+    // Nobody but automation chooses another person's password.
+    assert!(!head.may(Action::CreateUser(Staff), &in_nursery));
+    assert!(actor(SystemAdmin, None).may(Action::CreateUser(Staff), &in_nursery));
+}
+
+#[test]
+fn everyone_signed_in_manages_their_own_account_only() {
+    for role in [NurseryAdmin, Staff, Guardian, SystemAdmin, MunicipalOfficer] {
+        assert!(actor(role, Some(Id::new()))
+            .authorize_own(Action::ManageOwnAccount)
+            .is_ok());
+    }
+    let nobody = Actor {
+        grants: Vec::new(),
+        ..actor(Guardian, None)
+    };
+    assert!(nobody.authorize_own(Action::ManageOwnAccount).is_err());
 }
 
 #[test]

@@ -278,6 +278,7 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
                         name_kana: None,
                         birth_date: days[0] - Duration::days(365 * i64::from(*band) + 200),
                         enrolled_on: days[0],
+                        withdrawn_on: None,
                     })
                     .await?;
                 enrolled.push(Enrolled {

@@ -15,7 +15,15 @@ pub struct Login {
     pub expires_at: Timestamp,
 }
 
-pub async fn login(svc: &Services, email: &str, password: &str, client: Option<IpAddr>) -> AppResult<Login> {
+/// Signs in; `device` is the client's `User-Agent`, kept (shortened) so the user can tell
+/// their sessions apart.
+pub async fn login(
+    svc: &Services,
+    email: &str,
+    password: &str,
+    client: Option<IpAddr>,
+    device: &str,
+) -> AppResult<Login> {
     let email = email.trim().to_lowercase();
     svc.login_limiter.check(&email, client)?;
     let found = if password.len() > validate::MAX_PASSWORD_CHARS * 4 {
@@ -33,10 +41,16 @@ pub async fn login(svc: &Services, email: &str, password: &str, client: Option<I
     };
     svc.login_limiter.succeeded(&email, client);
     let token = token::generate();
-    let expires_at = Timestamp(Timestamp::now().0 + svc.config.session_ttl());
-    svc.store
-        .create_session(&token::hash(&token), user.id, expires_at)
+    let now = Timestamp::now();
+    let expires_at = Timestamp(now.0 + svc.config.session_ttl());
+    let mut work = svc.store.begin_account_work().await?;
+    work.insert_session(&token::hash(&token), user.id, device, now, expires_at)
         .await?;
+    // The login is audited as the user's own act (the request had no caller yet).
+    if let Some(entry) = super::account_access::planned_audit(Some(user.id), None, vec![user.id]) {
+        work.audit(&entry).await?;
+    }
+    work.commit().await?;
     tracing::info!(user = %user.id, "login");
     Ok(Login {
         token,

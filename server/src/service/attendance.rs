@@ -41,6 +41,10 @@ pub async fn record_attendance(
         return Err(AppError::bad_input("pickupBy", "pickupBy belongs to a check-out"));
     }
     let child = placed.child;
+    // A withdrawn child is off the roster from their withdrawal date: nothing is recorded.
+    if child.withdrawn_on.is_some_and(|withdrawn| today >= withdrawn) {
+        return Err(AppError::bad_input("childId", "the child has left the nursery"));
+    }
     let now = Timestamp::now();
     let occurred_at = match input.occurred_at {
         None => now,

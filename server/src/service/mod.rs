@@ -2,6 +2,10 @@
 //! (which only persists): input checks, the policy decision, the write, and waking the event
 //! tailer. Every function takes the caller's `Actor` and names its `Action`.
 
+pub mod account_access;
+pub mod account_admin;
+pub mod account_codes;
+pub mod account_mail;
 pub mod accounts;
 pub mod attendance;
 pub mod attendance_writer;
@@ -9,12 +13,16 @@ pub mod audit_log;
 pub mod audit_writer;
 pub mod care;
 pub mod journals;
+pub mod mailer;
 pub mod naps;
 pub mod org;
 pub mod oversight;
+pub mod own_account;
 pub mod push;
 pub mod push_transport;
 pub mod reports;
+pub mod roster;
+pub mod roster_import;
 
 use std::sync::Arc;
 
@@ -52,6 +60,10 @@ pub struct Services {
     pub push: push::PushSender,
     pub passwords: Passwords,
     pub login_limiter: LoginLimiter,
+    /// Attempts to use invitation and reset codes, throttled per client address like logins.
+    pub activation_limiter: LoginLimiter,
+    /// E-mails account codes when SMTP is configured.
+    pub mailer: Option<mailer::Mailer>,
     /// Records check-ins and check-outs, grouping concurrent callers into one commit.
     pub attendance: attendance_writer::AttendanceWriter,
     /// Records reads of child-level data, grouping concurrent callers into one commit.
@@ -80,6 +92,16 @@ impl Services {
                 per_account_address_per_minute: config.login_limit_per_account,
                 per_account_per_hour: config.login_limit_per_account_hourly,
             }),
+            activation_limiter: LoginLimiter::new(LoginLimits {
+                per_address_per_minute: config.activation_limit_per_address,
+                per_account_address_per_minute: config.activation_limit_per_address,
+                per_account_per_hour: config.activation_limit_per_address.saturating_mul(10),
+            }),
+            mailer: config
+                .smtp_url
+                .as_deref()
+                .map(|url| mailer::Mailer::from_url(url, &config.smtp_from))
+                .transpose()?,
             audit: audit_writer::AuditWriter::start(store.clone()),
             config: Arc::new(config),
         };
@@ -88,6 +110,7 @@ impl Services {
             .live_sessions
             .spawn_watch(store.clone(), services.config.session_revalidate_interval());
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
+        roster::spawn_placement_watch(services.clone());
         audit_log::start_retention(services.clone()).await;
         Ok(services)
     }

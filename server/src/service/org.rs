@@ -94,6 +94,7 @@ pub async fn enroll_child(svc: &Services, actor: &Actor, input: Enrollment<'_>) 
         name_kana: validate::optional_name("nameKana", input.name_kana)?,
         birth_date: validate::birth_date("birthDate", input.birth_date, today)?,
         enrolled_on: validate::enrolment_date("enrolledOn", input.enrolled_on, input.birth_date, today)?,
+        withdrawn_on: None,
     };
     Ok(svc.store.enroll_child(child).await?)
 }

@@ -3,15 +3,19 @@
 //! (`sql/`) and differ where the databases differ: connection set-up, migrations, write
 //! serialisation and the event-log horizon.
 
+pub mod account_work;
 mod inputs;
 mod oversight;
 mod postgres;
 mod records;
+pub mod roster_work;
 mod sqlite;
 
+pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
 pub use inputs::*;
 pub use oversight::*;
 pub use records::*;
+pub use roster_work::{RosterReads, RosterWork};
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -144,6 +148,8 @@ pub async fn connect_with(url: &str, options: StoreOptions) -> anyhow::Result<Ar
 #[async_trait]
 pub trait Store:
     AccountStore
+    + AccountReads
+    + RosterReads
     + OrgStore
     + AttendanceStore
     + CareStore

@@ -211,6 +211,9 @@ impl Store for DbStore {
 }
 
 include!("sql/accounts.rs");
+include!("sql/account_work.rs");
+include!("sql/account_reads.rs");
+include!("sql/roster_work.rs");
 include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/attendance_batch.rs");

@@ -65,6 +65,20 @@ export type CheckOutInput = {
   pickupBy?: string | null | undefined;
 };
 
+/** What a code is for. */
+export type CodePurpose =
+  /** Creates the account it carries. */
+  | 'INVITATION'
+  /** Sets a new password for an existing account. */
+  | 'RESET';
+
+/** Where a code stands. */
+export type CodeStatus =
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED'
+  | 'USED';
+
 export type GrowthInput = {
   childId: string | number;
   /** 40–130 cm. */
@@ -83,6 +97,16 @@ export type HealthCheckInput = {
   symptoms?: Array<Symptom> | null | undefined;
   /** 34.0–42.5 °C, one decimal. */
   temperatureC?: number | null | undefined;
+};
+
+export type InviteUserInput = {
+  displayName: string;
+  email: string;
+  /** "ja" (default) or "en": the language of the letter and of the account. */
+  locale?: string | null | undefined;
+  role: Role;
+  /** The municipality (officers), nursery (heads, staff) or family (guardians). */
+  scopeId?: string | number | null | undefined;
 };
 
 export type JournalDraftInput = {
@@ -185,6 +209,71 @@ export type Symptom =
   | 'RASH'
   | 'RUNNY_NOSE'
   | 'VOMITING';
+
+export type ActivateAccountMutationVariables = Exact<{
+  code: string;
+  password: string;
+}>;
+
+
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, user: { id: string, displayName: string, locale: string } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, device: string, createdAt: string, lastUsedAt: string | null, current: boolean }> };
+
+export type EndSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndSessionMutation = { endSession: boolean };
+
+export type EndOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EndOtherSessionsMutation = { endOtherSessions: number };
+
+export type IssuedCodeFieldsFragment = { code: string, qrSvg: string, activationLink: string, accountCode: { id: string, displayName: string, email: string, role: Role, status: CodeStatus, expiresAt: string } };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+  origin: string;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { code: string, qrSvg: string, activationLink: string, accountCode: { id: string, displayName: string, email: string, role: Role, status: CodeStatus, expiresAt: string } } };
+
+export type ReissueAccountCodeMutationVariables = Exact<{
+  id: string | number;
+  origin: string;
+}>;
+
+
+export type ReissueAccountCodeMutation = { reissueAccountCode: { code: string, qrSvg: string, activationLink: string, accountCode: { id: string, displayName: string, email: string, role: Role, status: CodeStatus, expiresAt: string } } };
+
+export type RevokeAccountCodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeAccountCodeMutation = { revokeAccountCode: { id: string, status: CodeStatus } };
+
+export type InvitePageQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type InvitePageQuery = { nursery: { id: string, name: string } | null, accountCodes: Array<{ id: string, purpose: CodePurpose, displayName: string, email: string, role: Role, status: CodeStatus, expiresAt: string }>, me: { children: Array<{ id: string, name: string, family: { id: string }, classroom: { name: string } }> } };
 
 export type AttendanceFieldsFragment = { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } };
 
@@ -566,6 +655,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const IssuedCodeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IssuedCodeFields on IssuedCode {
+  code
+  qrSvg(origin: $origin)
+  activationLink(origin: $origin)
+  accountCode {
+    id
+    displayName
+    email
+    role
+    status
+    expiresAt
+  }
+}
+    `, {"fragmentName":"IssuedCodeFields"}) as unknown as TypedDocumentString<IssuedCodeFieldsFragment, unknown>;
 export const AttendanceFieldsFragmentDoc = new TypedDocumentString(`
     fragment AttendanceFields on AttendanceEvent {
   id
@@ -628,6 +732,120 @@ export const JournalFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"JournalFields"}) as unknown as TypedDocumentString<JournalFieldsFragment, unknown>;
+export const ActivateAccountDocument = new TypedDocumentString(`
+    mutation ActivateAccount($code: String!, $password: String!) {
+  activateAccount(code: $code, password: $password) {
+    token
+    expiresAt
+    user {
+      id
+      displayName
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    id
+    device
+    createdAt
+    lastUsedAt
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession($id: ID!) {
+  endSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
+export const EndOtherSessionsDocument = new TypedDocumentString(`
+    mutation EndOtherSessions {
+  endOtherSessions
+}
+    `) as unknown as TypedDocumentString<EndOtherSessionsMutation, EndOtherSessionsMutationVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!, $origin: String!) {
+  inviteUser(input: $input) {
+    ...IssuedCodeFields
+  }
+}
+    fragment IssuedCodeFields on IssuedCode {
+  code
+  qrSvg(origin: $origin)
+  activationLink(origin: $origin)
+  accountCode {
+    id
+    displayName
+    email
+    role
+    status
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const ReissueAccountCodeDocument = new TypedDocumentString(`
+    mutation ReissueAccountCode($id: ID!, $origin: String!) {
+  reissueAccountCode(id: $id) {
+    ...IssuedCodeFields
+  }
+}
+    fragment IssuedCodeFields on IssuedCode {
+  code
+  qrSvg(origin: $origin)
+  activationLink(origin: $origin)
+  accountCode {
+    id
+    displayName
+    email
+    role
+    status
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<ReissueAccountCodeMutation, ReissueAccountCodeMutationVariables>;
+export const RevokeAccountCodeDocument = new TypedDocumentString(`
+    mutation RevokeAccountCode($id: ID!) {
+  revokeAccountCode(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeAccountCodeMutation, RevokeAccountCodeMutationVariables>;
+export const InvitePageDocument = new TypedDocumentString(`
+    query InvitePage($nurseryId: ID!) {
+  nursery(id: $nurseryId) {
+    id
+    name
+  }
+  accountCodes(nurseryId: $nurseryId) {
+    id
+    purpose
+    displayName
+    email
+    role
+    status
+    expiresAt
+  }
+  me {
+    children {
+      id
+      name
+      family {
+        id
+      }
+      classroom {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitePageQuery, InvitePageQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

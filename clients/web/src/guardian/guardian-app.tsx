@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 
 import { t } from '../i18n';
 import { matchChild, path } from '../router';
+import { AccountScreen } from '../ui/account-screens';
 import { Settings } from '../ui/settings';
 import { Shell } from '../ui/shell';
 import { ChildDay } from './child-day';
@@ -18,6 +19,7 @@ export function GuardianApp() {
   useEffect(() => startGuardianLive(), []);
   const p = path.value;
   if (p === '/settings') return <Settings />;
+  if (p === '/account') return <AccountScreen path={p} />;
   const route = matchChild(p);
   if (!route) return <Home />;
   const child = children.value?.find((c) => c.id === route.childId);

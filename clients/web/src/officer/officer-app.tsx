@@ -15,6 +15,7 @@ import { municipalityIdOf, viewer } from '../session';
 import { w } from '../strings-work';
 import { addDays, formatDate, today } from '../time';
 import { Icon } from '../ui/icons';
+import { AccountScreen } from '../ui/account-screens';
 import { Settings } from '../ui/settings';
 import { Shell } from '../ui/shell';
 import { dashboardCsv, percent, symptomSeries } from './figures';
@@ -24,6 +25,7 @@ type Alert = Data['infectionAlerts'][number];
 
 export function OfficerApp() {
   if (path.value === '/settings') return <Settings />;
+  if (path.value === '/account') return <AccountScreen path={path.value} />;
   return <Dashboard />;
 }
 

@@ -7,6 +7,7 @@ import { useLazy } from '../lazy';
 import { t } from '../i18n';
 import { path } from '../router';
 import { isHead, nurseryIdOf, viewer } from '../session';
+import { AccountScreen } from '../ui/account-screens';
 import { Settings } from '../ui/settings';
 import { AlertBanner } from './alerts';
 import { classroomChoice, ClassroomPicker } from './picker';
@@ -38,6 +39,7 @@ export function StaffApp() {
       />
     );
   }
+  if (p === '/account' || (p === '/invite' && isHead(who))) return <AccountScreen path={p} nurseryId={nurseryId ?? ''} />;
   const banner = <AlertBanner />;
   if (p === '/reports') return <ReportsView banner={banner} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;

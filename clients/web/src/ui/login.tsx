@@ -47,6 +47,11 @@ export function Login() {
             {t('loginButton')}
           </button>
         </form>
+        <p class="center-text">
+          <a class="btn wide" href="/activate" data-testid="have-code">
+            {t('haveCode')}
+          </a>
+        </p>
         <div class="lang-switch" role="group" aria-label={t('language')}>
           <button class="btn small" aria-pressed={locale.value === 'ja'} onClick={() => void changeLocale('ja')} lang="ja">
             日本語

@@ -4,7 +4,7 @@ import type { PushKind } from '../gql/graphql';
 import { locale, t } from '../i18n';
 import { currentSubscription, disablePush, enablePush, pushSupport, setKind } from '../push';
 import { navigate } from '../router';
-import { changeLocale, isStaff, logout, viewer } from '../session';
+import { changeLocale, isHead, isStaff, logout, viewer } from '../session';
 import { Icon } from './icons';
 import { Shell } from './shell';
 
@@ -25,6 +25,16 @@ export function Settings({ extra }: { extra?: preact.ComponentChildren }) {
             English
           </button>
         </div>
+      </section>
+      <section class="card">
+        <a class="btn wide" href="/account" data-testid="my-account">
+          {t('myAccount')}
+        </a>
+        {isHead(who) && (
+          <a class="btn wide" href="/invite" data-testid="invitations">
+            {t('invitations')}
+          </a>
+        )}
       </section>
       {extra}
       <Notifications kinds={isStaff(who) ? STAFF_KINDS : GUARDIAN_KINDS} />

@@ -303,6 +303,8 @@ impl Connection {
                 actor: Some(actor),
                 authorization: Some(authorization),
                 client_ip,
+                // Sessions are made over HTTP (login, activation), never on a socket.
+                device: String::new(),
             };
             state
                 .live

@@ -65,7 +65,7 @@ impl AccountStore for DbStore {
 
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
         let row: Option<(Id, String, String, String, String)> =
-            sqlx::query_as("SELECT id, email, display_name, locale, password_hash FROM users WHERE email = $1")
+            sqlx::query_as("SELECT id, email, display_name, locale, password_hash FROM users WHERE email = $1 AND deactivated_at IS NULL")
                 .bind(email)
                 .fetch_optional(self.reader())
                 .await?;
@@ -136,7 +136,7 @@ impl AccountStore for DbStore {
         let mut query = QueryBuilder::<Db>::new(
             "SELECT s.token_hash, u.id, u.email, u.display_name, u.locale, g.role, g.scope_id
              FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id
-             WHERE s.expires_at > ",
+             WHERE u.deactivated_at IS NULL AND s.expires_at > ",
         );
         query.push_bind(now).push(" AND s.token_hash IN ");
         push_padded_list(&mut query, token_hashes);

@@ -380,9 +380,11 @@ impl CareStore for DbStore {
         day: (Timestamp, Timestamp),
     ) -> StoreResult<ClassroomDay> {
         let children: Vec<ChildRow> = sqlx::query_as(&format!(
-            "SELECT {CHILD_COLUMNS} FROM children c WHERE c.classroom_id = $1 ORDER BY c.name_kana, c.name"
+            "SELECT {CHILD_COLUMNS} FROM children c WHERE c.classroom_id = $1
+             AND (c.withdrawn_on IS NULL OR c.withdrawn_on > $2) ORDER BY c.name_kana, c.name"
         ))
         .bind(classroom_id)
+        .bind(date)
         .fetch_all(self.reader())
         .await?;
         let children: Vec<Child> = children.into_iter().map(Child::from).collect();

@@ -11,6 +11,7 @@ struct ChildRow {
     name_kana: Option<String>,
     birth_date: Date,
     enrolled_on: Date,
+    withdrawn_on: Option<Date>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,11 +33,13 @@ impl From<ChildRow> for Child {
             name_kana: r.name_kana,
             birth_date: r.birth_date,
             enrolled_on: r.enrolled_on,
+            withdrawn_on: r.withdrawn_on,
         }
     }
 }
 
-const CHILD_COLUMNS: &str = "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date, c.enrolled_on";
+const CHILD_COLUMNS: &str =
+    "c.id, c.family_id, c.classroom_id, c.nursery_id, c.name, c.name_kana, c.birth_date, c.enrolled_on, c.withdrawn_on";
 
 /// Appends `(…)` binding `keys`, padded to a power-of-two length by repeating the last key: the
 /// key lists of coalesced reads and group commits vary in length with every batch, and a few
@@ -335,6 +338,16 @@ impl OrgStore for DbStore {
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
+        // The first placement: reports count each day by the classroom of that day.
+        sqlx::query(
+            "INSERT INTO child_placements (child_id, classroom_id, nursery_id, from_date) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(child.id)
+        .bind(child.classroom_id)
+        .bind(child.nursery_id)
+        .bind(child.enrolled_on)
+        .execute(&mut *tx)
+        .await?;
         Self::commit(tx, Place::Nursery(child.nursery_id), &[child.family_id, child.id]).await?;
         Ok(child)
     }
@@ -385,7 +398,9 @@ impl OrgStore for DbStore {
         if filter.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query = QueryBuilder::<Db>::new(format!("SELECT {CHILD_COLUMNS} FROM children c WHERE 1 = 1"));
+        // Withdrawn children leave the lists from the first instant of their withdrawal date.
+        let mut query = QueryBuilder::<Db>::new(format!("SELECT {CHILD_COLUMNS} FROM children c WHERE (c.withdrawn_at IS NULL OR c.withdrawn_at > "));
+        query.push_bind(Timestamp::now()).push(")");
         push_child_filter(&mut query, "c", filter);
         if let Some(classroom) = classroom {
             query.push(" AND c.classroom_id = ").push_bind(classroom);

@@ -40,15 +40,22 @@ impl ReportStore for DbStore {
         enrolled.push(" UNION SELECT nursery_id, date FROM absence_reports WHERE");
         push_in(&mut enrolled, "nursery_id", nurseries);
         push_dates(&mut enrolled, "date", from, to);
+        // Each child counts from enrolment until withdrawal, in the classroom (age band) of the
+        // day: placements are periods [starts, ends), ends open while the child stays.
         enrolled.push(
-            "), roll AS (SELECT c.nursery_id, cl.age_band, c.enrolled_on, COUNT(*) AS n
-                FROM children c JOIN classrooms cl ON cl.id = c.classroom_id WHERE",
+            "), roll AS (SELECT p.nursery_id, cl.age_band, p.from_date AS starts,
+                    CASE WHEN c.withdrawn_on IS NOT NULL AND (p.until_date IS NULL OR c.withdrawn_on < p.until_date)
+                         THEN c.withdrawn_on ELSE p.until_date END AS ends,
+                    COUNT(*) AS n
+                FROM child_placements p JOIN children c ON c.id = p.child_id
+                JOIN classrooms cl ON cl.id = p.classroom_id WHERE",
         );
-        push_in(&mut enrolled, "c.nursery_id", nurseries);
+        push_in(&mut enrolled, "p.nursery_id", nurseries);
         enrolled.push(
-            " GROUP BY c.nursery_id, cl.age_band, c.enrolled_on)
+            " GROUP BY p.nursery_id, cl.age_band, starts, ends)
              SELECT d.nursery_id, d.date, r.age_band, CAST(SUM(r.n) AS BIGINT)
-             FROM days d LEFT JOIN roll r ON r.nursery_id = d.nursery_id AND r.enrolled_on <= d.date
+             FROM days d LEFT JOIN roll r ON r.nursery_id = d.nursery_id AND r.starts <= d.date
+                AND (r.ends IS NULL OR r.ends > d.date)
              GROUP BY d.nursery_id, d.date, r.age_band",
         );
 
