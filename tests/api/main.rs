@@ -11,11 +11,14 @@ mod http_surface;
 mod journals;
 mod world;
 
+mod arrival_checks;
 mod authorization;
+mod authorization_safety;
 mod bad_input;
 mod care;
 mod coalesced_reads;
 mod concurrency;
+mod corrections;
 mod csv_export;
 mod db_proxy;
 mod fault_delivery;

@@ -9,6 +9,7 @@ pub mod journal;
 pub mod model;
 pub mod oversight;
 pub mod push;
+pub mod safety;
 pub mod validate;
 
 pub use calendar::Timestamp;

@@ -160,6 +160,11 @@ pub struct AttendanceEvent {
     pub pickup_by: Option<String>,
     /// Filled in once the event is in the log (always, for events read back).
     pub position: Position,
+    /// On a correction: the check-in or check-out it undoes (which stays on record, superseded).
+    #[serde(default)]
+    pub corrects: Option<Id>,
+    #[serde(default)]
+    pub correction_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -188,6 +193,8 @@ pub enum EventPayload {
     AbsenceAcknowledged(AbsenceReport),
     CareAlert(super::care::CareAlert),
     InfectionAlert(super::oversight::InfectionAlert),
+    /// A not-yet-arrived check raised, or ended (arrival, report, staff's note).
+    ArrivalCheck(super::safety::arrival::ArrivalCheck),
 }
 
 impl EventPayload {
@@ -198,6 +205,7 @@ impl EventPayload {
             EventPayload::AbsenceAcknowledged(_) => EventKind::AbsenceAcknowledged,
             EventPayload::CareAlert(_) => EventKind::CareAlert,
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
+            EventPayload::ArrivalCheck(_) => EventKind::ArrivalCheck,
         }
     }
 
@@ -207,6 +215,7 @@ impl EventPayload {
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => r.nursery_id,
             EventPayload::CareAlert(a) => a.nursery_id,
             EventPayload::InfectionAlert(a) => a.nursery_id,
+            EventPayload::ArrivalCheck(c) => c.nursery_id,
         }
     }
 
@@ -215,6 +224,7 @@ impl EventPayload {
             EventPayload::Attendance(e) => Some(e.family_id),
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
+            EventPayload::ArrivalCheck(c) => Some(c.family_id),
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
         }
@@ -227,6 +237,7 @@ text_enum!(EventKind {
     AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
     CareAlert = "CARE_ALERT",
     InfectionAlert = "INFECTION_ALERT",
+    ArrivalCheck = "ARRIVAL_CHECK",
 });
 
 #[derive(Clone, Debug)]

@@ -25,9 +25,10 @@ use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::CareAlertObject;
 use super::report_types::InfectionAlertObject;
+use super::safety::ArrivalCheckObject;
 use super::subscription::{
-    absence_report, absence_update, attendance_event, care_alert, infection_alert, open, LiveArguments, LiveEvents,
-    LiveField,
+    absence_report, absence_update, arrival_check, attendance_event, care_alert, infection_alert, open, LiveArguments,
+    LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -79,6 +80,10 @@ impl DeliveryRoot {
 
     async fn care_alerts(&self, ctx: &Context<'_>) -> Result<Option<CareAlertObject>> {
         deliver(ctx, LiveField::CareAlerts, LiveArguments::default(), care_alert).await
+    }
+
+    async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<Option<ArrivalCheckObject>> {
+        deliver(ctx, LiveField::ArrivalChecks, LiveArguments::default(), arrival_check).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

@@ -17,6 +17,7 @@ mod push;
 mod query;
 mod report_types;
 mod reports;
+mod safety;
 pub mod scalars;
 mod subscription;
 mod types;

@@ -173,4 +173,5 @@ pub struct MutationRoot(
     super::mutation_care::CareMutation,
     super::push::PushMutation,
     super::reports::ReportMutation,
+    super::safety::SafetyMutation,
 );

@@ -103,4 +103,9 @@ impl CoreQuery {
 
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(CoreQuery, super::push::PushQuery, super::reports::ReportQuery);
+pub struct QueryRoot(
+    CoreQuery,
+    super::push::PushQuery,
+    super::reports::ReportQuery,
+    super::safety::SafetyQuery,
+);

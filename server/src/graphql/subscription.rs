@@ -8,10 +8,12 @@ use futures::{future, Stream, StreamExt};
 
 use super::care_types::CareAlertObject;
 use super::report_types::InfectionAlertObject;
+use super::safety::ArrivalCheckObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::{EventPayload, LogEntry};
 use crate::error::AppResult;
+use crate::service::safety::arrival_checks;
 use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
@@ -63,6 +65,13 @@ impl SubscriptionRoot {
         Ok(objects(alerts, care_alert))
     }
 
+    /// Staff: their nursery's not-yet-arrived checks (登園確認) as they are raised and end.
+    /// Guardians: their own children's.
+    async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<ArrivalCheckObject>>> {
+        let checks = open(ctx, LiveField::ArrivalChecks, &LiveArguments::default()).await?;
+        Ok(objects(checks, arrival_check))
+    }
+
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
     /// in their nursery. Counts only.
     async fn infection_alerts(
@@ -97,6 +106,7 @@ pub(super) enum LiveField {
     AbsenceUpdates,
     CareAlerts,
     InfectionAlerts,
+    ArrivalChecks,
 }
 
 impl LiveField {
@@ -107,6 +117,7 @@ impl LiveField {
             "absenceUpdates" => Self::AbsenceUpdates,
             "careAlerts" => Self::CareAlerts,
             "infectionAlerts" => Self::InfectionAlerts,
+            "arrivalCheckUpdates" => Self::ArrivalChecks,
             _ => return None,
         })
     }
@@ -143,6 +154,9 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
             .await?
             .boxed(),
         LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
+        LiveField::ArrivalChecks => Box::pin(arrival_checks::arrival_check_updates(svc, actor, client_addr))
+            .await?
+            .boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
             Box::pin(oversight::subscribe_infection_alerts(svc, actor, municipality_id))
@@ -163,6 +177,7 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
         LiveField::AbsenceUpdates => absence_update(entry).is_some(),
         LiveField::CareAlerts => care_alert(entry).is_some(),
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
+        LiveField::ArrivalChecks => arrival_check(entry).is_some(),
     }
 }
 
@@ -203,6 +218,13 @@ pub(super) fn care_alert(entry: &LogEntry) -> Option<CareAlertObject> {
 pub(super) fn infection_alert(entry: &LogEntry) -> Option<InfectionAlertObject> {
     match &entry.payload {
         EventPayload::InfectionAlert(alert) => Some(InfectionAlertObject(alert.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn arrival_check(entry: &LogEntry) -> Option<ArrivalCheckObject> {
+    match &entry.payload {
+        EventPayload::ArrivalCheck(check) => Some(ArrivalCheckObject(check.clone())),
         _ => None,
     }
 }

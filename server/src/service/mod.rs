@@ -15,6 +15,7 @@ pub mod oversight;
 pub mod push;
 pub mod push_transport;
 pub mod reports;
+pub mod safety;
 
 use std::sync::Arc;
 
@@ -88,6 +89,9 @@ impl Services {
             .live_sessions
             .spawn_watch(store.clone(), services.config.session_revalidate_interval());
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
+        if let Some(every) = services.config.arrival_watch_interval() {
+            safety::arrival_watch::spawn_arrival_watch(services.clone(), every);
+        }
         audit_log::start_retention(services.clone()).await;
         Ok(services)
     }

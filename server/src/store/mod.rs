@@ -7,11 +7,13 @@ mod inputs;
 mod oversight;
 mod postgres;
 mod records;
+mod safety;
 mod sqlite;
 
 pub use inputs::*;
 pub use oversight::*;
 pub use records::*;
+pub use safety::*;
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -120,6 +122,7 @@ pub trait Store:
     + SurveillanceStore
     + AuditStore
     + HistoryStore
+    + SafetyStore
     + Send
     + Sync
 {
