@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 
 import { careScenarios } from './care.mjs';
+import { safetyScenarios } from './safety.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
@@ -263,6 +264,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     });
 
     await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
+    await safetyScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
   } finally {
     await browser.close();
     await server.stop();
