@@ -52,7 +52,8 @@ function follow(nurseryId: string): () => void {
 export function ArrivalsScreen({ banner, nurseryId }: { banner: ComponentChildren; nurseryId: string; route: string }) {
   useEffect(() => follow(nurseryId), [nurseryId]);
   const list = checks.value;
-  const open = (list ?? []).filter((c) => c.open);
+  // In name order however they arrived, so a child's card does not move under a finger.
+  const open = (list ?? []).filter((c) => c.open).sort((a, b) => a.child.name.localeCompare(b.child.name, 'ja'));
   const ended = (list ?? []).filter((c) => !c.open);
   return (
     <Shell title={w('arrivalsTitle')} banner={banner} pending={pending.value.length} wide>

@@ -51,17 +51,25 @@ const ARRIVAL_CHECK_COLUMNS: &str =
     "k.id, k.child_id, k.nursery_id, k.family_id, k.date, k.raised_at, k.resolution, k.resolved_at, k.resolved_by, k.note";
 
 /// Children of `nursery_ids` who are expected on `date` and have neither arrived, nor a check,
-/// nor an absence reported. Binds: $1, $2 the day's UTC range, $3 the date.
+/// nor an absence reported. Each exclusion is one set read by nursery and day through its
+/// index (today's arrivals, checks, absences), not a probe per child: the tick runs every few
+/// seconds all day against a city's children.
 fn arrival_candidates_query(nursery_ids: &[Id], date: Date, day: (Timestamp, Timestamp)) -> QueryBuilder<'static, Db> {
-    let mut query = QueryBuilder::<Db>::new("SELECT c.id, c.nursery_id, c.family_id, c.name FROM children c WHERE c.enrolled_on <= ");
-    query.push_bind(date);
-    query.push(" AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= ").push_bind(date);
-    query.push(") AND NOT EXISTS (SELECT 1 FROM arrival_checks k WHERE k.child_id = c.id AND k.date = ").push_bind(date);
-    query.push(") AND NOT EXISTS (SELECT 1 FROM absence_reports r WHERE r.child_id = c.id AND r.kind = 'ABSENCE' AND r.date = ").push_bind(date);
-    query.push(") AND NOT EXISTS (SELECT 1 FROM attendance_events a WHERE a.child_id = c.id AND a.kind = 'CHECK_IN' AND a.occurred_at >= ");
-    query.push_bind(day.0).push(" AND a.occurred_at < ").push_bind(day.1);
-    query.push(" AND NOT EXISTS (SELECT 1 FROM attendance_corrections x WHERE x.attendance_id = a.id)) AND c.nursery_id IN ");
+    let mut query = QueryBuilder::<Db>::new("SELECT c.id, c.nursery_id, c.family_id, c.name FROM children c WHERE c.nursery_id IN ");
     push_padded_list(&mut query, nursery_ids);
+    query.push(" AND c.enrolled_on <= ").push_bind(date);
+    query.push(" AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= ").push_bind(date);
+    query.push(") AND c.id NOT IN (SELECT k.child_id FROM arrival_checks k WHERE k.date = ").push_bind(date);
+    query.push(" AND k.nursery_id IN ");
+    push_padded_list(&mut query, nursery_ids);
+    query.push(") AND c.id NOT IN (SELECT r.child_id FROM absence_reports r WHERE r.kind = 'ABSENCE' AND r.date = ").push_bind(date);
+    query.push(" AND r.nursery_id IN ");
+    push_padded_list(&mut query, nursery_ids);
+    query.push(") AND c.id NOT IN (SELECT a.child_id FROM attendance_events a WHERE a.kind = 'CHECK_IN' AND a.occurred_at >= ");
+    query.push_bind(day.0).push(" AND a.occurred_at < ").push_bind(day.1);
+    query.push(" AND a.nursery_id IN ");
+    push_padded_list(&mut query, nursery_ids);
+    query.push(" AND NOT EXISTS (SELECT 1 FROM attendance_corrections x WHERE x.attendance_id = a.id))");
     query
 }
 
