@@ -109,6 +109,13 @@ pub struct Config {
     #[arg(long, env = "NAP_WATCH_INTERVAL_MS", default_value_t = 1000)]
     pub nap_watch_interval_ms: u64,
 
+    /// How often the server runs the due not-yet-arrived checks (登園確認) and ends those an
+    /// arrival or a report has answered, in ms. 0 turns the watch off on this replica (the
+    /// test suites do, except where they test it, so a run during a Japanese morning does not
+    /// add checks to unrelated tests).
+    #[arg(long, env = "ARRIVAL_WATCH_INTERVAL_MS", default_value_t = 2000)]
+    pub arrival_watch_interval_ms: u64,
+
     /// VAPID key pair (base64url raw private key and uncompressed public key). When absent, one
     /// is generated at first start and kept in the database for every replica.
     #[arg(long, env = "VAPID_PRIVATE_KEY", hide_env_values = true)]
@@ -277,6 +284,11 @@ pub struct Config {
 impl Config {
     pub fn session_ttl(&self) -> time::Duration {
         time::Duration::hours(self.session_ttl_hours.into())
+    }
+
+    /// `None` when the watch is off on this replica.
+    pub fn arrival_watch_interval(&self) -> Option<Duration> {
+        (self.arrival_watch_interval_ms > 0).then(|| Duration::from_millis(self.arrival_watch_interval_ms.max(50)))
     }
 
     pub fn nap_watch_interval(&self) -> Duration {

@@ -19,6 +19,7 @@ pub const COMMIT_ANNOUNCEMENTS: &str = "commit announcements";
 pub const COMMIT_RELAY: &str = "commit relay";
 pub const PUSH_WORKER: &str = "push worker";
 pub const NAP_WATCHER: &str = "nap watcher";
+pub const ARRIVAL_WATCHER: &str = "arrival watcher";
 pub const SESSION_WATCH: &str = "session watch";
 pub const READ_COALESCER: &str = "read coalescer";
 

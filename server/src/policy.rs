@@ -91,6 +91,17 @@ pub enum Action {
     /// A nursery's figures exactly, small counts included: those who run the nursery.
     /// Everyone else reading reports gets small cells suppressed (see `domain::oversight`).
     ReadExactFigures,
+    /// A nursery's open days and hours, closures and special days.
+    ReadNurseryCalendar,
+    /// Set them, with the times of the not-yet-arrived check (the head).
+    ConfigureNurseryCalendar,
+    /// Undo a mistaken check-in or check-out of today, with a reason.
+    CorrectAttendance,
+    /// The day's not-yet-arrived list (登園確認), and closing a check with a note.
+    ListArrivalChecks,
+    CloseArrivalCheck,
+    /// Not-yet-arrived checks as they are raised and end: a nursery's, or a family's.
+    SubscribeArrivalChecks,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -184,6 +195,12 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
             (Guardian, Family),
         ],
         Action::ReadExactFigures => &[(NurseryAdmin, Nursery)],
+        Action::ReadNurseryCalendar => &[(SystemAdmin, Global), (NurseryAdmin, Nursery), (Staff, Nursery)],
+        Action::ConfigureNurseryCalendar => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
+        Action::CorrectAttendance | Action::ListArrivalChecks | Action::CloseArrivalCheck => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery)]
+        }
+        Action::SubscribeArrivalChecks => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
     }
 }
 

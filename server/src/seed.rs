@@ -312,6 +312,8 @@ async fn seed_today(
             recorded_by: teacher,
             pickup_by: None,
             position: Position::default(),
+            corrects: None,
+            correction_reason: None,
         };
         let day = crate::domain::calendar::LocalDay::new(today, now.offset());
         services.store.record_attendance(event, day, None).await?;

@@ -13,6 +13,9 @@ use crate::world::*;
 
 crate::on_both_backends!(every_operation_by_every_role);
 
+/// The not-yet-arrived watch runs: one of the operations closes a check it raised.
+const WATCH: [(&str, &str); 1] = [("ARRIVAL_WATCH_INTERVAL_MS", "100")];
+
 /// Callers, in the order of the expectation strings.
 const CALLERS: [&str; 9] = [
     "anonymous",
@@ -26,17 +29,18 @@ const CALLERS: [&str; 9] = [
     "guardian elsewhere",
 ];
 
-struct Op {
-    name: &'static str,
-    query: &'static str,
-    vars: fn(&World, &Ctx, usize) -> Value,
-    expect: &'static str,
+pub(crate) struct Op {
+    pub name: &'static str,
+    pub query: &'static str,
+    pub vars: fn(&World, &Ctx, usize) -> Value,
+    pub expect: &'static str,
 }
 
 /// Ids the operations need beyond the world's.
-struct Ctx {
+pub(crate) struct Ctx {
     absence: String,
-    today: String,
+    pub today: String,
+    pub safety: crate::authorization_safety::Ids,
     diary: String,
     notebook: String,
     /// A guardian invitation for family 1.
@@ -422,9 +426,10 @@ fn outcome(response: &tsunagu_client::GqlResponse) -> char {
 }
 
 async fn every_operation_by_every_role(backend: Backend) {
-    let app = TestApp::start(backend).await;
+    let app = TestApp::start_with(backend, &WATCH).await;
     let w = World::build(&app).await;
     let today = today_jst().to_string();
+    let safety = crate::authorization_safety::prepare(&w).await;
     let absence = w
         .guardian_1
         .ok(
@@ -489,6 +494,7 @@ async fn every_operation_by_every_role(backend: Backend) {
     let ctx = Ctx {
         absence,
         today,
+        safety,
         diary,
         notebook,
         invitation,
@@ -511,7 +517,7 @@ async fn every_operation_by_every_role(backend: Backend) {
 
     let mut failures = Vec::new();
     let mut n = 0;
-    for op in ops() {
+    for op in ops().into_iter().chain(crate::authorization_safety::ops()) {
         for (i, caller) in callers.iter().enumerate() {
             n += 1;
             let response = caller.gql(op.query, (op.vars)(&w, &ctx, n)).await.unwrap();
@@ -533,6 +539,11 @@ async fn every_operation_by_every_role(backend: Backend) {
         ("absenceUpdates", "subscription { absenceUpdates { id } }", "UFFAAAFAA"),
         ("careAlerts", crate::care::CARE_ALERTS, "UFFAAAFAA"),
         ("careRecords", crate::care_records::CARE_RECORDS, "UFFAAFFAF"),
+        (
+            "arrivalCheckUpdates",
+            crate::arrival_checks::ARRIVAL_UPDATES,
+            "UFFAAAFAA",
+        ),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];
     for (name, query, expect) in subscriptions {

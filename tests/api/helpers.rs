@@ -179,6 +179,9 @@ pub fn server_env(db: &TestDb) -> HashMap<String, String> {
         // Every test client logs in from 127.0.0.1; the per-address limit has its own test.
         ("LOGIN_LIMIT_PER_ADDRESS".to_owned(), "100000".to_owned()),
         ("RUST_LOG".to_owned(), "warn".to_owned()),
+        // The not-yet-arrived watch is off unless a test is about it: run on a Japanese
+        // weekday morning, it would otherwise check every test's children.
+        ("ARRIVAL_WATCH_INTERVAL_MS".to_owned(), "0".to_owned()),
     ])
 }
 

@@ -81,6 +81,8 @@ pub(crate) fn write(nursery: &Nursery, child: &Child, kind: AttendanceKind, key:
             recorded_by: nursery.staff,
             pickup_by: None,
             position: Position::default(),
+            corrects: None,
+            correction_reason: None,
         },
         day: LocalDay::new(today_jst(), offset_from_minutes(JST_OFFSET_MINUTES)),
         key: key.map(|key| IdempotencyKey {

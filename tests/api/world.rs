@@ -9,6 +9,7 @@ use crate::helpers::{TestApp, PASSWORD};
 pub struct World {
     pub municipality: String,
     pub nursery_a: String,
+    pub nursery_b: String,
     pub classroom_a: String,
     pub classroom_b: String,
     pub family_1: String,
@@ -146,6 +147,7 @@ impl World {
             .await,
             municipality,
             nursery_a,
+            nursery_b,
             classroom_a,
             classroom_b,
             family_1,

@@ -134,6 +134,8 @@ pub async fn yesterday(store: &Arc<dyn Store>, families: &[Family]) -> anyhow::R
                     recorded_by: family.teacher_id,
                     pickup_by: None,
                     position: Position::default(),
+                    corrects: None,
+                    correction_reason: None,
                 },
                 day,
                 key: None,

@@ -4,10 +4,13 @@
 //! one event at a time; server RSS before and after opening idle subscriptions.
 //! `naps`: the nap watcher's cost with many open naps: one tick of the server's own code
 //! (`raise_overdue_nap_alerts`) timed against the same database.
+//! `arrival-check`: the cost of the 9:30 not-yet-arrived check for a city (see
+//! `arrival_check.rs`).
 //! `hostile`: server CPU per request for a corpus of hostile documents (see `hostile.rs`).
 //! `rush`: the morning rush (see `rush.rs`). `reports`: municipal reports over a city-sized
 //! year (see `reports.rs`).
 
+mod arrival_check;
 mod city;
 mod cpu;
 mod hostile;
@@ -94,6 +97,20 @@ enum Bench {
         #[arg(long, default_value = "target/release/tsunagu")]
         binary: PathBuf,
     },
+    /// Cost of the 9:30 not-yet-arrived check (登園確認) for a city seeded with seed-city.
+    ArrivalCheck {
+        #[arg(long, default_value = "sqlite")]
+        database: String,
+        #[arg(long, default_value = "target/release/tsunagu")]
+        binary: PathBuf,
+        #[arg(long, default_value_t = 100)]
+        nurseries: usize,
+        #[arg(long, default_value_t = 100)]
+        children_per_nursery: usize,
+        /// Children who arrived before the check, in percent.
+        #[arg(long, default_value_t = 90)]
+        arrived_percent: u32,
+    },
     /// Cost of the nap watcher's tick with many open naps.
     Naps {
         #[arg(long, default_value = "sqlite")]
@@ -168,6 +185,23 @@ async fn main() -> anyhow::Result<()> {
         Bench::Hostile { database, binary } => {
             let db = ScratchDb::create(&database).await?;
             let result = hostile::run(&db.url, &binary).await;
+            db.drop().await;
+            result
+        }
+        Bench::ArrivalCheck {
+            database,
+            binary,
+            nurseries,
+            children_per_nursery,
+            arrived_percent,
+        } => {
+            let db = ScratchDb::create(&database).await?;
+            let bench = arrival_check::ArrivalBench {
+                nurseries,
+                children_per_nursery,
+                arrived_percent: arrived_percent.min(100),
+            };
+            let result = arrival_check::run(&db.url, &binary, bench).await;
             db.drop().await;
             result
         }

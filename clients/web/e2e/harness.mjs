@@ -24,6 +24,8 @@ export async function startServer(databaseUrl) {
       WEB_DIR: resolve(import.meta.dirname, '../dist'),
       LOGIN_LIMIT_PER_ADDRESS: '1000',
       LOGIN_LIMIT_PER_ACCOUNT: '1000',
+      // The not-yet-arrived watch, quick: the safety scenarios make the check due and wait.
+      ARRIVAL_WATCH_INTERVAL_MS: '300',
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

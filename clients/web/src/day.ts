@@ -8,6 +8,8 @@ export interface AttendanceLike {
   kind: AttendanceKind;
   occurredAt: string;
   pickupBy?: string | null;
+  /** On a correction: the id of the check-in or check-out it undoes. */
+  corrects?: string | null;
   cursor?: string;
   recordedBy?: { displayName: string } | null;
 }
@@ -90,6 +92,8 @@ function pickReport(reports: readonly ReportLike[], arrived: boolean): ReportLik
 
 /** Adds an event once (a replay may deliver what a query already returned). */
 export function mergeEvent<T extends AttendanceLike>(events: readonly T[], event: T): T[] {
+  // A correction undoes the record it names: the day goes on as if it had not been made.
+  if (event.corrects) return events.filter((e) => e.id !== event.corrects);
   if (events.some((e) => e.id === event.id)) return events as T[];
   return [...events, event].sort(byTime);
 }

@@ -140,6 +140,7 @@ const ja = {
   pushKindFEVER: '体調のお知らせ',
   pushKindABSENCE_REPORTED: '欠席・遅刻の連絡',
   pushKindNAP_ALERT: '午睡チェック',
+  pushKindARRIVAL_CHECK: '登園の確認（登園も連絡もないとき）',
   pushDisable: '通知をやめる',
   // push texts (service worker)
   pushArrivalTitle: '登園しました',
@@ -354,6 +355,7 @@ const en: Record<Key, string> = {
   pushKindFEVER: 'Health notice',
   pushKindABSENCE_REPORTED: 'Absence reports',
   pushKindNAP_ALERT: 'Nap checks',
+  pushKindARRIVAL_CHECK: 'Arrival not confirmed (no arrival, no report)',
   pushDisable: 'Turn off notifications',
   pushArrivalTitle: 'Arrived',
   pushArrivalBody: '{name} arrived at nursery ({time})',

@@ -50,6 +50,12 @@ describe('a child’s day', () => {
   it('merges a replayed event once', () => {
     expect(mergeEvent<AttendanceLike>(mergeEvent<AttendanceLike>([checkIn], checkIn), checkOut).map((e) => e.id)).toEqual(['a', 'b']);
   });
+  it('takes a corrected record out of the day: a correction undoes what it names', () => {
+    const undo: AttendanceLike = { ...checkOut, id: 'c', corrects: 'b' };
+    const day = mergeEvent<AttendanceLike>([checkIn, checkOut], undo);
+    expect(day.map((e) => e.id)).toEqual(['a']);
+    expect(deriveDay(day, []).status).toBe('PRESENT');
+  });
   it('marks a month', () => {
     const marks = monthMarks(['2025-12-01', '2025-12-02', '2025-12-03'], [checkIn], [{ kind: 'ABSENCE', date: '2025-12-02' }], localDate);
     expect(marks).toEqual({ '2025-12-01': 'PRESENT', '2025-12-02': 'ABSENT' });

@@ -13,6 +13,7 @@ pub mod oversight;
 pub mod push;
 pub mod roster;
 pub mod roster_import;
+pub mod safety;
 pub mod validate;
 
 pub use calendar::Timestamp;

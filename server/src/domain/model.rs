@@ -162,6 +162,11 @@ pub struct AttendanceEvent {
     pub pickup_by: Option<String>,
     /// Filled in once the event is in the log (always, for events read back).
     pub position: Position,
+    /// On a correction: the check-in or check-out it undoes (which stays on record, superseded).
+    #[serde(default)]
+    pub corrects: Option<Id>,
+    #[serde(default)]
+    pub correction_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -191,6 +196,8 @@ pub enum EventPayload {
     CareAlert(super::care::CareAlert),
     InfectionAlert(super::oversight::InfectionAlert),
     CareRecorded(super::care::CareRecorded),
+    /// A not-yet-arrived check raised, or ended (arrival, report, staff's note).
+    ArrivalCheck(super::safety::arrival::ArrivalCheck),
 }
 
 impl EventPayload {
@@ -202,6 +209,7 @@ impl EventPayload {
             EventPayload::CareAlert(_) => EventKind::CareAlert,
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
             EventPayload::CareRecorded(_) => EventKind::CareRecorded,
+            EventPayload::ArrivalCheck(_) => EventKind::ArrivalCheck,
         }
     }
 
@@ -212,6 +220,7 @@ impl EventPayload {
             EventPayload::CareAlert(a) => a.nursery_id,
             EventPayload::InfectionAlert(a) => a.nursery_id,
             EventPayload::CareRecorded(r) => r.nursery_id,
+            EventPayload::ArrivalCheck(c) => c.nursery_id,
         }
     }
 
@@ -220,6 +229,7 @@ impl EventPayload {
             EventPayload::Attendance(e) => Some(e.family_id),
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
+            EventPayload::ArrivalCheck(c) => Some(c.family_id),
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
             // The nursery's staff only.
@@ -235,6 +245,7 @@ text_enum!(EventKind {
     CareAlert = "CARE_ALERT",
     InfectionAlert = "INFECTION_ALERT",
     CareRecorded = "CARE_RECORDED",
+    ArrivalCheck = "ARRIVAL_CHECK",
 });
 
 #[derive(Clone, Debug)]

@@ -17,6 +17,7 @@ text_enum!(
         Fever = "FEVER",
         AbsenceReported = "ABSENCE_REPORTED",
         NapAlert = "NAP_ALERT",
+        ArrivalCheck = "ARRIVAL_CHECK",
     }
 );
 
@@ -70,6 +71,8 @@ impl PushNotice {
             at,
         };
         Some(match payload {
+            // A correction is told live; the family was told of the original already.
+            EventPayload::Attendance(e) if e.corrects.is_some() => return None,
             EventPayload::Attendance(e) => {
                 let kind = match e.kind {
                     AttendanceKind::CheckIn => PushKind::Arrival,
@@ -140,6 +143,8 @@ impl PushNotice {
             }
             // Officers follow clusters on their dashboard; there is no child to name.
             EventPayload::InfectionAlert(_) | EventPayload::CareRecorded(_) => return None,
+            // Planned by the safety service itself, in each guardian's language.
+            EventPayload::ArrivalCheck(_) => return None,
         })
     }
 
@@ -184,6 +189,10 @@ impl PushNotice {
                 format!("{given}さんを確認してください（{clock}）"),
                 "naps",
             ),
+            PushKind::ArrivalCheck => {
+                let (title, body) = super::safety::arrival::arrival_check_text("ja", given);
+                (title, body, "attendance")
+            }
         };
         PushPayload {
             kind: self.kind,

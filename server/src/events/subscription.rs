@@ -186,6 +186,8 @@ mod tests {
                     recorded_by: officer.id,
                     pickup_by: None,
                     position: Position::default(),
+                    corrects: None,
+                    correction_reason: None,
                 };
                 if let Ok(recorded) = services.store.record_attendance(event, today, None).await {
                     written.push(recorded.value.id);

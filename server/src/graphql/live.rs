@@ -25,9 +25,10 @@ use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
+use super::safety::ArrivalCheckObject;
 use super::subscription::{
-    absence_report, absence_update, attendance_event, care_alert, care_record, infection_alert, open, LiveArguments,
-    LiveEvents, LiveField,
+    absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, infection_alert, open,
+    LiveArguments, LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -83,6 +84,10 @@ impl DeliveryRoot {
 
     async fn care_records(&self, ctx: &Context<'_>) -> Result<Option<CareRecordObject>> {
         deliver(ctx, LiveField::CareRecords, LiveArguments::default(), care_record).await
+    }
+
+    async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<Option<ArrivalCheckObject>> {
+        deliver(ctx, LiveField::ArrivalChecks, LiveArguments::default(), arrival_check).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

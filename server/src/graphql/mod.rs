@@ -19,6 +19,7 @@ mod query;
 mod report_types;
 mod reports;
 mod roster;
+mod safety;
 pub mod scalars;
 mod subscription;
 mod types;

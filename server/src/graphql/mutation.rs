@@ -176,4 +176,5 @@ pub struct MutationRoot(
     super::reports::ReportMutation,
     super::account_lifecycle::AccountMutation,
     super::roster::RosterMutation,
+    super::safety::SafetyMutation,
 );

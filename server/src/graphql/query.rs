@@ -109,4 +109,5 @@ pub struct QueryRoot(
     super::reports::ReportQuery,
     super::account_lifecycle::AccountQuery,
     super::roster::RosterQuery,
+    super::safety::SafetyQuery,
 );

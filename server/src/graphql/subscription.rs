@@ -8,10 +8,12 @@ use futures::{future, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
+use super::safety::ArrivalCheckObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::{EventPayload, LogEntry};
 use crate::error::AppResult;
+use crate::service::safety::arrival_checks;
 use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
@@ -70,6 +72,13 @@ impl SubscriptionRoot {
         Ok(objects(records, care_record))
     }
 
+    /// Staff: their nursery's not-yet-arrived checks (登園確認) as they are raised and end.
+    /// Guardians: their own children's.
+    async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<ArrivalCheckObject>>> {
+        let checks = open(ctx, LiveField::ArrivalChecks, &LiveArguments::default()).await?;
+        Ok(objects(checks, arrival_check))
+    }
+
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
     /// in their nursery. Counts only.
     async fn infection_alerts(
@@ -105,6 +114,7 @@ pub(super) enum LiveField {
     CareAlerts,
     CareRecords,
     InfectionAlerts,
+    ArrivalChecks,
 }
 
 impl LiveField {
@@ -116,6 +126,7 @@ impl LiveField {
             Self::AbsenceUpdates => "absenceUpdates",
             Self::CareAlerts => "careAlerts",
             Self::CareRecords => "careRecords",
+            Self::ArrivalChecks => "arrivalCheckUpdates",
             Self::InfectionAlerts => "infectionAlerts",
         }
     }
@@ -128,6 +139,7 @@ impl LiveField {
             "careAlerts" => Self::CareAlerts,
             "careRecords" => Self::CareRecords,
             "infectionAlerts" => Self::InfectionAlerts,
+            "arrivalCheckUpdates" => Self::ArrivalChecks,
             _ => return None,
         })
     }
@@ -165,6 +177,9 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
             .boxed(),
         LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
         LiveField::CareRecords => Box::pin(care::care_records(svc, actor, client_addr)).await?.boxed(),
+        LiveField::ArrivalChecks => Box::pin(arrival_checks::arrival_check_updates(svc, actor, client_addr))
+            .await?
+            .boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
             Box::pin(oversight::subscribe_infection_alerts(svc, actor, municipality_id))
@@ -190,6 +205,7 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
         LiveField::CareAlerts => care_alert(entry).is_some(),
         LiveField::CareRecords => care_record(entry).is_some(),
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
+        LiveField::ArrivalChecks => arrival_check(entry).is_some(),
     }
 }
 
@@ -237,6 +253,13 @@ pub(super) fn care_record(entry: &LogEntry) -> Option<CareRecordObject> {
 pub(super) fn infection_alert(entry: &LogEntry) -> Option<InfectionAlertObject> {
     match &entry.payload {
         EventPayload::InfectionAlert(alert) => Some(InfectionAlertObject(alert.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn arrival_check(entry: &LogEntry) -> Option<ArrivalCheckObject> {
+    match &entry.payload {
+        EventPayload::ArrivalCheck(check) => Some(ArrivalCheckObject(check.clone())),
         _ => None,
     }
 }

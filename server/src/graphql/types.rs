@@ -301,6 +301,14 @@ impl AttendanceEventObject {
     async fn pickup_by(&self) -> Option<&str> {
         self.0.pickup_by.as_deref()
     }
+    /// On a correction: the id of the check-in or check-out it undoes (which no longer counts;
+    /// `kind` is that record's kind). Null on an ordinary record.
+    async fn corrects(&self) -> Option<ID> {
+        self.0.corrects.map(Into::into)
+    }
+    async fn correction_reason(&self) -> Option<&str> {
+        self.0.correction_reason.as_deref()
+    }
 }
 
 pub struct AbsenceReportObject(pub AbsenceReport);

@@ -100,6 +100,9 @@ impl Readiness {
             (SESSION_WATCH, 1),
             (PUSH_WORKER, services.config.push_workers),
         ];
+        if services.config.arrival_watch_interval().is_some() {
+            expected.push((ARRIVAL_WATCHER, 1));
+        }
         let listening = services.bus.announcements_live();
         if listening.is_some() {
             expected.extend([(COMMIT_RELAY, 1), (COMMIT_ANNOUNCEMENTS, 1)]);

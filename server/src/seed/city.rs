@@ -157,6 +157,8 @@ fn child_day(rng: &mut StdRng, batch: &mut HistoryBatch, e: &Enrolled, date: Dat
                 recorded_by: teacher,
                 pickup_by: None,
                 position: Position::default(),
+                corrects: None,
+                correction_reason: None,
             },
             date,
             classroom_id: e.child.classroom_id,

@@ -91,6 +91,8 @@ pub async fn seed_history(
                     recorded_by: teacher,
                     pickup_by,
                     position: Position::default(),
+                    corrects: None,
+                    correction_reason: None,
                 };
                 services.store.record_attendance(event, day, None).await?;
             }

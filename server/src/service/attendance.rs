@@ -69,6 +69,8 @@ pub async fn record_attendance(
         recorded_by: actor.user.id,
         pickup_by,
         position: Position::default(),
+        corrects: None,
+        correction_reason: None,
     };
     let operation = match input.kind {
         AttendanceKind::CheckIn => "checkIn",

@@ -23,6 +23,7 @@ pub mod push_transport;
 pub mod reports;
 pub mod roster;
 pub mod roster_import;
+pub mod safety;
 
 use std::sync::Arc;
 
@@ -111,6 +112,9 @@ impl Services {
             .spawn_watch(store.clone(), services.config.session_revalidate_interval());
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         roster::spawn_placement_watch(services.clone());
+        if let Some(every) = services.config.arrival_watch_interval() {
+            safety::arrival_watch::spawn_arrival_watch(services.clone(), every);
+        }
         audit_log::start_retention(services.clone()).await;
         Ok(services)
     }

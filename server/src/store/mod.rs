@@ -9,6 +9,7 @@ mod oversight;
 mod postgres;
 mod records;
 pub mod roster_work;
+mod safety;
 mod sqlite;
 
 pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
@@ -16,6 +17,7 @@ pub use inputs::*;
 pub use oversight::*;
 pub use records::*;
 pub use roster_work::{RosterReads, RosterWork};
+pub use safety::*;
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -161,6 +163,7 @@ pub trait Store:
     + SurveillanceStore
     + AuditStore
     + HistoryStore
+    + SafetyStore
     + Send
     + Sync
 {

@@ -227,3 +227,5 @@ include!("sql/audit.rs");
 include!("sql/reports.rs");
 include!("sql/surveillance.rs");
 include!("sql/history.rs");
+include!("sql/safety_unit.rs");
+include!("sql/safety_reads.rs");

@@ -27,6 +27,12 @@ export type AbsenceReason =
   | 'MEDICAL_APPOINTMENT'
   | 'OTHER';
 
+/** How an open check ended: the child arrived, the family reported, staff closed it. */
+export type ArrivalCheckResolution =
+  | 'ARRIVED'
+  | 'CLOSED_BY_STAFF'
+  | 'REPORTED';
+
 export type AttendanceKind =
   | 'CHECK_IN'
   | 'CHECK_OUT';
@@ -168,6 +174,7 @@ export type PushKind =
   | 'ABSENCE_ACKNOWLEDGED'
   | 'ABSENCE_REPORTED'
   | 'ARRIVAL'
+  | 'ARRIVAL_CHECK'
   | 'DEPARTURE'
   | 'FEVER'
   | 'NAP_ALERT'
@@ -275,7 +282,7 @@ export type InvitePageQueryVariables = Exact<{
 
 export type InvitePageQuery = { nursery: { id: string, name: string } | null, accountCodes: Array<{ id: string, purpose: CodePurpose, displayName: string, email: string, role: Role, status: CodeStatus, expiresAt: string }>, me: { children: Array<{ id: string, name: string, family: { id: string }, classroom: { name: string } }> } };
 
-export type AttendanceFieldsFragment = { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } };
+export type AttendanceFieldsFragment = { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } };
 
 export type AbsenceFieldsFragment = { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null };
 
@@ -310,7 +317,7 @@ export type GuardianHomeQueryVariables = Exact<{
 }>;
 
 
-export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
+export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
 
 export type ChildMonthQueryVariables = Exact<{
   id: string | number;
@@ -404,7 +411,7 @@ export type AttendanceFeedSubscriptionVariables = Exact<{
 }>;
 
 
-export type AttendanceFeedSubscription = { attendanceEvents: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+export type AttendanceFeedSubscription = { attendanceEvents: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } } };
 
 export type AbsenceUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -427,7 +434,7 @@ export type StaffNurseryQueryVariables = Exact<{
 }>;
 
 
-export type StaffNurseryQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, allergies: Array<string>, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> }> }> } | null };
+export type StaffNurseryQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, allergies: Array<string>, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> }> }> } | null };
 
 export type StaffReportsQueryVariables = Exact<{
   nurseryId: string | number;
@@ -442,14 +449,14 @@ export type CheckInMutationVariables = Exact<{
 }>;
 
 
-export type CheckInMutation = { checkIn: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+export type CheckInMutation = { checkIn: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } } };
 
 export type CheckOutMutationVariables = Exact<{
   input: CheckOutInput;
 }>;
 
 
-export type CheckOutMutation = { checkOut: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+export type CheckOutMutation = { checkOut: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } } };
 
 export type AcknowledgeAbsenceMutationVariables = Exact<{
   id: string | number;
@@ -637,6 +644,28 @@ export type CareRecordFeedSubscriptionVariables = Exact<{ [key: string]: never; 
 
 export type CareRecordFeedSubscription = { careRecords: { id: string, kind: CareRecordKind, classroomId: string, occurredAt: string, child: { id: string } } };
 
+export type ArrivalCheckFieldsFragment = { id: string, open: boolean, resolution: ArrivalCheckResolution | null, raisedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } };
+
+export type ArrivalChecksQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type ArrivalChecksQuery = { arrivalChecks: Array<{ id: string, open: boolean, resolution: ArrivalCheckResolution | null, raisedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } }> };
+
+export type ArrivalCheckFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArrivalCheckFeedSubscription = { arrivalCheckUpdates: { id: string, open: boolean, resolution: ArrivalCheckResolution | null, raisedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } } };
+
+export type CloseArrivalCheckMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type CloseArrivalCheckMutation = { closeArrivalCheck: { id: string, open: boolean, resolution: ArrivalCheckResolution | null, raisedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -677,6 +706,7 @@ export const AttendanceFieldsFragmentDoc = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -732,6 +762,24 @@ export const JournalFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"JournalFields"}) as unknown as TypedDocumentString<JournalFieldsFragment, unknown>;
+export const ArrivalCheckFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ArrivalCheckFields on ArrivalCheck {
+  id
+  open
+  resolution
+  raisedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ArrivalCheckFields"}) as unknown as TypedDocumentString<ArrivalCheckFieldsFragment, unknown>;
 export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($code: String!, $password: String!) {
   activateAccount(code: $code, password: $password) {
@@ -934,6 +982,7 @@ export const GuardianHomeDocument = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -1115,6 +1164,7 @@ export const AttendanceFeedDocument = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -1220,6 +1270,7 @@ export const StaffNurseryDocument = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -1285,6 +1336,7 @@ export const CheckInDocument = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -1304,6 +1356,7 @@ export const CheckOutDocument = new TypedDocumentString(`
   kind
   occurredAt
   pickupBy
+  corrects
   child {
     id
   }
@@ -1838,3 +1891,69 @@ export const CareRecordFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CareRecordFeedSubscription, CareRecordFeedSubscriptionVariables>;
+export const ArrivalChecksDocument = new TypedDocumentString(`
+    query ArrivalChecks($nurseryId: ID!) {
+  arrivalChecks(nurseryId: $nurseryId) {
+    ...ArrivalCheckFields
+  }
+}
+    fragment ArrivalCheckFields on ArrivalCheck {
+  id
+  open
+  resolution
+  raisedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ArrivalChecksQuery, ArrivalChecksQueryVariables>;
+export const ArrivalCheckFeedDocument = new TypedDocumentString(`
+    subscription ArrivalCheckFeed {
+  arrivalCheckUpdates {
+    ...ArrivalCheckFields
+  }
+}
+    fragment ArrivalCheckFields on ArrivalCheck {
+  id
+  open
+  resolution
+  raisedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ArrivalCheckFeedSubscription, ArrivalCheckFeedSubscriptionVariables>;
+export const CloseArrivalCheckDocument = new TypedDocumentString(`
+    mutation CloseArrivalCheck($id: ID!, $note: String!) {
+  closeArrivalCheck(id: $id, note: $note) {
+    ...ArrivalCheckFields
+  }
+}
+    fragment ArrivalCheckFields on ArrivalCheck {
+  id
+  open
+  resolution
+  raisedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<CloseArrivalCheckMutation, CloseArrivalCheckMutationVariables>;

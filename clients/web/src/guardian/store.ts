@@ -96,6 +96,10 @@ function applyEvent(event: AttendanceFieldsFragment, resumedAt: number | null): 
   if (!list || localDate(event.occurredAt) !== today()) return;
   const child = list.find((c) => c.id === event.child.id);
   if (!child) return;
+  if (event.corrects) {
+    setChildren(list.map((c) => (c === child ? { ...c, attendance: mergeEvent(c.attendance, event) } : c)));
+    return;
+  }
   const isNew = !child.attendance.some((e) => e.id === event.id);
   if (!isNew) return;
   // Missed: replayed after a reconnection, or arriving while the phone was offline or the app

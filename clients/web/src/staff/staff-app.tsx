@@ -18,6 +18,7 @@ import { startStaff } from './store';
 type Screen = ComponentType<{ banner: ComponentChildren; nurseryId: string; route: string }>;
 
 const loadCare = () => import('./care/screens').then((m) => m.CareScreen as Screen);
+const loadArrivals = () => import('./arrivals').then((m) => m.ArrivalsScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
 
 export function StaffApp() {
@@ -42,6 +43,8 @@ export function StaffApp() {
   if (p === '/account' || (p === '/invite' && isHead(who))) return <AccountScreen path={p} nurseryId={nurseryId ?? ''} />;
   const banner = <AlertBanner />;
   if (p === '/reports') return <ReportsView banner={banner} />;
+  // The whole nursery's list: no classroom needs choosing first.
+  if (p === '/arrivals') return <LazyScreen load={loadArrivals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {

@@ -32,6 +32,8 @@ impl TryFrom<AttendanceRow> for AttendanceEvent {
                 tx: r.tx_id,
                 seq: r.seq,
             },
+            corrects: None,
+            correction_reason: None,
         })
     }
 }
@@ -218,6 +220,7 @@ impl AttendanceStore for DbStore {
     ) -> StoreResult<Vec<AttendanceEvent>> {
         let rows: Vec<AttendanceRow> = sqlx::query_as(&format!(
             "{ATTENDANCE_SELECT} WHERE a.child_id = $1 AND a.occurred_at >= $2 AND a.occurred_at < $3
+               AND NOT EXISTS (SELECT 1 FROM attendance_corrections x WHERE x.attendance_id = a.id)
              ORDER BY a.occurred_at, l.tx_id, l.seq"
         ))
         .bind(child_id)

@@ -135,6 +135,8 @@ impl DbStore {
         push_padded_list(&mut query, &ids.into_iter().collect::<Vec<_>>());
         query.push(" AND occurred_at >= ").push_bind(from);
         query.push(" AND occurred_at < ").push_bind(to);
+        // A corrected check-in or check-out no longer counts: the day goes on from before it.
+        query.push(" AND NOT EXISTS (SELECT 1 FROM attendance_corrections x WHERE x.attendance_id = attendance_events.id)");
         let rows: Vec<(Id, String, Timestamp, Id)> = query.build_query_as().fetch_all(&mut **tx).await?;
         let mut days: std::collections::HashMap<Id, Vec<(AttendanceKind, Timestamp, Id)>> = std::collections::HashMap::new();
         for (child_id, kind, at, id) in rows {

@@ -1,0 +1,27 @@
+//! Safety of the day (issue 18): the nursery calendar, corrections of the day's records and
+//! the not-yet-arrived check (登園確認). Each write is one unit of work the service owns: it
+//! opens the transaction, asks the policy, applies the domain's rules, calls small store
+//! functions, plans the log entry, pushes and audit entry explicitly, commits and wakes the
+//! tailer.
+
+pub mod arrival_checks;
+pub mod arrival_watch;
+pub mod calendar;
+pub mod corrections;
+
+use crate::audit::NewAuditEntry;
+use crate::domain::{AuditAccess, Id, Timestamp};
+
+/// The audit entry of the request's running mutation, written in the unit of work: `None`
+/// outside a request (the watcher's writes are its own log entries).
+pub(crate) fn planned_audit(nursery_id: Id, entity_ids: &[Id]) -> Option<NewAuditEntry> {
+    crate::audit::current_write().map(|write| NewAuditEntry {
+        at: Timestamp::now(),
+        actor_id: write.actor_id,
+        access: AuditAccess::Write,
+        operation: write.operation,
+        nursery_id: Some(nursery_id),
+        entity_ids: entity_ids.to_vec(),
+        client_addr: write.client_addr,
+    })
+}

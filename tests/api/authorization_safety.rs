@@ -1,0 +1,82 @@
+//! The safety of the day's operations in the authorization matrix (`authorization.rs`): the
+//! calendar, withdrawal, corrections and the not-yet-arrived list, each by every caller.
+
+use serde_json::json;
+
+use crate::arrival_checks::{check_due_now, checks_until};
+use crate::authorization::Op;
+use crate::world::*;
+
+/// What the operations act on.
+pub(crate) struct Ids {
+    /// Staff's check-in of child 1b, to be corrected.
+    pub check_in: String,
+    /// The not-yet-arrived check of child 1a, to be closed.
+    pub arrival_check: String,
+}
+
+/// Nursery A open today with its check due: child 1a, not heard of, gets a check.
+pub(crate) async fn prepare(w: &World) -> Ids {
+    let check_in = w.staff_a.ok(CHECK_IN, json!({"c": w.child_1b})).await.unwrap()["checkIn"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    check_due_now(&w.head_a, &w.nursery_a, 30).await;
+    let checks = checks_until(&w.staff_a, &w.nursery_a, |c| {
+        c.iter().any(|c| c["child"]["id"] == w.child_1a.as_str())
+    })
+    .await;
+    let arrival_check = checks.iter().find(|c| c["child"]["id"] == w.child_1a.as_str()).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    Ids {
+        check_in,
+        arrival_check,
+    }
+}
+
+const HOURS: &str = "mutation($n: ID!) { setNurseryHours(nurseryId: $n, input: {openWeekdays: [1,2,3,4,5,6,7],
+    opensAt: \"00:00\", closesAt: \"23:59:59\", arrivalCheckAt: \"00:00\", lateGraceMinutes: 30}) { opensAt } }";
+
+pub(crate) fn ops() -> Vec<Op> {
+    vec![
+        Op {
+            name: "nurseryCalendar",
+            query: "query($n: ID!, $d: Date!) { nurseryCalendar(nurseryId: $n, from: $d, to: $d) { days { open } } }",
+            vars: |w, c, _| json!({"n": w.nursery_a, "d": c.today}),
+            expect: "UAFAANNNN",
+        },
+        Op { name: "setNurseryHours", query: HOURS, vars: |w, _, _| json!({"n": w.nursery_a}), expect: "UAFAFNNNN" },
+        Op {
+            name: "setCalendarDay",
+            query: "mutation($n: ID!, $d: Date!) { setCalendarDay(nurseryId: $n, date: $d, open: false, note: \"運動会の振替\") { open } }",
+            vars: |w, _, _| json!({"n": w.nursery_a, "d": (crate::helpers::today_jst() + time::Duration::days(60)).to_string()}),
+            expect: "UAFAFNNNN",
+        },
+        Op {
+            name: "withdrawChild",
+            query: "mutation($c: ID!) { withdrawChild(childId: $c, lastDay: null) { id } }",
+            vars: |w, _, _| json!({"c": w.child_1b}),
+            expect: "UANAFFNNN",
+        },
+        Op {
+            name: "correctAttendance",
+            query: "mutation($id: ID!) { correctAttendance(attendanceId: $id, reason: \"別の子と間違えた\") { id } }",
+            vars: |_, c, _| json!({"id": c.safety.check_in}),
+            expect: "UNNAAFNNN",
+        },
+        Op {
+            name: "arrivalChecks",
+            query: "query($n: ID!) { arrivalChecks(nurseryId: $n) { id } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UFFAANNNN",
+        },
+        Op {
+            name: "closeArrivalCheck",
+            query: "mutation($id: ID!) { closeArrivalCheck(id: $id, note: \"電話で確認\") { id } }",
+            vars: |_, c, _| json!({"id": c.safety.arrival_check}),
+            expect: "UNNAAFNNN",
+        },
+    ]
+}
