@@ -279,33 +279,37 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'tsunagu-web-e2e-'));
   try {
     await suite('sqlite', `sqlite://${scratch}/e2e.db`, { screenshots: true });
-    let pg = null;
-    if (process.env.E2E_ONLY === 'sqlite') return;
-    const name = `tsunagu_web_e2e_${process.pid}`;
-    try {
-      psql(`CREATE DATABASE ${name}`);
-      pg = `postgres://postgres@127.0.0.1:5432/${name}`;
-    } catch (err) {
-      if (process.env.REQUIRE_POSTGRES === '1') throw err;
-      console.log('\nNOTICE: PostgreSQL at 127.0.0.1:5432 unreachable: the PostgreSQL round is skipped (REQUIRE_POSTGRES=1 makes this an error).');
-    }
-    if (pg) {
-      try {
-        await suite('postgres', pg, { screenshots: false });
-      } finally {
-        try {
-          psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } catch {
-          /* left for the next run */
-        }
-      }
-    }
+    if (process.env.E2E_ONLY !== 'sqlite') await postgresRound();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   const failed = results.filter((r) => !r.ok);
   console.log(`\n${results.length - failed.length} passed, ${failed.length} failed. Screenshots: ${SHOTS}`);
   process.exit(failed.length ? 1 : 0);
+}
+
+/** The same scenarios on a scratch PostgreSQL database, when one is reachable. */
+async function postgresRound() {
+  let pg = null;
+  const name = `tsunagu_web_e2e_${process.pid}`;
+  try {
+    psql(`CREATE DATABASE ${name}`);
+    pg = `postgres://postgres@127.0.0.1:5432/${name}`;
+  } catch (err) {
+    if (process.env.REQUIRE_POSTGRES === '1') throw err;
+    console.log('\nNOTICE: PostgreSQL at 127.0.0.1:5432 unreachable: the PostgreSQL round is skipped (REQUIRE_POSTGRES=1 makes this an error).');
+  }
+  if (pg) {
+    try {
+      await suite('postgres', pg, { screenshots: false });
+    } finally {
+      try {
+        psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch {
+        /* left for the next run */
+      }
+    }
+  }
 }
 
 await main();
