@@ -1,5 +1,5 @@
 //! The safety of the day's operations in the authorization matrix (`authorization.rs`): the
-//! calendar, withdrawal, corrections and the not-yet-arrived list, each by every caller.
+//! calendar, corrections and the not-yet-arrived list, each by every caller.
 
 use serde_json::json;
 
@@ -53,12 +53,6 @@ pub(crate) fn ops() -> Vec<Op> {
             query: "mutation($n: ID!, $d: Date!) { setCalendarDay(nurseryId: $n, date: $d, open: false, note: \"運動会の振替\") { open } }",
             vars: |w, _, _| json!({"n": w.nursery_a, "d": (crate::helpers::today_jst() + time::Duration::days(60)).to_string()}),
             expect: "UAFAFNNNN",
-        },
-        Op {
-            name: "withdrawChild",
-            query: "mutation($c: ID!) { withdrawChild(childId: $c, lastDay: null) { id } }",
-            vars: |w, _, _| json!({"c": w.child_1b}),
-            expect: "UANAFFNNN",
         },
         Op {
             name: "correctAttendance",
