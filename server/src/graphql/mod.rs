@@ -49,6 +49,9 @@ pub struct RequestContext {
     pub client_ip: Option<IpAddr>,
     /// A short name of the client's device (from `User-Agent`), kept with a new session.
     pub device: String,
+    /// Where a live feed that starts "now" starts: the event log's published position when the
+    /// subscribe message arrived (sockets); `None`: when the feed opens.
+    pub live_from: Option<crate::domain::Position>,
 }
 
 fn builder(config: &Config) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {

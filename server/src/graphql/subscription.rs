@@ -159,30 +159,40 @@ pub(super) type LiveEvents = BoxStream<'static, AppResult<Arc<LogEntry>>>;
 pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveArguments) -> AppResult<LiveEvents> {
     let (svc, actor) = (services(ctx), actor(ctx)?);
     let client_addr = client_addr(ctx);
+    // "Now" for a feed that starts now: when its request arrived (a socket notes it as the
+    // message comes in, before the session is read), so an event published meanwhile reaches it.
+    let from = super::request(ctx)
+        .and_then(|r| r.live_from)
+        .unwrap_or_else(|| svc.bus.published_position());
     // Each opener is boxed: only a pointer of it should be left in any caller's state.
     let events: LiveEvents = match field {
         LiveField::AttendanceEvents => Box::pin(attendance::attendance_events(
             svc,
             actor,
+            from,
             arguments.after.as_deref(),
             client_addr,
         ))
         .await?
         .boxed(),
-        LiveField::AbsenceReports => Box::pin(attendance::absence_reports(svc, actor, client_addr))
+        LiveField::AbsenceReports => Box::pin(attendance::absence_reports(svc, actor, from, client_addr))
             .await?
             .boxed(),
-        LiveField::AbsenceUpdates => Box::pin(attendance::absence_updates(svc, actor, client_addr))
+        LiveField::AbsenceUpdates => Box::pin(attendance::absence_updates(svc, actor, from, client_addr))
             .await?
             .boxed(),
-        LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, client_addr)).await?.boxed(),
-        LiveField::CareRecords => Box::pin(care::care_records(svc, actor, client_addr)).await?.boxed(),
-        LiveField::ArrivalChecks => Box::pin(arrival_checks::arrival_check_updates(svc, actor, client_addr))
+        LiveField::CareAlerts => Box::pin(care::care_alerts(svc, actor, from, client_addr))
+            .await?
+            .boxed(),
+        LiveField::CareRecords => Box::pin(care::care_records(svc, actor, from, client_addr))
+            .await?
+            .boxed(),
+        LiveField::ArrivalChecks => Box::pin(arrival_checks::arrival_check_updates(svc, actor, from, client_addr))
             .await?
             .boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
-            Box::pin(oversight::subscribe_infection_alerts(svc, actor, municipality_id))
+            Box::pin(oversight::subscribe_infection_alerts(svc, actor, from, municipality_id))
                 .await?
                 .boxed()
         }

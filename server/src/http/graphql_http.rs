@@ -143,6 +143,7 @@ async fn execute(
         authorization,
         client_ip,
         device,
+        live_from: None,
     };
     respond(
         answer,

@@ -228,12 +228,13 @@ pub async fn child_absences(svc: &Services, child: &Child, from: Date, to: Date)
 pub async fn attendance_events(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     after: Option<&str>,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
     // "Now" is when the request arrived: a check-in published while the feed is authorized
     // and audited is replayed to it (see `EventBus::subscribe`).
-    let now = svc.bus.published_position();
+    let now = from;
     let after = after.map(|c| crate::events::cursor::decode("after", c)).transpose()?;
     let scope = actor.child_filter(Action::SubscribeAttendance);
     if scope.is_empty() {
@@ -255,9 +256,10 @@ pub async fn attendance_events(
 pub async fn absence_updates(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
-    let now = svc.bus.published_position();
+    let now = from;
     let scope = actor.child_filter(Action::SubscribeAbsenceUpdates);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
@@ -275,9 +277,10 @@ pub async fn absence_updates(
 pub async fn absence_reports(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
-    let now = svc.bus.published_position();
+    let now = from;
     let scope = actor.child_filter(Action::SubscribeAbsenceReports);
     if scope.is_empty() {
         return Err(AppError::Forbidden);

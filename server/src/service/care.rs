@@ -347,9 +347,10 @@ pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date
 pub async fn care_records(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     client_addr: Option<String>,
 ) -> AppResult<impl futures::Stream<Item = AppResult<std::sync::Arc<crate::domain::LogEntry>>> + Send + 'static> {
-    let now = svc.bus.published_position();
+    let now = from;
     let scope = crate::store::ChildFilter {
         nurseries: actor.child_filter(Action::RecordCare).nurseries,
         families: Vec::new(),
@@ -370,10 +371,11 @@ pub async fn care_records(
 pub async fn care_alerts(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     client_addr: Option<String>,
 ) -> AppResult<impl futures::Stream<Item = AppResult<std::sync::Arc<crate::domain::LogEntry>>> + Send + 'static> {
     use futures::StreamExt;
-    let now = svc.bus.published_position();
+    let now = from;
     let staff_nurseries = actor.child_filter(Action::RecordCare).nurseries;
     let families = actor.child_filter(Action::SubscribeCareAlerts).families;
     let scope = crate::store::ChildFilter {

@@ -90,9 +90,10 @@ pub async fn infection_alerts(svc: &Services, scope: &ReportScope) -> AppResult<
 pub async fn subscribe_infection_alerts(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     municipality_id: &str,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
-    let now = svc.bus.published_position();
+    let now = from;
     let today = Timestamp::now().local_date(time::UtcOffset::UTC);
     let scope = super::reports::report_scope(svc, actor, municipality_id, None, today, today).await?;
     if scope.nurseries.is_empty() {

@@ -282,6 +282,9 @@ impl Connection {
         let state = self.state.clone();
         let authorization = self.authorization.clone();
         let client_ip = self.client_ip;
+        // Taken as the message arrives: a feed starting "now" starts here, not after the
+        // session read below, so nothing published in between is missed.
+        let live_from = self.state.services.bus.published_position();
         // Boxed: once the session is read only a pointer of the opening is left in the stream.
         let opening = Box::pin(async move {
             // The session is read again for every operation, so none runs on a session that
@@ -305,6 +308,7 @@ impl Connection {
                 client_ip,
                 // Sessions are made over HTTP (login, activation), never on a socket.
                 device: String::new(),
+                live_from: Some(live_from),
             };
             state
                 .live

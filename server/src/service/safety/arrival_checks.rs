@@ -73,9 +73,10 @@ pub async fn close_arrival_check(svc: &Services, actor: &Actor, id: &str, note: 
 pub async fn arrival_check_updates(
     svc: &Services,
     actor: &Actor,
+    from: crate::domain::Position,
     client_addr: Option<String>,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
-    let now = svc.bus.published_position();
+    let now = from;
     let scope = actor.child_filter(Action::SubscribeArrivalChecks);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
