@@ -16,6 +16,7 @@ mod account_codes;
 mod account_mail;
 mod arrival_checks;
 mod authorization;
+mod authorization_accounts;
 mod authorization_safety;
 mod bad_input;
 mod care;
