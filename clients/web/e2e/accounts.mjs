@@ -115,6 +115,8 @@ export async function accountScenarios({ scenario, checkA11y, browser, base, wor
     }
     await page.getByTestId('end-others').click();
     await page.getByText(/台の端末をログアウトしました/).waitFor();
+    // The message comes before the list is read again: wait for the others to leave it.
+    await page.locator('[data-testid=sessions] li').nth(1).waitFor({ state: 'detached' });
     assert.equal(await page.locator('[data-testid=sessions] li').count(), 1);
     await assert.rejects(gql(base, '{me{user{id}}}', {}, other), /UNAUTHENTICATED/);
     await page.fill('input[name=current-password]', PASSWORD);
