@@ -38,24 +38,24 @@ pub(crate) struct Op {
 
 /// Ids the operations need beyond the world's.
 pub(crate) struct Ctx {
-    absence: String,
+    pub absence: String,
     pub today: String,
     pub safety: crate::authorization_safety::Ids,
-    diary: String,
-    notebook: String,
+    pub diary: String,
+    pub notebook: String,
     /// A guardian invitation for family 1.
-    invitation: String,
+    pub invitation: String,
     /// A guardian of family 2 to deactivate, reactivate, rename and reset.
-    target_user: String,
+    pub target_user: String,
     /// One guardian of family 2 per caller, to remove (each can be removed once).
-    removable: Vec<String>,
+    pub removable: Vec<String>,
     /// A teacher of nursery A to move to nursery B, and nursery B.
-    mover: String,
-    nursery_b: String,
+    pub mover: String,
+    pub nursery_b: String,
 }
 
 /// The caller's position in `CALLERS` for the `n`th call (each operation calls all in order).
-fn caller_index(n: usize) -> usize {
+pub(crate) fn caller_index(n: usize) -> usize {
     (n - 1) % CALLERS.len()
 }
 

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::authorization::Op;
+use crate::authorization::{caller_index, Op};
 
 pub(crate) fn ops() -> Vec<Op> {
     vec![
