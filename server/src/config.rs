@@ -116,6 +116,11 @@ pub struct Config {
     #[arg(long, env = "ARRIVAL_WATCH_INTERVAL_MS", default_value_t = 2000)]
     pub arrival_watch_interval_ms: u64,
 
+    /// After the nursery's closing time, how often a child still checked in is alerted again
+    /// to its staff and head (降園確認), in seconds. The same watch raises the first alert.
+    #[arg(long, env = "LEFT_BEHIND_REPEAT_SECONDS", default_value_t = 900)]
+    pub left_behind_repeat_seconds: u64,
+
     /// VAPID key pair (base64url raw private key and uncompressed public key). When absent, one
     /// is generated at first start and kept in the database for every replica.
     #[arg(long, env = "VAPID_PRIVATE_KEY", hide_env_values = true)]
@@ -289,6 +294,10 @@ impl Config {
     /// `None` when the watch is off on this replica.
     pub fn arrival_watch_interval(&self) -> Option<Duration> {
         (self.arrival_watch_interval_ms > 0).then(|| Duration::from_millis(self.arrival_watch_interval_ms.max(50)))
+    }
+
+    pub fn left_behind_repeat(&self) -> time::Duration {
+        time::Duration::seconds(self.left_behind_repeat_seconds.clamp(1, 86_400) as i64)
     }
 
     pub fn nap_watch_interval(&self) -> Duration {

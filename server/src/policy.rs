@@ -102,6 +102,11 @@ pub enum Action {
     CloseArrivalCheck,
     /// Not-yet-arrived checks as they are raised and end: a nursery's, or a family's.
     SubscribeArrivalChecks,
+    /// The day's left-behind list (降園確認), explaining a check, and its live feed: the
+    /// nursery's staff and head.
+    ListDepartureChecks,
+    ExplainDepartureCheck,
+    SubscribeDepartureChecks,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -197,7 +202,12 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::ReadExactFigures => &[(NurseryAdmin, Nursery)],
         Action::ReadNurseryCalendar => &[(SystemAdmin, Global), (NurseryAdmin, Nursery), (Staff, Nursery)],
         Action::ConfigureNurseryCalendar => &[(SystemAdmin, Global), (NurseryAdmin, Nursery)],
-        Action::CorrectAttendance | Action::ListArrivalChecks | Action::CloseArrivalCheck => {
+        Action::CorrectAttendance
+        | Action::ListArrivalChecks
+        | Action::CloseArrivalCheck
+        | Action::ListDepartureChecks
+        | Action::ExplainDepartureCheck
+        | Action::SubscribeDepartureChecks => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery)]
         }
         Action::SubscribeArrivalChecks => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],

@@ -399,6 +399,7 @@ async fn every_operation_by_every_role(backend: Backend) {
             crate::arrival_checks::ARRIVAL_UPDATES,
             "UFFAAAFAA",
         ),
+        ("departureCheckUpdates", "subscription { departureCheckUpdates { id } }", "UFFAAFFAF"),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];
     for (name, query, expect) in subscriptions {

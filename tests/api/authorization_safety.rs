@@ -1,5 +1,5 @@
 //! The safety of the day's operations in the authorization matrix (`authorization.rs`): the
-//! calendar, corrections and the not-yet-arrived list, each by every caller.
+//! calendar, corrections, the not-yet-arrived and the left-behind lists, each by every caller.
 
 use serde_json::json;
 
@@ -13,9 +13,12 @@ pub(crate) struct Ids {
     pub check_in: String,
     /// The not-yet-arrived check of child 1a, to be closed.
     pub arrival_check: String,
+    /// The left-behind check of child 1b (checked in), to be explained.
+    pub departure_check: String,
 }
 
-/// Nursery A open today with its check due: child 1a, not heard of, gets a check.
+/// Nursery A open today with its check due: child 1a, not heard of, gets a check; then its
+/// closing time moves to just after midnight: child 1b, checked in, gets a left-behind check.
 pub(crate) async fn prepare(w: &World) -> Ids {
     let check_in = w.staff_a.ok(CHECK_IN, json!({"c": w.child_1b})).await.unwrap()["checkIn"]["id"]
         .as_str()
@@ -30,9 +33,34 @@ pub(crate) async fn prepare(w: &World) -> Ids {
         .as_str()
         .unwrap()
         .to_owned();
+    w.head_a
+        .ok(
+            "mutation($n: ID!) { setNurseryHours(nurseryId: $n, input: {openWeekdays: [1,2,3,4,5,6,7],
+                opensAt: \"00:00\", closesAt: \"00:00:02\", arrivalCheckAt: \"00:00:01\", lateGraceMinutes: 30}) { closesAt } }",
+            json!({"n": w.nursery_a}),
+        )
+        .await
+        .unwrap();
+    let departure_check = loop {
+        let data = w
+            .staff_a
+            .ok("query($n: ID!) { departureChecks(nurseryId: $n) { id child { id } } }", json!({"n": w.nursery_a}))
+            .await
+            .unwrap();
+        if let Some(check) = data["departureChecks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["child"]["id"] == w.child_1b.as_str())
+        {
+            break check["id"].as_str().unwrap().to_owned();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
     Ids {
         check_in,
         arrival_check,
+        departure_check,
     }
 }
 
@@ -70,6 +98,18 @@ pub(crate) fn ops() -> Vec<Op> {
             name: "closeArrivalCheck",
             query: "mutation($id: ID!) { closeArrivalCheck(id: $id, note: \"電話で確認\") { id } }",
             vars: |_, c, _| json!({"id": c.safety.arrival_check}),
+            expect: "UNNAAFNNN",
+        },
+        Op {
+            name: "departureChecks",
+            query: "query($n: ID!) { departureChecks(nurseryId: $n) { id } }",
+            vars: |w, _, _| json!({"n": w.nursery_a}),
+            expect: "UFFAANNNN",
+        },
+        Op {
+            name: "explainDepartureCheck",
+            query: "mutation($id: ID!) { explainDepartureCheck(id: $id, note: \"延長保育\") { id } }",
+            vars: |_, c, _| json!({"id": c.safety.departure_check}),
             expect: "UNNAAFNNN",
         },
     ]

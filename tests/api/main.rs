@@ -26,6 +26,7 @@ mod concurrency;
 mod corrections;
 mod csv_export;
 mod db_proxy;
+mod departure_checks;
 mod fault_delivery;
 mod graphql_over_http;
 mod group_commit;

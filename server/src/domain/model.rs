@@ -198,6 +198,8 @@ pub enum EventPayload {
     CareRecorded(super::care::CareRecorded),
     /// A not-yet-arrived check raised, or ended (arrival, report, staff's note).
     ArrivalCheck(super::safety::arrival::ArrivalCheck),
+    /// A left-behind check raised, repeated or ended (check-out, staff's explanation).
+    DepartureCheck(super::safety::departure::DepartureCheck),
 }
 
 impl EventPayload {
@@ -210,6 +212,7 @@ impl EventPayload {
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
             EventPayload::CareRecorded(_) => EventKind::CareRecorded,
             EventPayload::ArrivalCheck(_) => EventKind::ArrivalCheck,
+            EventPayload::DepartureCheck(_) => EventKind::DepartureCheck,
         }
     }
 
@@ -221,6 +224,7 @@ impl EventPayload {
             EventPayload::InfectionAlert(a) => a.nursery_id,
             EventPayload::CareRecorded(r) => r.nursery_id,
             EventPayload::ArrivalCheck(c) => c.nursery_id,
+            EventPayload::DepartureCheck(c) => c.nursery_id,
         }
     }
 
@@ -233,7 +237,7 @@ impl EventPayload {
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
             // The nursery's staff only.
-            EventPayload::CareRecorded(_) => None,
+            EventPayload::CareRecorded(_) | EventPayload::DepartureCheck(_) => None,
         }
     }
 }
@@ -246,6 +250,7 @@ text_enum!(EventKind {
     InfectionAlert = "INFECTION_ALERT",
     CareRecorded = "CARE_RECORDED",
     ArrivalCheck = "ARRIVAL_CHECK",
+    DepartureCheck = "DEPARTURE_CHECK",
 });
 
 #[derive(Clone, Debug)]

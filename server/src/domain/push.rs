@@ -18,6 +18,7 @@ text_enum!(
         AbsenceReported = "ABSENCE_REPORTED",
         NapAlert = "NAP_ALERT",
         ArrivalCheck = "ARRIVAL_CHECK",
+        LeftBehind = "LEFT_BEHIND",
     }
 );
 
@@ -60,6 +61,21 @@ pub struct PushPayload {
 }
 
 impl PushNotice {
+    /// The left-behind alert to the nursery's staff and head: planned by the watch itself at
+    /// each raise and repeat (the log entry alone would not say which of them to push).
+    pub fn left_behind(check: &super::safety::departure::DepartureCheck, at: Timestamp) -> PushNotice {
+        PushNotice {
+            kind: PushKind::LeftBehind,
+            audiences: vec![Audience::NurseryStaff(check.nursery_id)],
+            urgency: "high",
+            // About now: by the next repeat it is stale.
+            ttl_seconds: 900,
+            child_id: check.child_id,
+            event_id: check.id,
+            at,
+        }
+    }
+
     pub fn for_event(payload: &EventPayload) -> Option<PushNotice> {
         let notice = |kind, audiences, urgency, ttl_seconds, child_id, event_id, at| PushNotice {
             kind,
@@ -144,7 +160,7 @@ impl PushNotice {
             // Officers follow clusters on their dashboard; there is no child to name.
             EventPayload::InfectionAlert(_) | EventPayload::CareRecorded(_) => return None,
             // Planned by the safety service itself, in each guardian's language.
-            EventPayload::ArrivalCheck(_) => return None,
+            EventPayload::ArrivalCheck(_) | EventPayload::DepartureCheck(_) => return None,
         })
     }
 
@@ -191,6 +207,10 @@ impl PushNotice {
             ),
             PushKind::ArrivalCheck => {
                 let (title, body) = super::safety::arrival::arrival_check_text("ja", given);
+                (title, body, "attendance")
+            }
+            PushKind::LeftBehind => {
+                let (title, body) = super::safety::departure::departure_check_text(given, &clock);
                 (title, body, "attendance")
             }
         };

@@ -25,9 +25,11 @@ use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
+use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
 use super::subscription::{
-    absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, infection_alert, open,
+    absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, departure_check,
+    infection_alert, open,
     LiveArguments, LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
@@ -88,6 +90,10 @@ impl DeliveryRoot {
 
     async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<Option<ArrivalCheckObject>> {
         deliver(ctx, LiveField::ArrivalChecks, LiveArguments::default(), arrival_check).await
+    }
+
+    async fn departure_check_updates(&self, ctx: &Context<'_>) -> Result<Option<DepartureCheckObject>> {
+        deliver(ctx, LiveField::DepartureChecks, LiveArguments::default(), departure_check).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

@@ -6,6 +6,7 @@ mod account_types;
 mod audit;
 mod care_types;
 mod cost;
+mod departure;
 mod errors;
 mod hygiene;
 mod inputs;

@@ -177,4 +177,5 @@ pub struct MutationRoot(
     super::account_lifecycle::AccountMutation,
     super::roster::RosterMutation,
     super::safety::SafetyMutation,
+    super::departure::DepartureMutation,
 );

@@ -8,12 +8,13 @@ use futures::{future, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
 use super::report_types::InfectionAlertObject;
+use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::{EventPayload, LogEntry};
 use crate::error::AppResult;
-use crate::service::safety::arrival_checks;
+use crate::service::safety::{arrival_checks, departure_checks};
 use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
@@ -79,6 +80,16 @@ impl SubscriptionRoot {
         Ok(objects(checks, arrival_check))
     }
 
+    /// Staff and the head: children of their nursery still checked in after closing (降園確認),
+    /// as each check is raised, repeated and ended.
+    async fn departure_check_updates(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<impl Stream<Item = Result<DepartureCheckObject>>> {
+        let checks = open(ctx, LiveField::DepartureChecks, &LiveArguments::default()).await?;
+        Ok(objects(checks, departure_check))
+    }
+
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
     /// in their nursery. Counts only.
     async fn infection_alerts(
@@ -115,6 +126,7 @@ pub(super) enum LiveField {
     CareRecords,
     InfectionAlerts,
     ArrivalChecks,
+    DepartureChecks,
 }
 
 impl LiveField {
@@ -127,6 +139,7 @@ impl LiveField {
             Self::CareAlerts => "careAlerts",
             Self::CareRecords => "careRecords",
             Self::ArrivalChecks => "arrivalCheckUpdates",
+            Self::DepartureChecks => "departureCheckUpdates",
             Self::InfectionAlerts => "infectionAlerts",
         }
     }
@@ -140,6 +153,7 @@ impl LiveField {
             "careRecords" => Self::CareRecords,
             "infectionAlerts" => Self::InfectionAlerts,
             "arrivalCheckUpdates" => Self::ArrivalChecks,
+            "departureCheckUpdates" => Self::DepartureChecks,
             _ => return None,
         })
     }
@@ -190,6 +204,11 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
         LiveField::ArrivalChecks => Box::pin(arrival_checks::arrival_check_updates(svc, actor, from, client_addr))
             .await?
             .boxed(),
+        LiveField::DepartureChecks => {
+            Box::pin(departure_checks::departure_check_updates(svc, actor, from, client_addr))
+                .await?
+                .boxed()
+        }
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
             Box::pin(oversight::subscribe_infection_alerts(svc, actor, from, municipality_id))
@@ -216,6 +235,7 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
         LiveField::CareRecords => care_record(entry).is_some(),
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
         LiveField::ArrivalChecks => arrival_check(entry).is_some(),
+        LiveField::DepartureChecks => departure_check(entry).is_some(),
     }
 }
 
@@ -270,6 +290,13 @@ pub(super) fn infection_alert(entry: &LogEntry) -> Option<InfectionAlertObject> 
 pub(super) fn arrival_check(entry: &LogEntry) -> Option<ArrivalCheckObject> {
     match &entry.payload {
         EventPayload::ArrivalCheck(check) => Some(ArrivalCheckObject(check.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn departure_check(entry: &LogEntry) -> Option<DepartureCheckObject> {
+    match &entry.payload {
+        EventPayload::DepartureCheck(check) => Some(DepartureCheckObject(check.clone())),
         _ => None,
     }
 }

@@ -11,8 +11,9 @@ use time::Date;
 use super::{IdempotencyKey, StoreResult};
 use crate::audit::NewAuditEntry;
 use crate::domain::safety::arrival::{ArrivalCheck, ArrivalCheckResolution, TodaysReport};
+use crate::domain::safety::departure::{DepartureCheck, DepartureCheckResolution, StillHere};
 use crate::domain::safety::opening::NurseryHours;
-use crate::domain::{AttendanceEvent, EventPayload, Id, Position, PushKind, Timestamp};
+use crate::domain::{AttendanceEvent, EventPayload, Id, Position, PushKind, PushNotice, Timestamp};
 
 /// A check-in or check-out about to be corrected, with what the rules need to know of it.
 #[derive(Clone, Debug)]
@@ -54,10 +55,35 @@ pub struct GuardianPush {
     pub payload_en: String,
 }
 
+/// The left-behind check's statements (降園確認), in the same unit of work as the rest.
+#[async_trait]
+pub trait DepartureUnit: Send {
+    /// Children of the nurseries checked in on the UTC range `day` with no check-out after.
+    async fn children_still_here(&mut self, nursery_ids: &[Id], day: (Timestamp, Timestamp)) -> StoreResult<Vec<StillHere>>;
+    /// The nurseries' checks of `date`, open or not.
+    async fn departure_checks_of(&mut self, nursery_ids: &[Id], date: Date) -> StoreResult<Vec<DepartureCheck>>;
+    /// Inserts the check unless the child already has one that day: whether it was inserted.
+    async fn insert_departure_check(&mut self, check: &DepartureCheck) -> StoreResult<bool>;
+    /// Moves an open check's last alert from `seen` (what this replica read) to `at`; `None`
+    /// when another replica repeated it first or it has ended.
+    async fn realert_departure_check(&mut self, id: Id, seen: Timestamp, at: Timestamp) -> StoreResult<Option<DepartureCheck>>;
+    /// Ends an open check; `None` when it was not open (someone else ended it first).
+    async fn resolve_departure_check(
+        &mut self,
+        id: Id,
+        resolution: DepartureCheckResolution,
+        by: Option<Id>,
+        note: Option<&str>,
+        at: Timestamp,
+    ) -> StoreResult<Option<DepartureCheck>>;
+    /// One outbox row per device of each addressee of the notice who has its kind switched on.
+    async fn enqueue_notice(&mut self, notice: &PushNotice) -> StoreResult<()>;
+}
+
 /// One unit of work, opened by a service: nothing is visible to anyone until `commit`.
 /// Dropping it uncommitted rolls everything back.
 #[async_trait]
-pub trait SafetyUnit: Send {
+pub trait SafetyUnit: DepartureUnit + Send {
     /// Claims an idempotency key for a result with id `result_id`; the earlier result's id
     /// when the key was used before (then nothing should be written).
     async fn claim_key(&mut self, key: &IdempotencyKey, result_id: Id) -> StoreResult<Option<Id>>;
@@ -151,6 +177,10 @@ pub trait SafetyStore {
     /// The nursery's checks of the day, open first, then by child name.
     async fn arrival_checks(&self, nursery_id: Id, date: Date) -> StoreResult<Vec<ArrivalCheck>>;
     async fn arrival_check(&self, id: Id) -> StoreResult<Option<ArrivalCheck>>;
+    /// Children still here after closing (the watch's read before it opens a unit).
+    async fn children_still_here(&self, nursery_ids: &[Id], day: (Timestamp, Timestamp)) -> StoreResult<Vec<StillHere>>;
+    async fn departure_checks(&self, nursery_ids: &[Id], date: Date) -> StoreResult<Vec<DepartureCheck>>;
+    async fn departure_check(&self, id: Id) -> StoreResult<Option<DepartureCheck>>;
     /// A correction as the live event it was sent as.
     async fn correction_event(&self, correction_id: Id) -> StoreResult<Option<AttendanceEvent>>;
 }

@@ -156,6 +156,7 @@ include!("sql/surveillance.rs");
 include!("sql/history.rs");
 include!("sql/safety_unit.rs");
 include!("sql/safety_reads.rs");
+include!("sql/departure_checks.rs");
 
 #[cfg(test)]
 mod tests {

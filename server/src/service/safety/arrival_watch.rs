@@ -4,7 +4,7 @@
 //! one check, one live event and one push to each guardian; open checks an arrival or a
 //! report has since answered end by themselves. A check is a row unique per child and day, so
 //! it is raised once across replicas and restarts (a server down at 9:30 raises it when it
-//! comes back).
+//! comes back). The same task runs the left-behind check after closing (`departure_watch`).
 
 use std::collections::HashMap;
 
@@ -33,12 +33,21 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            match run_once(&svc, Timestamp::now()).await {
+            let now = Timestamp::now();
+            match run_once(&svc, now).await {
                 Ok(outcome) if outcome.raised + outcome.ended > 0 => {
                     tracing::info!(raised = outcome.raised, ended = outcome.ended, "arrival checks");
                 }
                 Ok(_) => {}
                 Err(err) => tracing::error!(error = %err, "arrival watch failed"),
+            }
+            // The same clock runs the left-behind check after closing (降園確認).
+            match super::departure_watch::run_once(&svc, now).await {
+                Ok(o) if o.raised + o.repeated + o.ended > 0 => {
+                    tracing::info!(raised = o.raised, repeated = o.repeated, ended = o.ended, "departure checks");
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!(error = %err, "departure watch failed"),
             }
         }
     });

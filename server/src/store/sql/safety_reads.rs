@@ -102,6 +102,18 @@ impl SafetyStore for DbStore {
         row.map(ArrivalCheck::try_from).transpose()
     }
 
+    async fn children_still_here(&self, nursery_ids: &[Id], day: (Timestamp, Timestamp)) -> StoreResult<Vec<StillHere>> {
+        self.read_children_still_here(nursery_ids, day).await
+    }
+
+    async fn departure_checks(&self, nursery_ids: &[Id], date: Date) -> StoreResult<Vec<DepartureCheck>> {
+        self.read_departure_checks(nursery_ids, date).await
+    }
+
+    async fn departure_check(&self, id: Id) -> StoreResult<Option<DepartureCheck>> {
+        self.read_departure_check(id).await
+    }
+
     async fn correction_event(&self, correction_id: Id) -> StoreResult<Option<AttendanceEvent>> {
         let row: Option<(String,)> = sqlx::query_as("SELECT payload FROM event_log WHERE entity_id = $1 AND kind = 'ATTENDANCE'")
         .bind(correction_id)

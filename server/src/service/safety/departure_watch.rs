@@ -1,0 +1,121 @@
+//! The server's own clock running the left-behind check (降園確認). On each tick, for every
+//! nursery open today and past its closing time, each child checked in and not checked out
+//! gets one check, one live event and one push to the nursery's staff and head; the alert is
+//! repeated every `LEFT_BEHIND_REPEAT_SECONDS` until the check-out comes (which ends the check
+//! at the next tick) or staff explain it. A check is a row unique per child and day and a
+//! repeat moves its `alerted_at` from the value read, so each happens once across replicas.
+
+use std::collections::HashMap;
+
+use time::{Date, UtcOffset};
+
+use crate::domain::calendar::{offset_from_minutes, LocalDay};
+use crate::domain::safety::arrival::local_clock;
+use crate::domain::safety::departure::{departure_check_is_due, plan_departure_round, DepartureCheck, DepartureCheckResolution};
+use crate::domain::safety::opening::day_status;
+use crate::domain::*;
+use crate::error::AppResult;
+use crate::service::Services;
+
+/// What one tick did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DepartureOutcome {
+    pub raised: usize,
+    pub repeated: usize,
+    pub ended: usize,
+}
+
+/// The nurseries past closing on an open day, by local day.
+async fn due_days(svc: &Services, now: Timestamp) -> AppResult<Vec<(Date, LocalDay, Vec<Id>)>> {
+    let mut by_offset: HashMap<i32, Vec<(Id, crate::domain::safety::opening::NurseryHours)>> = HashMap::new();
+    for nursery in svc.store.watched_nurseries().await? {
+        by_offset
+            .entry(nursery.utc_offset_minutes)
+            .or_default()
+            .push((nursery.id, nursery.hours.unwrap_or_default()));
+    }
+    let mut days = Vec::new();
+    for (minutes, nurseries) in by_offset {
+        let offset: UtcOffset = offset_from_minutes(minutes);
+        let (date, second) = local_clock(now, offset);
+        let exceptions = svc.store.calendar_exceptions(date).await?;
+        let due: Vec<Id> = nurseries
+            .into_iter()
+            .filter(|(id, hours)| {
+                day_status(date, hours, exceptions.get(id).copied()).is_open() && departure_check_is_due(second, hours)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if !due.is_empty() {
+            days.push((date, LocalDay::new(date, offset), due));
+        }
+    }
+    Ok(days)
+}
+
+/// One pass of the watch at `now`.
+pub async fn run_once(svc: &Services, now: Timestamp) -> AppResult<DepartureOutcome> {
+    let repeat_every = svc.config.left_behind_repeat();
+    let mut outcome = DepartureOutcome::default();
+    for (date, day, ids) in due_days(svc, now).await? {
+        let range = (day.start, day.end);
+        // Read first, on the read pool: most ticks after closing find nothing to do.
+        let plan = plan_departure_round(
+            svc.store.children_still_here(&ids, range).await?,
+            svc.store.departure_checks(&ids, date).await?,
+            now,
+            repeat_every,
+        );
+        if plan.is_empty() {
+            continue;
+        }
+        let mut unit = svc.store.begin_unit().await?;
+        let plan = plan_departure_round(
+            unit.children_still_here(&ids, range).await?,
+            unit.departure_checks_of(&ids, date).await?,
+            now,
+            repeat_every,
+        );
+        for child in plan.raise {
+            let check = DepartureCheck {
+                id: Id::new(),
+                child_id: child.child_id,
+                nursery_id: child.nursery_id,
+                date,
+                raised_at: now,
+                alerted_at: now,
+                alerts: 1,
+                resolution: None,
+                resolved_at: None,
+                resolved_by: None,
+                note: None,
+            };
+            // Another replica may have raised it a moment ago: then it is theirs to announce.
+            if !unit.insert_departure_check(&check).await? {
+                continue;
+            }
+            unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
+            unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
+            outcome.raised += 1;
+        }
+        for open in plan.repeat {
+            if let Some(check) = unit.realert_departure_check(open.id, open.alerted_at, now).await? {
+                unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
+                unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
+                outcome.repeated += 1;
+            }
+        }
+        for open in plan.end {
+            if let Some(ended) = unit
+                .resolve_departure_check(open.id, DepartureCheckResolution::CheckedOut, None, None, now)
+                .await?
+            {
+                unit.append_event(ended.id, &EventPayload::DepartureCheck(ended)).await?;
+                outcome.ended += 1;
+            }
+        }
+        unit.commit().await?;
+        svc.after_commit();
+    }
+    Ok(outcome)
+}
