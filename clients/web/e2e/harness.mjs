@@ -71,6 +71,13 @@ export async function buildWorld(base) {
   const q = (query, variables) => gql(base, query, variables, admin);
   const m = (await q('mutation{createMunicipality(name:"テスト市",code:"999999"){id}}')).createMunicipality;
   const n = (await q('mutation($m:ID!){createNursery(municipalityId:$m,name:"つなぐ保育園"){id}}', { m: m.id })).createNursery;
+  // Hours that never bring the day's checks due on their own, whatever the time of day the suite
+  // runs (the default closing at 19:00 would raise left-behind alerts on an evening run): the
+  // safety scenarios set the times they test.
+  await q(
+    'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"23:59:59",arrivalCheckAt:"23:59:58",lateGraceMinutes:30}){closesAt}}',
+    { n: n.id },
+  );
   const room = (await q('mutation($n:ID!){createClassroom(nurseryId:$n,name:"ひよこ組",ageBand:2){id}}', { n: n.id })).createClassroom;
   const other = (await q('mutation($n:ID!){createClassroom(nurseryId:$n,name:"りす組",ageBand:3){id}}', { n: n.id })).createClassroom;
   const family = async () => (await q('mutation($n:ID!){createFamily(nurseryId:$n){id}}', { n: n.id })).createFamily.id;

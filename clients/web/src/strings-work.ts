@@ -5,6 +5,7 @@ import { locale } from './i18n';
 
 const ja = {
   navRoster: '名簿',
+  navDepartures: '降園確認',
   navHealth: '健康',
   navMeals: '食事',
   navNaps: '午睡',
@@ -227,6 +228,7 @@ export type WorkKey = keyof typeof ja;
 
 const en: Record<WorkKey, string> = {
   navRoster: 'Roster',
+  navDepartures: 'Still here',
   navHealth: 'Health',
   navMeals: 'Meals',
   navNaps: 'Naps',

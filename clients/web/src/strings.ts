@@ -141,6 +141,7 @@ const ja = {
   pushKindABSENCE_REPORTED: '欠席・遅刻の連絡',
   pushKindNAP_ALERT: '午睡チェック',
   pushKindARRIVAL_CHECK: '登園の確認（登園も連絡もないとき）',
+  pushKindLEFT_BEHIND: '降園確認（閉園後も園にいる子）',
   pushDisable: '通知をやめる',
   // push texts (service worker)
   pushArrivalTitle: '登園しました',
@@ -356,6 +357,7 @@ const en: Record<Key, string> = {
   pushKindABSENCE_REPORTED: 'Absence reports',
   pushKindNAP_ALERT: 'Nap checks',
   pushKindARRIVAL_CHECK: 'Arrival not confirmed (no arrival, no report)',
+  pushKindLEFT_BEHIND: 'Still here after closing',
   pushDisable: 'Turn off notifications',
   pushArrivalTitle: 'Arrived',
   pushArrivalBody: '{name} arrived at nursery ({time})',

@@ -85,6 +85,11 @@ export type CodeStatus =
   | 'REVOKED'
   | 'USED';
 
+/** How an open check ended: the child was checked out, or staff explained it. */
+export type DepartureCheckResolution =
+  | 'CHECKED_OUT'
+  | 'EXPLAINED';
+
 export type GrowthInput = {
   childId: string | number;
   /** 40–130 cm. */
@@ -177,6 +182,7 @@ export type PushKind =
   | 'ARRIVAL_CHECK'
   | 'DEPARTURE'
   | 'FEVER'
+  | 'LEFT_BEHIND'
   | 'NAP_ALERT'
   | 'NOTEBOOK_PUBLISHED';
 
@@ -666,6 +672,28 @@ export type CloseArrivalCheckMutationVariables = Exact<{
 
 export type CloseArrivalCheckMutation = { closeArrivalCheck: { id: string, open: boolean, resolution: ArrivalCheckResolution | null, raisedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } } };
 
+export type DepartureCheckFieldsFragment = { id: string, open: boolean, alerts: number, resolution: DepartureCheckResolution | null, raisedAt: string, alertedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } };
+
+export type DepartureChecksQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type DepartureChecksQuery = { departureChecks: Array<{ id: string, open: boolean, alerts: number, resolution: DepartureCheckResolution | null, raisedAt: string, alertedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } }> };
+
+export type DepartureCheckFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartureCheckFeedSubscription = { departureCheckUpdates: { id: string, open: boolean, alerts: number, resolution: DepartureCheckResolution | null, raisedAt: string, alertedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } } };
+
+export type ExplainDepartureCheckMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type ExplainDepartureCheckMutation = { explainDepartureCheck: { id: string, open: boolean, alerts: number, resolution: DepartureCheckResolution | null, raisedAt: string, alertedAt: string, resolvedAt: string | null, note: string | null, child: { id: string, name: string, classroom: { id: string, name: string } } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -780,6 +808,26 @@ export const ArrivalCheckFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ArrivalCheckFields"}) as unknown as TypedDocumentString<ArrivalCheckFieldsFragment, unknown>;
+export const DepartureCheckFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DepartureCheckFields on DepartureCheck {
+  id
+  open
+  alerts
+  resolution
+  raisedAt
+  alertedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"DepartureCheckFields"}) as unknown as TypedDocumentString<DepartureCheckFieldsFragment, unknown>;
 export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($code: String!, $password: String!) {
   activateAccount(code: $code, password: $password) {
@@ -1957,3 +2005,75 @@ export const CloseArrivalCheckDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<CloseArrivalCheckMutation, CloseArrivalCheckMutationVariables>;
+export const DepartureChecksDocument = new TypedDocumentString(`
+    query DepartureChecks($nurseryId: ID!) {
+  departureChecks(nurseryId: $nurseryId) {
+    ...DepartureCheckFields
+  }
+}
+    fragment DepartureCheckFields on DepartureCheck {
+  id
+  open
+  alerts
+  resolution
+  raisedAt
+  alertedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<DepartureChecksQuery, DepartureChecksQueryVariables>;
+export const DepartureCheckFeedDocument = new TypedDocumentString(`
+    subscription DepartureCheckFeed {
+  departureCheckUpdates {
+    ...DepartureCheckFields
+  }
+}
+    fragment DepartureCheckFields on DepartureCheck {
+  id
+  open
+  alerts
+  resolution
+  raisedAt
+  alertedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<DepartureCheckFeedSubscription, DepartureCheckFeedSubscriptionVariables>;
+export const ExplainDepartureCheckDocument = new TypedDocumentString(`
+    mutation ExplainDepartureCheck($id: ID!, $note: String!) {
+  explainDepartureCheck(id: $id, note: $note) {
+    ...DepartureCheckFields
+  }
+}
+    fragment DepartureCheckFields on DepartureCheck {
+  id
+  open
+  alerts
+  resolution
+  raisedAt
+  alertedAt
+  resolvedAt
+  note
+  child {
+    id
+    name
+    classroom {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ExplainDepartureCheckMutation, ExplainDepartureCheckMutationVariables>;

@@ -1,4 +1,4 @@
-// The staff's record types as tabs under the bar: roster, the arrival check, health, meals, naps, growth,
+// The staff's record types as tabs under the bar: roster, the arrival and departure checks, health, meals, naps, growth,
 // notebook, diary; the head also gets today's overview and the approval inbox.
 import { path } from '../router';
 import { isHead, viewer } from '../session';
@@ -7,6 +7,7 @@ import { w, type WorkKey } from '../strings-work';
 const TABS: [string, WorkKey][] = [
   ['/', 'navRoster'],
   ['/arrivals', 'navArrivals'],
+  ['/departures', 'navDepartures'],
   ['/care/health', 'navHealth'],
   ['/care/meals', 'navMeals'],
   ['/care/naps', 'navNaps'],

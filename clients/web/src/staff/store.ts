@@ -26,6 +26,7 @@ import {
   type CareAlertFeedSubscription,
   type StaffNurseryQuery,
 } from '../gql/graphql';
+import { followDepartures } from './departures-store';
 import { newKey, TapQueue, type QueuedTap, type Refusal, type SendOutcome } from '../queue';
 import { localDate, today } from '../time';
 
@@ -248,6 +249,7 @@ export function startStaff(id: string): void {
     live(CareAlertFeedDocument, () => ({}), (data) => {
       if (!alerts.value.some((a) => a.id === data.careAlerts.id)) alerts.value = [...alerts.value, data.careAlerts];
     }),
+    followDepartures(id),
   );
   const retry = () => void flush();
   window.addEventListener('online', retry);
