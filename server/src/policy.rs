@@ -50,6 +50,8 @@ pub enum Action {
     ReadChild,
     RecordAttendance,
     ReportAbsence,
+    /// Edit or withdraw one's family's report until the nursery acknowledges it.
+    ChangeAbsenceReport,
     AcknowledgeAbsence,
     ListNurseryAbsences,
     SubscribeAttendance,
@@ -163,7 +165,7 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         Action::RecordAttendance | Action::AcknowledgeAbsence | Action::ListNurseryAbsences => {
             &[(NurseryAdmin, Nursery), (Staff, Nursery)]
         }
-        Action::ReportAbsence => &[(Guardian, Family)],
+        Action::ReportAbsence | Action::ChangeAbsenceReport => &[(Guardian, Family)],
         Action::SubscribeAttendance => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
         Action::SubscribeAbsenceReports => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
         Action::SubscribeAbsenceUpdates => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],

@@ -279,6 +279,8 @@ async fn seed_today(
                 reported_by: Id::new(),
                 acknowledged_by: None,
                 acknowledged_at: None,
+                updated_at: None,
+                withdrawn_at: None,
             };
             let guardians = services.store.guardians_of_family(child.family_id).await?;
             let Some(guardian) = guardians.first() else { continue };

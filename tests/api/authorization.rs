@@ -121,6 +121,19 @@ fn ops() -> Vec<Op> {
                 vars: |_, c, _| json!({"id": c.absence}),
                 expect: "UNNAAFNNN",
             },
+            // After its acknowledgement (above) the family's changes are CONFLICT: allowed, refused.
+            Op {
+                name: "updateAbsence",
+                query: "mutation($id: ID!) { updateAbsence(id: $id, input: {reason: ILLNESS, symptoms: [COUGH]}) { id } }",
+                vars: |_, c, _| json!({"id": c.absence}),
+                expect: "UNNFFANNN",
+            },
+            Op {
+                name: "withdrawAbsence",
+                query: "mutation($id: ID!) { withdrawAbsence(id: $id) { id } }",
+                vars: |_, c, _| json!({"id": c.absence}),
+                expect: "UNNFFANNN",
+            },
             Op {
                 name: "recordHealthCheck",
                 query: "mutation($c: ID!) { recordHealthCheck(input: {childId: $c, temperatureC: 36.5}) { id } }",

@@ -3,6 +3,7 @@
 //! SQLite and on PostgreSQL (skipped, and said so, when no PostgreSQL is reachable, unless
 //! REQUIRE_POSTGRES=1).
 
+mod absence_changes;
 mod absence_updates;
 mod audit;
 mod helpers;

@@ -1,6 +1,7 @@
 //! The nursery domain: identifiers, times in the nursery's calendar, the records the service
 //! keeps, and the checks that turn raw client input into values the rest of the code can trust.
 
+pub mod absence;
 pub mod account_letter;
 pub mod accounts;
 pub mod calendar;

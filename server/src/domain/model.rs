@@ -184,6 +184,12 @@ pub struct AbsenceReport {
     pub reported_by: Id,
     pub acknowledged_by: Option<Id>,
     pub acknowledged_at: Option<Timestamp>,
+    /// When the family last edited it (before it was acknowledged).
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Set only on the live event of its withdrawal: a withdrawn report leaves the records.
+    #[serde(default)]
+    pub withdrawn_at: Option<Timestamp>,
 }
 
 /// A live event as it travels through the log and the bus.
@@ -193,6 +199,10 @@ pub enum EventPayload {
     Attendance(AttendanceEvent),
     AbsenceReported(AbsenceReport),
     AbsenceAcknowledged(AbsenceReport),
+    /// The family edited a report before it was acknowledged.
+    AbsenceUpdated(AbsenceReport),
+    /// The family withdrew a report before it was acknowledged (`withdrawn_at` is set).
+    AbsenceWithdrawn(AbsenceReport),
     CareAlert(super::care::CareAlert),
     InfectionAlert(super::oversight::InfectionAlert),
     CareRecorded(super::care::CareRecorded),
@@ -208,6 +218,8 @@ impl EventPayload {
             EventPayload::Attendance(_) => EventKind::Attendance,
             EventPayload::AbsenceReported(_) => EventKind::AbsenceReported,
             EventPayload::AbsenceAcknowledged(_) => EventKind::AbsenceAcknowledged,
+            EventPayload::AbsenceUpdated(_) => EventKind::AbsenceUpdated,
+            EventPayload::AbsenceWithdrawn(_) => EventKind::AbsenceWithdrawn,
             EventPayload::CareAlert(_) => EventKind::CareAlert,
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
             EventPayload::CareRecorded(_) => EventKind::CareRecorded,
@@ -219,7 +231,10 @@ impl EventPayload {
     pub fn nursery_id(&self) -> Id {
         match self {
             EventPayload::Attendance(e) => e.nursery_id,
-            EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => r.nursery_id,
+            EventPayload::AbsenceReported(r)
+            | EventPayload::AbsenceAcknowledged(r)
+            | EventPayload::AbsenceUpdated(r)
+            | EventPayload::AbsenceWithdrawn(r) => r.nursery_id,
             EventPayload::CareAlert(a) => a.nursery_id,
             EventPayload::InfectionAlert(a) => a.nursery_id,
             EventPayload::CareRecorded(r) => r.nursery_id,
@@ -231,7 +246,10 @@ impl EventPayload {
     pub fn family_id(&self) -> Option<Id> {
         match self {
             EventPayload::Attendance(e) => Some(e.family_id),
-            EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
+            EventPayload::AbsenceReported(r)
+            | EventPayload::AbsenceAcknowledged(r)
+            | EventPayload::AbsenceUpdated(r)
+            | EventPayload::AbsenceWithdrawn(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
             EventPayload::ArrivalCheck(c) => Some(c.family_id),
             // Counts for the nursery's head and the municipality, never for families.
@@ -246,6 +264,8 @@ text_enum!(EventKind {
     Attendance = "ATTENDANCE",
     AbsenceReported = "ABSENCE_REPORTED",
     AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
+    AbsenceUpdated = "ABSENCE_UPDATED",
+    AbsenceWithdrawn = "ABSENCE_WITHDRAWN",
     CareAlert = "CARE_ALERT",
     InfectionAlert = "INFECTION_ALERT",
     CareRecorded = "CARE_RECORDED",

@@ -159,6 +159,9 @@ impl PushNotice {
             }
             // Officers follow clusters on their dashboard; there is no child to name.
             EventPayload::InfectionAlert(_) | EventPayload::CareRecorded(_) => return None,
+            // The staff's list changes live; a teacher is not woken for a family's correction
+            // (a withdrawn absence that means the child is not coming shows in the arrival check).
+            EventPayload::AbsenceUpdated(_) | EventPayload::AbsenceWithdrawn(_) => return None,
             // Planned by the safety service itself, in each guardian's language.
             EventPayload::ArrivalCheck(_) | EventPayload::DepartureCheck(_) => return None,
         })

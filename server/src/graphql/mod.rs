@@ -1,6 +1,7 @@
 //! The GraphQL API: the contract's schema, built from these resolvers. Resolvers translate
 //! between GraphQL and the service layer and do nothing else.
 
+mod absence_changes;
 mod account_lifecycle;
 mod account_types;
 mod audit;

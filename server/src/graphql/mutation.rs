@@ -178,4 +178,5 @@ pub struct MutationRoot(
     super::roster::RosterMutation,
     super::safety::SafetyMutation,
     super::departure::DepartureMutation,
+    super::absence_changes::AbsenceChangeMutation,
 );

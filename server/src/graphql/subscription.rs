@@ -259,7 +259,10 @@ pub(super) fn absence_report(entry: &LogEntry) -> Option<AbsenceReportObject> {
 
 pub(super) fn absence_update(entry: &LogEntry) -> Option<AbsenceReportObject> {
     match &entry.payload {
-        EventPayload::AbsenceReported(report) | EventPayload::AbsenceAcknowledged(report) => {
+        EventPayload::AbsenceReported(report)
+        | EventPayload::AbsenceAcknowledged(report)
+        | EventPayload::AbsenceUpdated(report)
+        | EventPayload::AbsenceWithdrawn(report) => {
             Some(AbsenceReportObject(report.clone()))
         }
         _ => None,

@@ -351,4 +351,13 @@ impl AbsenceReportObject {
     async fn acknowledged_at(&self) -> Option<GqlDateTime> {
         self.0.acknowledged_at.map(GqlDateTime::from)
     }
+    /// When the family last edited it (before it was acknowledged).
+    async fn updated_at(&self) -> Option<GqlDateTime> {
+        self.0.updated_at.map(GqlDateTime::from)
+    }
+    /// Set only on the live event of its withdrawal: a withdrawn report is no longer in any
+    /// list.
+    async fn withdrawn_at(&self) -> Option<GqlDateTime> {
+        self.0.withdrawn_at.map(GqlDateTime::from)
+    }
 }

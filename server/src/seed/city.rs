@@ -104,6 +104,8 @@ fn child_day(rng: &mut StdRng, batch: &mut HistoryBatch, e: &Enrolled, date: Dat
         reported_by: e.guardian,
         acknowledged_by: None,
         acknowledged_at: None,
+        updated_at: None,
+        withdrawn_at: None,
     };
     let roll = rng.gen_range(0..100);
     if roll < absence_percent {

@@ -65,6 +65,8 @@ pub async fn seed_history(
                     reported_by: guardian.id,
                     acknowledged_by: Some(teacher),
                     acknowledged_at: Some(at(8, rng.gen_range(0..40))?),
+                    updated_at: None,
+                    withdrawn_at: None,
                 };
                 let context = AbsenceContext {
                     classroom_id: child.classroom_id,

@@ -120,24 +120,12 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
     if input.date > today + Duration::days(ABSENCE_DAYS_AHEAD) {
         return Err(AppError::bad_input("date", "reports go at most a year ahead"));
     }
-    let expected_arrival = match (input.kind, input.expected_arrival) {
-        (AbsenceKind::Late, None) => {
-            return Err(AppError::bad_input(
-                "expectedArrival",
-                "a late arrival needs the expected arrival time",
-            ));
-        }
-        (AbsenceKind::Absence, Some(_)) => {
-            return Err(AppError::bad_input("expectedArrival", "an absence has no arrival time"));
-        }
-        (_, Some(at)) if Timestamp(at).local_date(offset) != input.date => {
-            return Err(AppError::bad_input(
-                "expectedArrival",
-                "the time must be on the reported date",
-            ));
-        }
-        (_, at) => at.map(Timestamp),
-    };
+    let expected_arrival = crate::domain::absence::expected_arrival_rule(
+        input.kind,
+        input.date,
+        input.expected_arrival.map(Timestamp),
+        offset,
+    )?;
     let report = AbsenceReport {
         id: Id::new(),
         child_id,
@@ -152,6 +140,8 @@ pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'
         reported_by: actor.user.id,
         acknowledged_by: None,
         acknowledged_at: None,
+        updated_at: None,
+        withdrawn_at: None,
     };
     let key = key.map(|key| IdempotencyKey {
         user_id: actor.user.id,
@@ -267,7 +257,12 @@ pub async fn absence_updates(
     super::audit_log::record_subscription(svc, actor, client_addr, "absenceUpdates", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
-            kinds: vec![EventKind::AbsenceReported, EventKind::AbsenceAcknowledged],
+            kinds: vec![
+                EventKind::AbsenceReported,
+                EventKind::AbsenceAcknowledged,
+                EventKind::AbsenceUpdated,
+                EventKind::AbsenceWithdrawn,
+            ],
             scope,
         },
         Some(now),

@@ -2,6 +2,7 @@
 //! (which only persists): input checks, the policy decision, the write, and waking the event
 //! tailer. Every function takes the caller's `Actor` and names its `Action`.
 
+pub mod absence_changes;
 pub mod account_access;
 pub mod account_admin;
 pub mod account_codes;

@@ -230,3 +230,4 @@ include!("sql/history.rs");
 include!("sql/safety_unit.rs");
 include!("sql/safety_reads.rs");
 include!("sql/departure_checks.rs");
+include!("sql/absence_changes.rs");

@@ -13,7 +13,7 @@ use crate::audit::NewAuditEntry;
 use crate::domain::safety::arrival::{ArrivalCheck, ArrivalCheckResolution, TodaysReport};
 use crate::domain::safety::departure::{DepartureCheck, DepartureCheckResolution, StillHere};
 use crate::domain::safety::opening::NurseryHours;
-use crate::domain::{AttendanceEvent, EventPayload, Id, Position, PushKind, PushNotice, Timestamp};
+use crate::domain::{AbsenceReport, AttendanceEvent, EventPayload, Id, Position, PushKind, PushNotice, Timestamp};
 
 /// A check-in or check-out about to be corrected, with what the rules need to know of it.
 #[derive(Clone, Debug)]
@@ -80,10 +80,24 @@ pub trait DepartureUnit: Send {
     async fn enqueue_notice(&mut self, notice: &PushNotice) -> StoreResult<()>;
 }
 
+/// A family's changes to its absence reports before the nursery acknowledges them, in the same
+/// unit of work as the rest.
+#[async_trait]
+pub trait AbsenceUnit: Send {
+    /// The report, its row locked against an acknowledgement meanwhile; `None` if there is none
+    /// (never reported, or withdrawn).
+    async fn absence_for_change(&mut self, id: Id) -> StoreResult<Option<AbsenceReport>>;
+    /// Writes an edited report: whether it was still unacknowledged.
+    async fn update_absence(&mut self, report: &AbsenceReport) -> StoreResult<bool>;
+    /// Moves the report out of the records into the withdrawn ones, as it stood: whether it was
+    /// still unacknowledged.
+    async fn withdraw_absence(&mut self, report: &AbsenceReport, by: Id, at: Timestamp) -> StoreResult<bool>;
+}
+
 /// One unit of work, opened by a service: nothing is visible to anyone until `commit`.
 /// Dropping it uncommitted rolls everything back.
 #[async_trait]
-pub trait SafetyUnit: DepartureUnit + Send {
+pub trait SafetyUnit: DepartureUnit + AbsenceUnit + Send {
     /// Claims an idempotency key for a result with id `result_id`; the earlier result's id
     /// when the key was used before (then nothing should be written).
     async fn claim_key(&mut self, key: &IdempotencyKey, result_id: Id) -> StoreResult<Option<Id>>;

@@ -157,6 +157,7 @@ include!("sql/history.rs");
 include!("sql/safety_unit.rs");
 include!("sql/safety_reads.rs");
 include!("sql/departure_checks.rs");
+include!("sql/absence_changes.rs");
 
 #[cfg(test)]
 mod tests {

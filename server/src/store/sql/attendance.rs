@@ -56,10 +56,11 @@ struct AbsenceRow {
     reported_by: Id,
     acknowledged_by: Option<Id>,
     acknowledged_at: Option<Timestamp>,
+    updated_at: Option<Timestamp>,
 }
 
 const ABSENCE_SELECT: &str = "SELECT id, child_id, nursery_id, family_id, kind, date, reason, expected_arrival,
-        note, reported_by, acknowledged_by, acknowledged_at
+        note, reported_by, acknowledged_by, acknowledged_at, updated_at
      FROM absence_reports";
 
 fn parse_text_enum<T>(parse: fn(&str) -> Option<T>, text: &str) -> StoreResult<T> {
@@ -167,34 +168,7 @@ impl DbStore {
         }
         query.push(") ORDER BY symptom");
         let symptom_rows: Vec<(Id, String)> = query.build_query_as().fetch_all(self.reader()).await?;
-        let mut by_report: std::collections::HashMap<Id, Vec<Symptom>> = std::collections::HashMap::new();
-        for (id, text) in symptom_rows {
-            by_report
-                .entry(id)
-                .or_default()
-                .push(parse_text_enum(Symptom::parse, &text)?);
-        }
-        let mut reports = Vec::with_capacity(rows.len());
-        for r in rows {
-            let mut symptoms = by_report.remove(&r.id).unwrap_or_default();
-            symptoms.sort();
-            reports.push(AbsenceReport {
-                id: r.id,
-                child_id: r.child_id,
-                nursery_id: r.nursery_id,
-                family_id: r.family_id,
-                kind: parse_text_enum(AbsenceKind::parse, &r.kind)?,
-                date: r.date,
-                reason: parse_text_enum(AbsenceReason::parse, &r.reason)?,
-                symptoms,
-                expected_arrival: r.expected_arrival,
-                note: r.note,
-                reported_by: r.reported_by,
-                acknowledged_by: r.acknowledged_by,
-                acknowledged_at: r.acknowledged_at,
-            });
-        }
-        Ok(reports)
+        assemble_absences(rows, symptom_rows)
     }
 
     async fn absence_by_id(&self, id: Id) -> StoreResult<Option<AbsenceReport>> {
@@ -344,4 +318,38 @@ impl AttendanceStore for DbStore {
         .await?;
         self.load_absences(rows).await
     }
+}
+
+/// Reports from their rows and their symptoms' rows (in any order).
+fn assemble_absences(rows: Vec<AbsenceRow>, symptom_rows: Vec<(Id, String)>) -> StoreResult<Vec<AbsenceReport>> {
+    let mut by_report: std::collections::HashMap<Id, Vec<Symptom>> = std::collections::HashMap::new();
+    for (id, text) in symptom_rows {
+        by_report
+            .entry(id)
+            .or_default()
+            .push(parse_text_enum(Symptom::parse, &text)?);
+    }
+    let mut reports = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut symptoms = by_report.remove(&r.id).unwrap_or_default();
+        symptoms.sort();
+        reports.push(AbsenceReport {
+            id: r.id,
+            child_id: r.child_id,
+            nursery_id: r.nursery_id,
+            family_id: r.family_id,
+            kind: parse_text_enum(AbsenceKind::parse, &r.kind)?,
+            date: r.date,
+            reason: parse_text_enum(AbsenceReason::parse, &r.reason)?,
+            symptoms,
+            expected_arrival: r.expected_arrival,
+            note: r.note,
+            reported_by: r.reported_by,
+            acknowledged_by: r.acknowledged_by,
+            acknowledged_at: r.acknowledged_at,
+            updated_at: r.updated_at,
+            withdrawn_at: None,
+        });
+    }
+    Ok(reports)
 }
