@@ -93,6 +93,34 @@ async function suite(backend, databaseUrl, { screenshots }) {
       await staff.locator(`[data-testid=tile][data-child="${yui}"][data-status=ABSENT]`).getByText('発熱・せき').waitFor();
     });
 
+    await scenario('a report is changed, then withdrawn, before the nursery acknowledges it; the tablet follows live', async () => {
+      await staff.goto('/reports');
+      await a2.goto(`/children/${hana}/report`);
+      await a2.getByRole('radio', { name: '早退・早めのお迎え' }).check();
+      await a2.fill('input[name=time]', '15:00');
+      await a2.getByRole('radio', { name: '通院' }).check();
+      await a2.getByRole('button', { name: '送信' }).click();
+      const report = staff.locator('[data-testid=staff-report]', { hasText: '佐藤 はな' });
+      await report.getByText('15:00').waitFor();
+      // The other parent changes the time from the child's day: the tablet shows it changed.
+      await a1.goto(`/children/${hana}`);
+      await a1.locator('[data-testid=report]', { hasText: '早退' }).getByRole('link', { name: '変更・取り消し' }).click();
+      await a1.getByTestId('report-fixed').getByText('早退・早めのお迎え').waitFor();
+      await a1.fill('input[name=time]', '14:30');
+      await a1.getByRole('button', { name: '変更を送る' }).click();
+      await a1.locator('[data-testid=report]', { hasText: '14:30' }).waitFor();
+      await report.getByText('14:30').waitFor();
+      await report.getByText(/\d+:\d\d に変更/).waitFor();
+      await checkA11y(a1, 'child day with a changeable report (phone)');
+      // Then it is not needed after all: withdrawn, it leaves the tablet's list and the phone.
+      await a1.locator('[data-testid=report]', { hasText: '早退' }).getByRole('link', { name: '変更・取り消し' }).click();
+      await a1.getByRole('button', { name: 'この連絡を取り消す' }).click();
+      await a1.getByRole('button', { name: '取り消す', exact: true }).click();
+      await a1.locator('[data-testid=report]', { hasText: '早退' }).waitFor({ state: 'detached' });
+      await report.waitFor({ state: 'detached', timeout: 20_000 });
+      await staff.goto('/');
+    });
+
     await scenario('offline taps are queued, survive a reload, replay once; a refusal is shown', async () => {
       await staff.evaluate(() => navigator.serviceWorker.ready);
       await tablet.setOffline(true);

@@ -99,7 +99,9 @@ export function mergeEvent<T extends AttendanceLike>(events: readonly T[], event
 }
 
 /** Replaces or adds a report by id. */
-export function mergeReport<T extends { id: string }>(reports: readonly T[], report: T): T[] {
+export function mergeReport<T extends { id: string; withdrawnAt?: string | null }>(reports: readonly T[], report: T): T[] {
+  // A withdrawn report leaves the list.
+  if (report.withdrawnAt) return reports.filter((r) => r.id !== report.id);
   const i = reports.findIndex((r) => r.id === report.id);
   if (i < 0) return [...reports, report];
   const copy = [...reports];

@@ -25,7 +25,7 @@ if (typeof window !== 'undefined') {
 }
 
 /** `/children/:id/:section?` → its parts. */
-export function matchChild(p: string): { childId: string; section: string } | null {
-  const m = /^\/children\/([^/]+)(?:\/([^/]+))?\/?$/.exec(p);
-  return m ? { childId: decodeURIComponent(m[1]), section: m[2] ?? 'day' } : null;
+export function matchChild(p: string): { childId: string; section: string; item?: string } | null {
+  const m = /^\/children\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(p);
+  return m ? { childId: decodeURIComponent(m[1]), section: m[2] ?? 'day', item: m[3] && decodeURIComponent(m[3]) } : null;
 }

@@ -27,6 +27,18 @@ export type AbsenceReason =
   | 'MEDICAL_APPOINTMENT'
   | 'OTHER';
 
+/**
+ * The editable fields of a report, whole (the child, the kind and the date stay: to change
+ * those, withdraw the report and report again).
+ */
+export type AbsenceUpdateInput = {
+  /** Required for LATE: when the child will arrive, on the report's date. */
+  expectedArrival?: string | null | undefined;
+  note?: string | null | undefined;
+  reason: AbsenceReason;
+  symptoms?: Array<Symptom> | null | undefined;
+};
+
 /** How an open check ended: the child arrived, the family reported, staff closed it. */
 export type ArrivalCheckResolution =
   | 'ARRIVED'
@@ -290,7 +302,7 @@ export type InvitePageQuery = { nursery: { id: string, name: string } | null, ac
 
 export type AttendanceFieldsFragment = { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } };
 
-export type AbsenceFieldsFragment = { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null };
+export type AbsenceFieldsFragment = { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -323,7 +335,7 @@ export type GuardianHomeQueryVariables = Exact<{
 }>;
 
 
-export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
+export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
 
 export type ChildMonthQueryVariables = Exact<{
   id: string | number;
@@ -369,7 +381,22 @@ export type ReportAbsenceMutationVariables = Exact<{
 }>;
 
 
-export type ReportAbsenceMutation = { reportAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+export type ReportAbsenceMutation = { reportAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
+export type UpdateAbsenceMutationVariables = Exact<{
+  id: string | number;
+  input: AbsenceUpdateInput;
+}>;
+
+
+export type UpdateAbsenceMutation = { updateAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+
+export type WithdrawAbsenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawAbsenceMutation = { withdrawAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
 
 export type RecordHealthCheckMutationVariables = Exact<{
   input: HealthCheckInput;
@@ -422,12 +449,12 @@ export type AttendanceFeedSubscription = { attendanceEvents: { id: string, curso
 export type AbsenceUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AbsenceUpdatesSubscription = { absenceUpdates: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+export type AbsenceUpdatesSubscription = { absenceUpdates: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
 
 export type AbsenceFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AbsenceFeedSubscription = { absenceReports: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+export type AbsenceFeedSubscription = { absenceUpdates: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
 
 export type CareAlertFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -440,7 +467,7 @@ export type StaffNurseryQueryVariables = Exact<{
 }>;
 
 
-export type StaffNurseryQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, allergies: Array<string>, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> }> }> } | null };
+export type StaffNurseryQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, allergies: Array<string>, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> }> }> } | null };
 
 export type StaffReportsQueryVariables = Exact<{
   nurseryId: string | number;
@@ -448,7 +475,7 @@ export type StaffReportsQueryVariables = Exact<{
 }>;
 
 
-export type StaffReportsQuery = { absenceReports: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> };
+export type StaffReportsQuery = { absenceReports: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }> };
 
 export type CheckInMutationVariables = Exact<{
   input: CheckInInput;
@@ -469,7 +496,7 @@ export type AcknowledgeAbsenceMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeAbsenceMutation = { acknowledgeAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
+export type AcknowledgeAbsenceMutation = { acknowledgeAbsence: { id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null } };
 
 export type LiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -753,6 +780,8 @@ export const AbsenceFieldsFragmentDoc = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1047,6 +1076,8 @@ fragment AbsenceFields on AbsenceReport {
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1148,6 +1179,8 @@ export const ReportAbsenceDocument = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1159,6 +1192,62 @@ export const ReportAbsenceDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<ReportAbsenceMutation, ReportAbsenceMutationVariables>;
+export const UpdateAbsenceDocument = new TypedDocumentString(`
+    mutation UpdateAbsence($id: ID!, $input: AbsenceUpdateInput!) {
+  updateAbsence(id: $id, input: $input) {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  updatedAt
+  withdrawnAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<UpdateAbsenceMutation, UpdateAbsenceMutationVariables>;
+export const WithdrawAbsenceDocument = new TypedDocumentString(`
+    mutation WithdrawAbsence($id: ID!) {
+  withdrawAbsence(id: $id) {
+    ...AbsenceFields
+  }
+}
+    fragment AbsenceFields on AbsenceReport {
+  id
+  kind
+  date
+  reason
+  symptoms
+  expectedArrival
+  note
+  acknowledgedAt
+  updatedAt
+  withdrawnAt
+  child {
+    id
+    name
+  }
+  reportedBy {
+    displayName
+  }
+  acknowledgedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<WithdrawAbsenceMutation, WithdrawAbsenceMutationVariables>;
 export const RecordHealthCheckDocument = new TypedDocumentString(`
     mutation RecordHealthCheck($input: HealthCheckInput!) {
   recordHealthCheck(input: $input) {
@@ -1235,6 +1324,8 @@ export const AbsenceUpdatesDocument = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1248,7 +1339,7 @@ export const AbsenceUpdatesDocument = new TypedDocumentString(`
 }`) as unknown as TypedDocumentString<AbsenceUpdatesSubscription, AbsenceUpdatesSubscriptionVariables>;
 export const AbsenceFeedDocument = new TypedDocumentString(`
     subscription AbsenceFeed {
-  absenceReports {
+  absenceUpdates {
     ...AbsenceFields
   }
 }
@@ -1261,6 +1352,8 @@ export const AbsenceFeedDocument = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1335,6 +1428,8 @@ fragment AbsenceFields on AbsenceReport {
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1361,6 +1456,8 @@ export const StaffReportsDocument = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name
@@ -1427,6 +1524,8 @@ export const AcknowledgeAbsenceDocument = new TypedDocumentString(`
   expectedArrival
   note
   acknowledgedAt
+  updatedAt
+  withdrawnAt
   child {
     id
     name

@@ -82,6 +82,11 @@ export function ChildDay({ child }: { child: HomeChild }) {
                 {r.expectedArrival && ` ${formatTime(r.expectedArrival)}`}
               </span>
               <AckLine acknowledgedAt={r.acknowledgedAt} />
+              {!r.acknowledgedAt && (
+                <a class="btn small" href={`/children/${encodeURIComponent(child.id)}/report/${encodeURIComponent(r.id)}`} data-testid="change-report">
+                  {t('changeReport')}
+                </a>
+              )}
             </div>
           ))}
         </section>

@@ -32,8 +32,11 @@ export function GuardianApp() {
   }
   switch (route.section) {
     case 'report':
-    case 'absences-new':
-      return <ReportForm child={child} />;
+    case 'absences-new': {
+      // `/children/:id/report/:reportId`: changing one of today's reports, until acknowledged.
+      const editing = route.item ? child.absences.find((r) => r.id === route.item && !r.acknowledgedAt) : undefined;
+      return <ReportForm key={editing?.id ?? 'new'} child={child} editing={editing} />;
+    }
     case 'morning':
       return <MorningForm child={child} />;
     case 'notebook':

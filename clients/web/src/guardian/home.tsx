@@ -111,6 +111,11 @@ function ChildCard({ child }: { child: HomeChild }) {
             {r.symptoms.length > 0 && `（${r.symptoms.map((s) => t(`symptom${s}` as never)).join('・')}）`}
           </span>
           <AckLine acknowledgedAt={r.acknowledgedAt} />
+          {!r.acknowledgedAt && (
+            <a class="btn small" href={`/children/${encodeURIComponent(child.id)}/report/${encodeURIComponent(r.id)}`} data-testid="change-report">
+              {t('changeReport')}
+            </a>
+          )}
         </p>
       ))}
       <p class="muted small">{morning ? t('morningSent', { temp: morning.temperatureC!.toFixed(1) }) : t('morningNotSent')}</p>

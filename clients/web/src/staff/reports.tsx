@@ -36,7 +36,10 @@ export function ReportsView({ banner }: { banner: ComponentChildren }) {
               </p>
               {r.symptoms.length > 0 && <p>{r.symptoms.map((s) => t(`symptom${s}`)).join('・')}</p>}
               {r.note && <p class="quote">{r.note}</p>}
-              <p class="muted small">{t('reportedBy', { by: r.reportedBy.displayName })}</p>
+              <p class="muted small">
+                {t('reportedBy', { by: r.reportedBy.displayName })}
+                {r.updatedAt && `・${t('reportChanged', { time: formatTime(r.updatedAt) })}`}
+              </p>
             </div>
             {r.acknowledgedAt ? (
               <p class="ack yes">

@@ -245,7 +245,8 @@ export function startStaff(id: string): void {
       return flush();
     });
   stops.push(
-    live(AbsenceFeedDocument, () => ({}), (data) => applyReport(data.absenceReports)),
+    // Reports as they are made, changed, withdrawn and acknowledged (by another teacher too).
+    live(AbsenceFeedDocument, () => ({}), (data) => applyReport(data.absenceUpdates)),
     live(CareAlertFeedDocument, () => ({}), (data) => {
       if (!alerts.value.some((a) => a.id === data.careAlerts.id)) alerts.value = [...alerts.value, data.careAlerts];
     }),
