@@ -115,6 +115,8 @@ async function suite(backend, databaseUrl, { screenshots }) {
       // Then it is not needed after all: withdrawn, it leaves the tablet's list and the phone.
       await a1.locator('[data-testid=report]', { hasText: '早退' }).getByRole('link', { name: '変更・取り消し' }).click();
       await a1.getByRole('button', { name: 'この連絡を取り消す' }).click();
+      await a1.getByText('取り消すと、保育所の一覧からこの連絡が消えます。取り消しますか？').waitFor();
+      if (screenshots) await shot(a1, 'report-change-phone');
       await a1.getByRole('button', { name: '取り消す', exact: true }).click();
       await a1.locator('[data-testid=report]', { hasText: '早退' }).waitFor({ state: 'detached' });
       await report.waitFor({ state: 'detached', timeout: 20_000 });
