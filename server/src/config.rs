@@ -258,6 +258,11 @@ pub struct Config {
     #[arg(long, env = "SESSION_REVALIDATE_MS", default_value_t = 1000)]
     pub session_revalidate_ms: u64,
 
+    /// How often the sessions used since are written as "last used" (the account's list of
+    /// sessions), in seconds: one statement per interval, none per request.
+    #[arg(long, env = "SESSION_USE_FLUSH_SECONDS", default_value_t = 60)]
+    pub session_use_flush_seconds: u64,
+
     /// How long a statement waits for a PostgreSQL connection before the database counts as
     /// unreachable (answered 503 UNAVAILABLE), in ms.
     #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_MS", default_value_t = 1500)]
@@ -314,6 +319,10 @@ impl Config {
 
     pub fn ws_idle_timeout(&self) -> Duration {
         Duration::from_secs(self.ws_idle_timeout_seconds.max(self.ws_keepalive_seconds + 1))
+    }
+
+    pub fn session_use_flush_interval(&self) -> Duration {
+        Duration::from_secs(self.session_use_flush_seconds.max(1))
     }
 
     pub fn session_revalidate_interval(&self) -> Duration {

@@ -3,7 +3,7 @@
 //! a password change ending the other sessions, a user's own sessions ended one by one or all
 //! but this one, and a teacher moved to another nursery mid-socket.
 
-use serde_json::json;
+use serde_json::{json, Value};
 use tsunagu_client::{Client, Incoming, Subscriptions};
 
 use std::time::Duration;
@@ -17,6 +17,7 @@ crate::on_both_backends!(
     deactivated_accounts_are_shut_out_until_reactivated,
     a_password_change_ends_the_other_sessions,
     users_end_their_own_sessions,
+    a_session_shows_when_it_was_last_used,
     a_moved_teacher_sees_the_new_nursery_only
 );
 
@@ -244,6 +245,28 @@ async fn users_end_their_own_sessions(backend: Backend) {
     let left = w.guardian_1.ok(SESSIONS, json!({})).await.unwrap();
     assert_eq!(left["mySessions"].as_array().unwrap().len(), 1);
     assert_eq!(left["mySessions"][0]["current"], true);
+}
+
+/// A phone's session, used after it was made, shows that use in the account's list: written
+/// in batches, within the flush interval (1 s here).
+async fn a_session_shows_when_it_was_last_used(backend: Backend) {
+    let app = TestApp::start_with(backend, &[("SESSION_USE_FLUSH_SECONDS", "1")]).await;
+    let w = World::build(&app).await;
+    let phone = app.anonymous.login("mother.1@tsunagu.test", PASSWORD).await.unwrap();
+    let parse = |v: &Value| time::OffsetDateTime::parse(v.as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap();
+    // A second later, the phone is used.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    phone.ok("{ me { user { id } } }", json!({})).await.unwrap();
+    let deadline = tokio::time::Instant::now() + DELIVERY_WAIT;
+    loop {
+        let listed = w.guardian_1.ok(SESSIONS, json!({})).await.unwrap()["mySessions"].clone();
+        let other = listed.as_array().unwrap().iter().find(|s| s["current"] == false).unwrap().clone();
+        if parse(&other["lastUsedAt"]) > parse(&other["createdAt"]) {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the phone's use never showed: {other}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 async fn a_moved_teacher_sees_the_new_nursery_only(backend: Backend) {

@@ -111,6 +111,11 @@ impl Services {
         services
             .live_sessions
             .spawn_watch(store.clone(), services.config.session_revalidate_interval());
+        crate::auth::session_use::spawn_flush(
+            services.sessions.used.clone(),
+            store.clone(),
+            services.config.session_use_flush_interval(),
+        );
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
         roster::spawn_placement_watch(services.clone());
         if let Some(every) = services.config.arrival_watch_interval() {

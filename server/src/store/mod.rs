@@ -209,6 +209,8 @@ pub trait AccountStore {
         now: Timestamp,
     ) -> StoreResult<HashMap<String, (User, Vec<RoleGrant>)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool>;
+    /// Notes the sessions as last used at `at` (those that still exist).
+    async fn record_session_use(&self, token_hashes: &[String], at: Timestamp) -> StoreResult<()>;
     /// The user with their new language; None when there is no such user.
     async fn set_user_locale(&self, user_id: Id, locale: &str) -> StoreResult<Option<User>>;
     async fn guardians_of_family(&self, family_id: Id) -> StoreResult<Vec<User>>;

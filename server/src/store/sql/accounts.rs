@@ -161,6 +161,20 @@ impl AccountStore for DbStore {
         Ok(found)
     }
 
+    async fn record_session_use(&self, token_hashes: &[String], at: Timestamp) -> StoreResult<()> {
+        // In chunks: a bound list stays well under either backend's parameter limit.
+        for chunk in token_hashes.chunks(500) {
+            let mut tx = self.begin_write().await?;
+            let mut query = QueryBuilder::<Db>::new("UPDATE sessions SET last_used_at = ");
+            query.push_bind(at).push(" WHERE token_hash IN ");
+            push_padded_list(&mut query, chunk);
+            query.build().execute(&mut *tx).await?;
+            // No event, no audit: a session's use is bookkeeping, not a change anyone follows.
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
     async fn delete_session(&self, token_hash: &str) -> StoreResult<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
