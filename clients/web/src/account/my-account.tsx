@@ -115,7 +115,10 @@ function Sessions() {
               <strong>{s.current ? a('thisDevice') : s.device || a('unknownDevice')}</strong>
               {s.current && s.device && <span class="muted"> ({s.device})</span>}
               <br />
-              <span class="muted">{a('signedInAt', { at: when(s.createdAt) })}</span>
+              <span class="muted">
+                {a('signedInAt', { at: when(s.createdAt) })}
+                {s.lastUsedAt && s.lastUsedAt !== s.createdAt && `・${a('lastUsedAt', { at: when(s.lastUsedAt) })}`}
+              </span>
             </div>
             {!s.current && (
               <button class="btn small" onClick={() => void endOne(s.id)}>
