@@ -37,6 +37,7 @@ mod log_horizon;
 mod login_throttle;
 mod migration_parity;
 mod nap_days;
+mod open_days;
 mod operations;
 mod oversight;
 mod oversight_figures;

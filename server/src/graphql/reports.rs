@@ -26,9 +26,10 @@ pub struct ReportQuery;
 
 #[Object]
 impl ReportQuery {
-    /// Per nursery per open day (a day anyone arrived or was reported absent), by date then
-    /// nursery: enrolled, present, absent, late, absences by symptom and by age band, nap-check
-    /// compliance and approved diaries. At most 366 days. Counts only.
+    /// Per nursery per open day (an ended day its calendar had it open, or any day anyone
+    /// arrived or was reported absent), by date then nursery: enrolled, present, absent, late,
+    /// absences by symptom and by age band, nap-check compliance and approved diaries. At most
+    /// 366 days. Counts only.
     async fn nursery_day_summaries(
         &self,
         ctx: &Context<'_>,

@@ -41,6 +41,7 @@ pub struct WatchedNursery {
     pub id: Id,
     pub utc_offset_minutes: i32,
     pub hours: Option<NurseryHours>,
+    pub created_at: Timestamp,
 }
 
 /// A push to every guardian of a family, its text in each guardian's language.
@@ -117,6 +118,10 @@ pub trait SafetyUnit: DepartureUnit + AbsenceUnit + Send {
     /// Takes one arrival off the classroom's daily count (the reports' figures).
     async fn uncount_arrival(&mut self, classroom_id: Id, date: Date) -> StoreResult<()>;
     async fn put_hours(&mut self, nursery_id: Id, hours: &NurseryHours) -> StoreResult<()>;
+    /// Records ended days the calendar had open (those already recorded stay).
+    async fn record_open_days(&mut self, days: &[(Id, Date)]) -> StoreResult<()>;
+    /// Records one past day as open or not, after the head changed it.
+    async fn set_open_day(&mut self, nursery_id: Id, date: Date, open: bool) -> StoreResult<()>;
     /// Sets (`Some((open, note))`) or removes the head's exception for a day.
     async fn put_calendar_day(
         &mut self,

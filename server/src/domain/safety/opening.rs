@@ -98,6 +98,25 @@ impl DayStatus {
     }
 }
 
+/// The ended days to record as open (for the reports' open days): from `lookback` days before
+/// `today`, not before the day the nursery was created, to yesterday, those `status_of` says
+/// were open.
+pub fn ended_open_days(today: Date, created: Date, lookback: i64, status_of: impl Fn(Date) -> DayStatus) -> Vec<Date> {
+    let first = (today - time::Duration::days(lookback)).max(created);
+    let mut days = Vec::new();
+    let mut date = first;
+    while date < today {
+        if status_of(date).is_open() {
+            days.push(date);
+        }
+        match date.next_day() {
+            Some(next) => date = next,
+            None => break,
+        }
+    }
+    days
+}
+
 /// 12/29–1/3 (年末年始).
 pub fn is_year_end(date: Date) -> bool {
     match date.month() {
@@ -129,6 +148,31 @@ pub fn day_status(date: Date, hours: &NurseryHours, exception: Option<bool>) -> 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ended_open_days_start_at_creation_and_stop_before_today() {
+        use time::macros::date;
+        let hours = NurseryHours::default();
+        // Thursday 2026-12-03; the week before holds Sunday 11/29 and Labour Thanksgiving is
+        // 11/23 (outside the week).
+        let days = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 11 - 20), 7, |d| day_status(d, &hours, None));
+        assert_eq!(
+            days,
+            vec![
+                date!(2026 - 11 - 26),
+                date!(2026 - 11 - 27),
+                date!(2026 - 11 - 28),
+                date!(2026 - 11 - 30),
+                date!(2026 - 12 - 01),
+                date!(2026 - 12 - 02),
+            ]
+        );
+        let young = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| day_status(d, &hours, None));
+        assert_eq!(young, vec![date!(2026 - 12 - 02)], "not before the nursery existed");
+        let closed = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| day_status(d, &hours, Some(false)));
+        assert!(closed.is_empty());
+    }
+
     use super::*;
     use time::macros::date;
 

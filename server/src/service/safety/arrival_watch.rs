@@ -31,6 +31,7 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
     crate::health::spawn_essential(crate::health::ARRIVAL_WATCHER, async move {
         let mut ticker = tokio::time::interval(every);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut open_days_recorded: Option<tokio::time::Instant> = None;
         loop {
             ticker.tick().await;
             let now = Timestamp::now();
@@ -48,6 +49,13 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
                 }
                 Ok(_) => {}
                 Err(err) => tracing::error!(error = %err, "departure watch failed"),
+            }
+            // The reports' open days: every ten minutes is plenty for days that have ended.
+            if open_days_recorded.is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(600)) {
+                match super::open_days::record_ended_days(&svc, now).await {
+                    Ok(_) => open_days_recorded = Some(tokio::time::Instant::now()),
+                    Err(err) => tracing::error!(error = %err, "recording open days failed"),
+                }
             }
         }
     });

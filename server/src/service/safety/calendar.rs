@@ -140,11 +140,16 @@ pub async fn set_calendar_day(
     let mut unit = svc.store.begin_unit().await?;
     unit.put_calendar_day(nursery_id, date, open.map(|open| (open, note.clone())))
         .await?;
+    let hours = hours_of(svc, nursery_id).await?;
+    if date < today {
+        // A past day changed: the reports' open days follow it.
+        unit.set_open_day(nursery_id, date, day_status(date, &hours, open).is_open())
+            .await?;
+    }
     if let Some(entry) = planned_audit(nursery_id, &[nursery_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
-    let hours = hours_of(svc, nursery_id).await?;
     Ok(CalendarDay {
         date,
         status: day_status(date, &hours, open),

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod corrections;
 pub mod departure_checks;
 pub mod departure_watch;
+pub mod open_days;
 
 use crate::audit::NewAuditEntry;
 use crate::domain::{AuditAccess, Id, Timestamp};

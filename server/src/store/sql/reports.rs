@@ -40,6 +40,10 @@ impl ReportStore for DbStore {
         enrolled.push(" UNION SELECT nursery_id, date FROM absence_reports WHERE");
         push_in(&mut enrolled, "nursery_id", nurseries);
         push_dates(&mut enrolled, "date", from, to);
+        // Days the calendar had the nursery open count even when nobody came.
+        enrolled.push(" UNION SELECT nursery_id, date FROM nursery_open_days WHERE");
+        push_in(&mut enrolled, "nursery_id", nurseries);
+        push_dates(&mut enrolled, "date", from, to);
         // Each child counts from enrolment until withdrawal, in the classroom (age band) of the
         // day: placements are periods [starts, ends), ends open while the child stays.
         enrolled.push(

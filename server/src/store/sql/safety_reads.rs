@@ -32,22 +32,24 @@ impl SafetyStore for DbStore {
     }
 
     async fn watched_nurseries(&self) -> StoreResult<Vec<WatchedNursery>> {
-        let rows: Vec<(Id, i32, Option<i32>, Option<i32>, Option<i32>, Option<i32>, Option<i32>)> = sqlx::query_as(
+        type Row = (Id, i32, Option<i32>, Option<i32>, Option<i32>, Option<i32>, Option<i32>, Timestamp);
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT n.id, n.utc_offset_minutes, h.open_weekdays, h.opens_at_second, h.closes_at_second,
-                h.arrival_check_second, h.late_grace_seconds
+                h.arrival_check_second, h.late_grace_seconds, n.created_at
              FROM nurseries n LEFT JOIN nursery_hours h ON h.nursery_id = n.id",
         )
         .fetch_all(self.reader())
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, utc_offset_minutes, w, o, c, a, g)| WatchedNursery {
+            .map(|(id, utc_offset_minutes, w, o, c, a, g, created_at)| WatchedNursery {
                 id,
                 utc_offset_minutes,
                 hours: match (w, o, c, a, g) {
                     (Some(w), Some(o), Some(c), Some(a), Some(g)) => Some(hours_of((w, o, c, a, g))),
                     _ => None,
                 },
+                created_at,
             })
             .collect())
     }

@@ -228,6 +228,29 @@ impl SafetyUnit for DbUnit {
         Ok(())
     }
 
+    async fn record_open_days(&mut self, days: &[(Id, Date)]) -> StoreResult<()> {
+        // In chunks: a bound list stays well under either backend's parameter limit.
+        for chunk in days.chunks(1000) {
+            let mut query = QueryBuilder::<Db>::new("INSERT INTO nursery_open_days (nursery_id, date) ");
+            query.push_values(chunk, |mut row, (nursery_id, date)| {
+                row.push_bind(*nursery_id).push_bind(*date);
+            });
+            query.push(" ON CONFLICT (nursery_id, date) DO NOTHING");
+            query.build().execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
+    async fn set_open_day(&mut self, nursery_id: Id, date: Date, open: bool) -> StoreResult<()> {
+        let statement = if open {
+            "INSERT INTO nursery_open_days (nursery_id, date) VALUES ($1, $2) ON CONFLICT (nursery_id, date) DO NOTHING"
+        } else {
+            "DELETE FROM nursery_open_days WHERE nursery_id = $1 AND date = $2"
+        };
+        sqlx::query(statement).bind(nursery_id).bind(date).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+
     async fn put_calendar_day(&mut self, nursery_id: Id, date: Date, exception: Option<(bool, Option<String>)>) -> StoreResult<()> {
         sqlx::query("DELETE FROM nursery_calendar_days WHERE nursery_id = $1 AND date = $2")
             .bind(nursery_id)
