@@ -2,7 +2,8 @@
 //! scratch database with `tsunagu seed-city`, records today's arrivals for a share of the
 //! children through the store (as the tablets' writer would), makes every nursery's check due
 //! now, and times the watcher's own pass (`service::safety::arrival_watch::run_once`, the code
-//! the server runs each tick) when it raises the day's checks, then an idle pass afterwards.
+//! the server runs each tick) when it raises the day's checks, then an idle pass afterwards;
+//! then the same at closing for the left-behind check (`departure_watch::run_once`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -13,6 +14,7 @@ use tsunagu::domain::calendar::{offset_from_minutes, LocalDay};
 use tsunagu::domain::safety::opening::NurseryHours;
 use tsunagu::domain::{AttendanceEvent, AttendanceKind, Id, Position, Timestamp};
 use tsunagu::service::safety::arrival_watch::run_once;
+use tsunagu::service::safety::departure_watch;
 use tsunagu::store::{AttendanceWrite, ChildFilter};
 
 pub struct ArrivalBench {
@@ -153,6 +155,51 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
     idle.sort();
     println!(
         "each later tick (nothing new to raise or end): {:.2} ms (median of 20)",
+        idle[idle.len() / 2].as_secs_f64() * 1e3
+    );
+    left_behind(&svc, &nurseries, day.date).await
+}
+
+/// The same city at closing (降園確認): every child who arrived is still checked in.
+async fn left_behind(
+    svc: &tsunagu::service::Services,
+    nurseries: &[tsunagu::store::WatchedNursery],
+    date: time::Date,
+) -> anyhow::Result<()> {
+    // Closed one second after midnight: the rest of the day is after closing.
+    let hours = NurseryHours {
+        open_weekdays: 0b111_1111,
+        opens_at: 0,
+        closes_at: 1,
+        arrival_check_at: 0,
+        late_grace: 1800,
+    };
+    let mut unit = svc.store.begin_unit().await?;
+    for nursery in nurseries {
+        unit.put_hours(nursery.id, &hours).await?;
+    }
+    unit.commit().await?;
+    let started = Instant::now();
+    let sweep = departure_watch::run_once(svc, Timestamp::now()).await?;
+    let sweep_time = started.elapsed();
+    println!(
+        "left-behind check at closing: {} checks raised (each a row, a live event and the staff's push rows) in {:.1} ms ({:.3} ms per check)",
+        sweep.raised,
+        sweep_time.as_secs_f64() * 1e3,
+        sweep_time.as_secs_f64() * 1e3 / sweep.raised.max(1) as f64
+    );
+    let mut idle = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let outcome = departure_watch::run_once(svc, Timestamp::now()).await?;
+        idle.push(t.elapsed());
+        if outcome.raised > 0 {
+            bail!("an idle pass raised {} left-behind checks again", outcome.raised);
+        }
+    }
+    idle.sort();
+    println!(
+        "each later tick after closing (nothing to raise, repeat or end): {:.2} ms (median of 20); date {date}",
         idle[idle.len() / 2].as_secs_f64() * 1e3
     );
     Ok(())
