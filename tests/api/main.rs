@@ -18,6 +18,7 @@ mod account_mail;
 mod arrival_checks;
 mod authorization;
 mod authorization_accounts;
+mod authorization_care;
 mod authorization_safety;
 mod bad_input;
 mod care;
