@@ -105,7 +105,8 @@ impl NurseryDaySummaryObject {
     async fn age_bands(&self) -> Vec<AgeBandCounts> {
         band_counts(&self.day.bands, self.withhold_below)
     }
-    /// 午睡チェック: checks that were due on naps ended that day, and those made on time.
+    /// 午睡チェック: checks that were due on naps begun that day (counted once each nap has
+    /// ended), and those made on time.
     async fn nap_checks_required(&self) -> i32 {
         int(self.day.nap_checks_required)
     }
