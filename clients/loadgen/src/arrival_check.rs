@@ -152,10 +152,9 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
             bail!("an idle pass raised {} checks again", outcome.raised);
         }
     }
-    idle.sort();
     println!(
         "each later tick (nothing new to raise or end): {:.2} ms (median of 20)",
-        idle[idle.len() / 2].as_secs_f64() * 1e3
+        crate::stats::Latencies::of(&idle).ms(0.5)
     );
     left_behind(&svc, &nurseries, day.date).await
 }
@@ -197,10 +196,9 @@ async fn left_behind(
             bail!("an idle pass raised {} left-behind checks again", outcome.raised);
         }
     }
-    idle.sort();
     println!(
         "each later tick after closing (nothing to raise, repeat or end): {:.2} ms (median of 20); date {date}",
-        idle[idle.len() / 2].as_secs_f64() * 1e3
+        crate::stats::Latencies::of(&idle).ms(0.5)
     );
     Ok(())
 }

@@ -11,6 +11,7 @@
 //! year (see `reports.rs`).
 
 mod arrival_check;
+mod stats;
 mod city;
 mod cpu;
 mod hostile;
@@ -304,14 +305,13 @@ async fn delivery(url: &str, binary: &std::path::Path, events: usize, idle: usiz
             bail!("delivered {data} for {written}");
         }
     }
-    latencies.sort();
-    let pick = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    let figures = stats::Latencies::of(&latencies);
     println!(
         "check-in request → guardian delivery over {} events: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        latencies.len(),
-        pick(0.5).as_secs_f64() * 1e3,
-        pick(0.99).as_secs_f64() * 1e3,
-        pick(1.0).as_secs_f64() * 1e3
+        figures.len(),
+        figures.ms(0.5),
+        figures.ms(0.99),
+        figures.ms(1.0)
     );
 
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -90,6 +90,5 @@ async fn time_ticks(
         store.raise_overdue_nap_alerts(now).await?;
         times.push(started.elapsed());
     }
-    times.sort();
-    Ok(times[n / 2].as_secs_f64())
+    Ok(crate::stats::Latencies::of(&times).median_secs())
 }

@@ -129,7 +129,7 @@ pub async fn run(url: &str, binary: &Path, bench: ReportBench) -> anyhow::Result
                 times.push(t.elapsed());
                 rows = data[field].as_array().map_or(0, Vec::len);
             }
-            report(label, name, &mut times, &format!("{rows} rows"));
+            report(label, name, &times, &format!("{rows} rows"));
         }
         let mut times = Vec::new();
         let mut bytes = 0;
@@ -151,19 +151,18 @@ pub async fn run(url: &str, binary: &Path, bench: ReportBench) -> anyhow::Result
             bytes = response.bytes().await?.len();
             times.push(t.elapsed());
         }
-        report(label, "CSV export", &mut times, &format!("{} KiB", bytes / 1024));
+        report(label, "CSV export", &times, &format!("{} KiB", bytes / 1024));
     }
     server.terminate().await?;
     Ok(())
 }
 
-fn report(period: &str, name: &str, times: &mut [Duration], size: &str) {
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+fn report(period: &str, name: &str, times: &[Duration], size: &str) {
+    let figures = crate::stats::Latencies::of(times);
     println!(
         "{period:>5} {name:<26} median {:>7.1} ms  max {:>7.1} ms  ({size}, {} runs)",
-        ms(times[times.len() / 2]),
-        ms(times[times.len() - 1]),
-        times.len()
+        figures.ms(0.5),
+        figures.ms(1.0),
+        figures.len()
     );
 }

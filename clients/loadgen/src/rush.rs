@@ -168,16 +168,16 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let rss_after = server.rss_kib().unwrap_or(0);
     let expected = total - errors.load(std::sync::atomic::Ordering::Relaxed);
-    let mut latencies = latencies.lock().unwrap().clone();
-    let mut deliveries = delivered.lock().unwrap().clone();
+    let latencies = latencies.lock().unwrap().clone();
+    let deliveries = delivered.lock().unwrap().clone();
     println!(
         "check-ins: {total} at {:.0}/s requested, {achieved:.0}/s achieved, {} errors",
         rush.rate,
         errors.load(std::sync::atomic::Ordering::Relaxed)
     );
     println!("  {rush_cpu}");
-    println!("check-in latency: {}", percentiles(&mut latencies));
-    println!("check-in → guardian delivery: {}", percentiles(&mut deliveries));
+    println!("check-in latency: {}", crate::stats::Latencies::of(&latencies).summary());
+    println!("check-in → guardian delivery: {}", crate::stats::Latencies::of(&deliveries).summary());
     println!(
         "delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB",
         deliveries.len()
@@ -269,21 +269,6 @@ async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &
     }
 }
 
-fn percentiles(samples: &mut [Duration]) -> String {
-    if samples.is_empty() {
-        return "no samples".into();
-    }
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
-    format!(
-        "p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms (n = {})",
-        at(0.5),
-        at(0.95),
-        at(0.99),
-        at(1.0),
-        samples.len()
-    )
-}
 
 /// An arrival or a departure, for the ceiling.
 #[derive(Clone, Copy)]
