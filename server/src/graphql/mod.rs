@@ -15,6 +15,7 @@ mod journal_types;
 mod live;
 mod mutation;
 mod mutation_care;
+mod mutation_journal;
 mod persisted;
 mod push;
 mod query;

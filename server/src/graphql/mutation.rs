@@ -172,6 +172,7 @@ impl CoreMutation {
 pub struct MutationRoot(
     CoreMutation,
     super::mutation_care::CareMutation,
+    super::mutation_journal::JournalMutation,
     super::push::PushMutation,
     super::reports::ReportMutation,
     super::account_lifecycle::AccountMutation,
