@@ -7,7 +7,8 @@ use super::report_types::*;
 use super::scalars::{GqlDate, GqlDateTime};
 use super::{actor, services};
 use crate::domain::{AuditAccess, Timestamp};
-use crate::service::{audit_log, oversight, reports};
+use crate::audit::log as audit_log;
+use crate::service::{oversight, reports};
 
 /// The nurseries and dates a report covers, as the policy allows the caller.
 async fn report_scope(

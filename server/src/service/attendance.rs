@@ -230,7 +230,7 @@ pub async fn attendance_events(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    super::audit_log::record_subscription(svc, actor, client_addr, "attendanceEvents", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "attendanceEvents", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::Attendance],
@@ -254,7 +254,7 @@ pub async fn absence_updates(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    super::audit_log::record_subscription(svc, actor, client_addr, "absenceUpdates", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "absenceUpdates", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![
@@ -280,7 +280,7 @@ pub async fn absence_reports(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    super::audit_log::record_subscription(svc, actor, client_addr, "absenceReports", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "absenceReports", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::AbsenceReported],

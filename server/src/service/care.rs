@@ -358,7 +358,7 @@ pub async fn care_records(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    super::audit_log::record_subscription(svc, actor, client_addr, "careRecords", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "careRecords", &scope).await?;
     let filter = crate::store::EventFilter {
         kinds: vec![EventKind::CareRecorded],
         scope,
@@ -385,7 +385,7 @@ pub async fn care_alerts(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    super::audit_log::record_subscription(svc, actor, client_addr, "careAlerts", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "careAlerts", &scope).await?;
     let filter = crate::store::EventFilter {
         kinds: vec![EventKind::CareAlert],
         scope,

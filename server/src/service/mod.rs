@@ -10,8 +10,6 @@ pub mod account_mail;
 pub mod accounts;
 pub mod attendance;
 pub mod attendance_writer;
-pub mod audit_log;
-pub mod audit_writer;
 pub mod care;
 pub mod journals;
 pub mod mailer;
@@ -69,7 +67,7 @@ pub struct Services {
     /// Records check-ins and check-outs, grouping concurrent callers into one commit.
     pub attendance: attendance_writer::AttendanceWriter,
     /// Records reads of child-level data, grouping concurrent callers into one commit.
-    pub audit: audit_writer::AuditWriter,
+    pub audit: crate::audit::writer::AuditWriter,
     pub config: Arc<Config>,
 }
 
@@ -104,7 +102,7 @@ impl Services {
                 .as_deref()
                 .map(|url| mailer::Mailer::from_url(url, &config.smtp_from))
                 .transpose()?,
-            audit: audit_writer::AuditWriter::start(store.clone()),
+            audit: crate::audit::writer::AuditWriter::start(store.clone()),
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
@@ -121,7 +119,7 @@ impl Services {
         if let Some(every) = services.config.arrival_watch_interval() {
             safety::arrival_watch::spawn_arrival_watch(services.clone(), every);
         }
-        audit_log::start_retention(services.clone()).await;
+        crate::audit::log::start_retention(services.clone()).await;
         Ok(services)
     }
 
@@ -132,7 +130,7 @@ impl Services {
     }
 
     /// The scope of `entity`, or NOT_FOUND.
-    async fn scope(&self, entity: EntityRef) -> AppResult<crate::domain::Scope> {
+    pub(crate) async fn scope(&self, entity: EntityRef) -> AppResult<crate::domain::Scope> {
         self.store.scope_of(entity).await?.ok_or(AppError::NotFound)
     }
 

@@ -81,7 +81,7 @@ pub async fn arrival_check_updates(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    crate::service::audit_log::record_subscription(svc, actor, client_addr, "arrivalCheckUpdates", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "arrivalCheckUpdates", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::ArrivalCheck],

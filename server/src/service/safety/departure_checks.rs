@@ -82,7 +82,7 @@ pub async fn departure_check_updates(
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    crate::service::audit_log::record_subscription(svc, actor, client_addr, "departureCheckUpdates", &scope).await?;
+    crate::audit::log::record_subscription(svc, actor, client_addr, "departureCheckUpdates", &scope).await?;
     Ok(svc.bus.subscribe(
         EventFilter {
             kinds: vec![EventKind::DepartureCheck],

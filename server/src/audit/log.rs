@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::Services;
+use crate::service::Services;
 use crate::audit::NewAuditEntry;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};

@@ -1,3 +1,7 @@
+//! Auditing: the trail of a request here; `writer` writes read entries in groups; `log` reads
+//! the trail back (the head, SYSTEM_ADMIN) and prunes it. (The resolver is `graphql/audit.rs`,
+//! the SQL `store/sql/audit.rs`.)
+//!
 //! The audit trail of a request: who is asking, from where, which mutation is running and which
 //! child-level records were read. The GraphQL layer opens a trail around each operation; the
 //! store writes the running mutation's entry inside the write's own transaction (so a failed
@@ -7,6 +11,9 @@
 //! A task-local carries the trail so services and store need no extra parameters: mutations run
 //! one after another on the request's task, and work spawned elsewhere (the push worker, the
 //! nap watcher) has no trail and records nothing.
+
+pub mod log;
+pub mod writer;
 
 use std::cell::RefCell;
 use std::future::Future;
