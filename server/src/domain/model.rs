@@ -160,6 +160,9 @@ pub struct AttendanceEvent {
     pub occurred_at: Timestamp,
     pub recorded_by: Id,
     pub pickup_by: Option<String>,
+    /// On a check-out: the person of the family's pickup list staff chose (お迎え).
+    #[serde(default)]
+    pub pickup_person_id: Option<Id>,
     /// Filled in once the event is in the log (always, for events read back).
     pub position: Position,
     /// On a correction: the check-in or check-out it undoes (which stays on record, superseded).
@@ -198,6 +201,10 @@ pub enum EventPayload {
     CareRecorded(super::care::CareRecorded),
     /// A not-yet-arrived check raised, or ended (arrival, report, staff's note).
     ArrivalCheck(super::safety::arrival::ArrivalCheck),
+    /// A child's pickup plan of a day set, changed, confirmed or cleared.
+    PickupPlan(super::safety::pickup::PickupPlanChange),
+    /// A check-out by someone not allowed to collect the child: for the nursery only.
+    PickupWarning(super::safety::pickup::PickupWarning),
 }
 
 impl EventPayload {
@@ -210,6 +217,8 @@ impl EventPayload {
             EventPayload::InfectionAlert(_) => EventKind::InfectionAlert,
             EventPayload::CareRecorded(_) => EventKind::CareRecorded,
             EventPayload::ArrivalCheck(_) => EventKind::ArrivalCheck,
+            EventPayload::PickupPlan(_) => EventKind::PickupPlan,
+            EventPayload::PickupWarning(_) => EventKind::PickupWarning,
         }
     }
 
@@ -221,6 +230,8 @@ impl EventPayload {
             EventPayload::InfectionAlert(a) => a.nursery_id,
             EventPayload::CareRecorded(r) => r.nursery_id,
             EventPayload::ArrivalCheck(c) => c.nursery_id,
+            EventPayload::PickupPlan(p) => p.nursery_id,
+            EventPayload::PickupWarning(w) => w.nursery_id,
         }
     }
 
@@ -230,6 +241,9 @@ impl EventPayload {
             EventPayload::AbsenceReported(r) | EventPayload::AbsenceAcknowledged(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
             EventPayload::ArrivalCheck(c) => Some(c.family_id),
+            EventPayload::PickupPlan(p) => Some(p.family_id),
+            // Told to the nursery's head and staff, not to the family's phones.
+            EventPayload::PickupWarning(_) => None,
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
             // The nursery's staff only.
@@ -246,6 +260,8 @@ text_enum!(EventKind {
     InfectionAlert = "INFECTION_ALERT",
     CareRecorded = "CARE_RECORDED",
     ArrivalCheck = "ARRIVAL_CHECK",
+    PickupPlan = "PICKUP_PLAN",
+    PickupWarning = "PICKUP_WARNING",
 });
 
 #[derive(Clone, Debug)]

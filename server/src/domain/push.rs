@@ -18,6 +18,7 @@ text_enum!(
         AbsenceReported = "ABSENCE_REPORTED",
         NapAlert = "NAP_ALERT",
         ArrivalCheck = "ARRIVAL_CHECK",
+        PickupWarning = "PICKUP_WARNING",
     }
 );
 
@@ -145,6 +146,18 @@ impl PushNotice {
             EventPayload::InfectionAlert(_) | EventPayload::CareRecorded(_) => return None,
             // Planned by the safety service itself, in each guardian's language.
             EventPayload::ArrivalCheck(_) => return None,
+            // A plan is the family's own doing; the staff's roster shows it live.
+            EventPayload::PickupPlan(_) => return None,
+            // Someone not on the list took the child: the nursery's head and staff at once.
+            EventPayload::PickupWarning(w) => notice(
+                PushKind::PickupWarning,
+                vec![Audience::NurseryStaff(w.nursery_id)],
+                "high",
+                3600,
+                w.child_id,
+                w.id,
+                w.raised_at,
+            ),
         })
     }
 
@@ -188,6 +201,12 @@ impl PushNotice {
                 "午睡チェック",
                 format!("{given}さんを確認してください（{clock}）"),
                 "naps",
+            ),
+            // Neither the adult's name nor anything else of the family: only that it happened.
+            PushKind::PickupWarning => (
+                "お迎えの確認",
+                format!("{given}さんが登録外の方のお迎えで降園しました（{clock}）"),
+                "pickup",
             ),
             PushKind::ArrivalCheck => {
                 let (title, body) = super::safety::arrival::arrival_check_text("ja", given);

@@ -24,11 +24,12 @@ use futures::stream::BoxStream;
 use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
+use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
 use super::report_types::InfectionAlertObject;
 use super::safety::ArrivalCheckObject;
 use super::subscription::{
     absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, infection_alert, open,
-    LiveArguments, LiveEvents, LiveField,
+    pickup_plan_update, pickup_warning, LiveArguments, LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -88,6 +89,20 @@ impl DeliveryRoot {
 
     async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<Option<ArrivalCheckObject>> {
         deliver(ctx, LiveField::ArrivalChecks, LiveArguments::default(), arrival_check).await
+    }
+
+    async fn pickup_plan_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupPlanUpdateObject>> {
+        deliver(
+            ctx,
+            LiveField::PickupPlans,
+            LiveArguments::default(),
+            pickup_plan_update,
+        )
+        .await
+    }
+
+    async fn pickup_warning_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupWarningObject>> {
+        deliver(ctx, LiveField::PickupWarnings, LiveArguments::default(), pickup_warning).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

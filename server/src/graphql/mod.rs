@@ -14,6 +14,7 @@ mod live;
 mod mutation;
 mod mutation_care;
 mod persisted;
+mod pickup;
 mod push;
 mod query;
 mod report_types;

@@ -124,6 +124,7 @@ impl CoreMutation {
             kind: AttendanceKind::CheckIn,
             occurred_at: input.occurred_at.map(|t| t.0),
             pickup_by: None,
+            pickup_person_id: None,
             idempotency_key: input.idempotency_key.as_deref(),
         };
         Ok(AttendanceEventObject(
@@ -137,6 +138,7 @@ impl CoreMutation {
             kind: AttendanceKind::CheckOut,
             occurred_at: input.occurred_at.map(|t| t.0),
             pickup_by: input.pickup_by.as_deref(),
+            pickup_person_id: input.pickup_person_id.as_ref().map(|id| id.as_str()),
             idempotency_key: input.idempotency_key.as_deref(),
         };
         Ok(AttendanceEventObject(
@@ -177,4 +179,5 @@ pub struct MutationRoot(
     super::account_lifecycle::AccountMutation,
     super::roster::RosterMutation,
     super::safety::SafetyMutation,
+    super::pickup::PickupMutation,
 );

@@ -110,4 +110,5 @@ pub struct QueryRoot(
     super::account_lifecycle::AccountQuery,
     super::roster::RosterQuery,
     super::safety::SafetyQuery,
+    super::pickup::PickupQuery,
 );

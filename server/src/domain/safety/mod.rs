@@ -5,3 +5,4 @@ pub mod arrival;
 pub mod correction;
 pub mod holidays;
 pub mod opening;
+pub mod pickup;
