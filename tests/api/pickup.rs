@@ -180,6 +180,16 @@ async fn todays_plan_reaches_the_staff_tablet_live(backend: Backend) {
         assert_eq!(update["plan"]["confirmed"], false);
     }
 
+    // The nursery confirms grandma: the plan naming her is confirmed, on every screen.
+    w.staff_a.ok(CONFIRM_PERSON, json!({"id": grandma})).await.unwrap();
+    for live in [&mut tablet, &mut father] {
+        let update = next_field(live, "pickupPlanUpdates").await;
+        assert_eq!(
+            (update["plan"]["name"].as_str(), update["plan"]["confirmed"].as_bool()),
+            (Some("佐藤 花子"), Some(true))
+        );
+    }
+
     // Changed during the day: an uncle, once, at 18:00. The tablet sees it at once.
     w.guardian_1
         .ok(

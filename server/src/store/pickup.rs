@@ -31,6 +31,8 @@ pub trait PickupUnit: SafetyUnit {
     /// Removes the child's plan of the day: whether there was one.
     async fn delete_pickup_plan(&mut self, child_id: Id, date: Date) -> StoreResult<bool>;
     async fn pickup_plan_of(&mut self, child_id: Id, date: Date) -> StoreResult<Option<PickupPlan>>;
+    /// Plans of `from` and later that name the person (their confirmation follows the person's).
+    async fn plans_naming(&mut self, person_id: Id, from: Date) -> StoreResult<Vec<PickupPlan>>;
 }
 
 #[async_trait]

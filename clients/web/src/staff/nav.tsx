@@ -7,6 +7,7 @@ import { w, type WorkKey } from '../strings-work';
 const TABS: [string, WorkKey][] = [
   ['/', 'navRoster'],
   ['/arrivals', 'navArrivals'],
+  ['/pickup', 'navPickup'],
   ['/care/health', 'navHealth'],
   ['/care/meals', 'navMeals'],
   ['/care/naps', 'navNaps'],

@@ -3,12 +3,12 @@
 //! their row (check-outs and plans name it) and leaves the list.
 
 use super::planned_audit;
-use crate::domain::safety::pickup::{self, PickupPerson};
+use crate::domain::safety::pickup::{self, PickupPerson, PickupPlanChange};
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::service::Services;
-use crate::store::EntityRef;
+use crate::store::{EntityRef, PickupUnit};
 
 /// A person as a guardian enters them; `prefix` names the input fields ("" or "oneOff.").
 pub struct NewPerson<'a> {
@@ -97,10 +97,12 @@ pub async fn remove_pickup_person(svc: &Services, actor: &Actor, id: &str) -> Ap
         .remove_pickup_person(person.id, actor.user.id, Timestamp::now())
         .await?
         .ok_or_else(|| AppError::conflict("this person is no longer on the list"))?;
+    tell_plans(svc, unit.as_mut(), &scope, person.id).await?;
     if let Some(entry) = scope.nursery.and_then(|n| planned_audit(n, &[person.id])) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
+    svc.after_commit();
     Ok(removed)
 }
 
@@ -113,11 +115,32 @@ pub async fn confirm_pickup_person(svc: &Services, actor: &Actor, id: &str) -> A
         .confirm_pickup_person(person.id, actor.user.id, Timestamp::now())
         .await?
         .ok_or_else(|| AppError::conflict("this person is no longer on the list"))?;
+    tell_plans(svc, unit.as_mut(), &scope, person.id).await?;
     if let Some(entry) = scope.nursery.and_then(|n| planned_audit(n, &[person.id])) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
+    svc.after_commit();
     Ok(confirmed)
+}
+
+/// A person confirmed or removed changes whether the plans naming them (today's and later)
+/// are confirmed: each goes out again live, so tablets and the family's phones show it.
+async fn tell_plans(svc: &Services, unit: &mut dyn PickupUnit, scope: &Scope, person_id: Id) -> AppResult<()> {
+    let Some(nursery_id) = scope.nursery else { return Ok(()) };
+    let (today, _) = svc.nursery_today(nursery_id).await?;
+    for plan in unit.plans_naming(person_id, today).await? {
+        let change = PickupPlanChange {
+            child_id: plan.child_id,
+            nursery_id: plan.nursery_id,
+            family_id: plan.family_id,
+            date: plan.date,
+            plan: Some(plan.clone()),
+        };
+        unit.append_event(plan.child_id, &EventPayload::PickupPlan(change))
+            .await?;
+    }
+    Ok(())
 }
 
 /// People of the nursery's families still to be confirmed.

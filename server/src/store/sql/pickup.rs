@@ -272,6 +272,16 @@ impl PickupUnit for DbUnit {
             .await?;
         row.map(PickupPlan::try_from).transpose()
     }
+
+    async fn plans_naming(&mut self, person_id: Id, from: Date) -> StoreResult<Vec<PickupPlan>> {
+        let rows: Vec<PickupPlanRow> =
+            sqlx::query_as(&format!("{PLAN_SELECT} WHERE k.person_id = $1 AND k.date >= $2 ORDER BY k.date, k.child_id"))
+                .bind(person_id)
+                .bind(from)
+                .fetch_all(&mut *self.tx)
+                .await?;
+        rows.into_iter().map(PickupPlan::try_from).collect()
+    }
 }
 
 #[async_trait]
