@@ -466,6 +466,13 @@ async fn bad_input_is_refused_naming_the_field(backend: Backend) {
             "relation",
         ),
         (
+            "clearing a day gone by",
+            &w.guardian_1,
+            "mutation($c: ID!, $d: Date!) { clearPickupPlan(childId: $c, date: $d) }",
+            json!({"c": w.child_1a, "d": (today - time::Duration::days(1)).to_string()}),
+            "date",
+        ),
+        (
             "a check-out by an unknown person",
             &w.staff_a,
             CHECK_OUT_BY,

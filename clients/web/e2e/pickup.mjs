@@ -27,7 +27,7 @@ export async function pickupScenarios({ scenario, checkA11y, base, world, staff,
   const tile = (child) => staff.locator(`[data-testid=tile][data-child="${child}"]`);
   const card = (child) => a1.locator(`[data-testid=child-card][data-child="${child}"]`);
 
-  await scenario('お迎え: a guardian sets today’s pick-up on the phone; the staff tablet shows it live', async () => {
+  await scenario('お迎え (pickup): a guardian sets today’s pick-up on the phone; the staff tablet shows it live', async () => {
     await staff.goto('/');
     await tile(hinata).waitFor();
     await a1.goto('/');
@@ -57,7 +57,7 @@ export async function pickupScenarios({ scenario, checkA11y, base, world, staff,
     if (screenshots) await shot(staff, 'pickup-roster-tablet');
   });
 
-  await scenario('お迎え: staff confirm grandma; check-out offers her first and warns for someone typed in', async () => {
+  await scenario('お迎え (pickup): staff confirm grandma; check-out offers her first and warns for someone typed in', async () => {
     // The teacher confirms grandma on the お迎え tab.
     await staff.goto('/pickup');
     const person = staff.getByTestId('staff-person').filter({ hasText: '佐藤 花子' });

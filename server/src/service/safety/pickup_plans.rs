@@ -137,8 +137,10 @@ pub async fn confirm_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, 
 /// Removes the child's plan of the day: whether there was one.
 pub async fn clear_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, date: Date) -> AppResult<bool> {
     let child_id = validate::id("childId", child_id)?;
-    let (placed, _, _) = svc.placed_child(child_id).await?;
+    let (placed, today, _) = svc.placed_child(child_id).await?;
     actor.authorize(Action::SetPickupPlan, &placed.scope)?;
+    // A day gone by keeps its plan: it is what was known when the child went home.
+    let date = pickup::plan_date("date", date, today)?;
     let child = placed.child;
     let mut unit = svc.store.begin_pickup_unit().await?;
     if !unit.delete_pickup_plan(child_id, date).await? {
