@@ -109,6 +109,20 @@ pub enum Action {
     ListDepartureChecks,
     ExplainDepartureCheck,
     SubscribeDepartureChecks,
+    /// A family's list of people allowed to collect its children (お迎え).
+    ReadPickupList,
+    /// Add people to the list and take them off it: the family's own list.
+    ManagePickupList,
+    /// Confirm a listed person or the day's one-off person; the people still to confirm.
+    ConfirmPickup,
+    /// A child's pickup plan of a day: set, change, clear it.
+    SetPickupPlan,
+    ReadPickupPlan,
+    /// The nursery's plans of a day (the roster) and its pickup warnings.
+    ListPickupPlans,
+    SubscribePickupPlans,
+    /// Check-outs by someone not allowed, as they happen: the nursery's head and staff.
+    SubscribePickupWarnings,
 }
 
 /// How a grant's scope must relate to the target for a rule to apply.
@@ -213,6 +227,15 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
             &[(NurseryAdmin, Nursery), (Staff, Nursery)]
         }
         Action::SubscribeArrivalChecks => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
+        // The family keeps its list; the nursery reads it and vouches for each person.
+        Action::ManagePickupList => &[(Guardian, Family)],
+        Action::ConfirmPickup | Action::ListPickupPlans | Action::SubscribePickupWarnings => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery)]
+        }
+        // Staff may set a plan a guardian phones in.
+        Action::ReadPickupList | Action::SetPickupPlan | Action::ReadPickupPlan | Action::SubscribePickupPlans => {
+            &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)]
+        }
     }
 }
 

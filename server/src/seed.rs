@@ -313,6 +313,7 @@ async fn seed_today(
             occurred_at: Timestamp(arrival),
             recorded_by: teacher,
             pickup_by: None,
+            pickup_person_id: None,
             position: Position::default(),
             corrects: None,
             correction_reason: None,

@@ -41,6 +41,7 @@ pub(crate) struct Ctx {
     pub absence: String,
     pub today: String,
     pub safety: crate::authorization_safety::Ids,
+    pub pickup: crate::authorization_pickup::Ids,
     pub diary: String,
     pub notebook: String,
     /// A guardian invitation for family 1.
@@ -228,6 +229,7 @@ async fn every_operation_by_every_role(backend: Backend) {
     let w = World::build(&app).await;
     let today = today_jst().to_string();
     let safety = crate::authorization_safety::prepare(&w).await;
+    let pickup = crate::authorization_pickup::prepare(&w).await;
     let absence = w
         .guardian_1
         .ok(
@@ -293,6 +295,7 @@ async fn every_operation_by_every_role(backend: Backend) {
         absence,
         today,
         safety,
+        pickup,
         diary,
         notebook,
         invitation,
@@ -315,7 +318,11 @@ async fn every_operation_by_every_role(backend: Backend) {
 
     let mut failures = Vec::new();
     let mut n = 0;
-    for op in ops().into_iter().chain(crate::authorization_safety::ops()) {
+    for op in ops()
+        .into_iter()
+        .chain(crate::authorization_safety::ops())
+        .chain(crate::authorization_pickup::ops())
+    {
         for (i, caller) in callers.iter().enumerate() {
             n += 1;
             let response = caller.gql(op.query, (op.vars)(&w, &ctx, n)).await.unwrap();
@@ -343,6 +350,8 @@ async fn every_operation_by_every_role(backend: Backend) {
             "UFFAAAFAA",
         ),
         ("departureCheckUpdates", "subscription { departureCheckUpdates { id } }", "UFFAAFFAF"),
+        ("pickupPlanUpdates", crate::pickup::PLAN_UPDATES, "UFFAAAFAA"),
+        ("pickupWarningUpdates", crate::pickup::WARNING_UPDATES, "UFFAAFFAF"),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),
     ];
     for (name, query, expect) in subscriptions {

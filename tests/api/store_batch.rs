@@ -80,6 +80,7 @@ pub(crate) fn write(nursery: &Nursery, child: &Child, kind: AttendanceKind, key:
             occurred_at: Timestamp::now(),
             recorded_by: nursery.staff,
             pickup_by: None,
+            pickup_person_id: None,
             position: Position::default(),
             corrects: None,
             correction_reason: None,

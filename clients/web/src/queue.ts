@@ -15,6 +15,8 @@ export interface QueuedTap {
   /** When the teacher tapped (sent when the replay is late, so the record keeps the real time). */
   occurredAt: string;
   pickupBy?: string;
+  /** The person of the family's pickup list chosen at check-out. */
+  pickupPersonId?: string;
   queuedAt: number;
   /** A care record's mutation input (without the idempotency key, which is `key`). */
   input?: Record<string, unknown>;

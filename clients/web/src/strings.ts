@@ -150,6 +150,7 @@ const ja = {
   pushKindNAP_ALERT: '午睡チェック',
   pushKindARRIVAL_CHECK: '登園の確認（登園も連絡もないとき）',
   pushKindLEFT_BEHIND: '降園確認（閉園後も園にいる子）',
+  pushKindPICKUP_WARNING: '登録外の方のお迎え',
   pushDisable: '通知をやめる',
   // push texts (service worker)
   pushArrivalTitle: '登園しました',
@@ -166,6 +167,8 @@ const ja = {
   pushReportedBody: '{name}さんの保護者から連絡がありました',
   pushNapTitle: '午睡チェック',
   pushNapBody: '{name}さんを確認してください（{time}）',
+  pushPickupTitle: 'お迎えの確認',
+  pushPickupBody: '{name}さんが登録外の方のお迎えで降園しました（{time}）',
   // staff
   roster: '名簿',
   reports: '連絡',
@@ -374,6 +377,7 @@ const en: Record<Key, string> = {
   pushKindNAP_ALERT: 'Nap checks',
   pushKindARRIVAL_CHECK: 'Arrival not confirmed (no arrival, no report)',
   pushKindLEFT_BEHIND: 'Still here after closing',
+  pushKindPICKUP_WARNING: 'Collected by someone not on the list',
   pushDisable: 'Turn off notifications',
   pushArrivalTitle: 'Arrived',
   pushArrivalBody: '{name} arrived at nursery ({time})',
@@ -389,6 +393,8 @@ const en: Record<Key, string> = {
   pushReportedBody: 'A message about {name} from home',
   pushNapTitle: 'Nap check',
   pushNapBody: 'Check on {name} ({time})',
+  pushPickupTitle: 'Pick-up check',
+  pushPickupBody: '{name} was collected by someone not on the list ({time})',
   roster: 'Roster',
   reports: 'Reports',
   pickClassroom: 'Choose classroom',

@@ -87,6 +87,7 @@ const TEXTS: Record<string, [Key, Key]> = {
   FEVER: ['pushFeverTitle', 'pushFeverBody'],
   ABSENCE_REPORTED: ['pushReportedTitle', 'pushReportedBody'],
   NAP_ALERT: ['pushNapTitle', 'pushNapBody'],
+  PICKUP_WARNING: ['pushPickupTitle', 'pushPickupBody'],
 };
 
 /** The notification's text in the user's language (the server's Japanese text otherwise). */

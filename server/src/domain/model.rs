@@ -160,6 +160,9 @@ pub struct AttendanceEvent {
     pub occurred_at: Timestamp,
     pub recorded_by: Id,
     pub pickup_by: Option<String>,
+    /// On a check-out: the person of the family's pickup list staff chose (お迎え).
+    #[serde(default)]
+    pub pickup_person_id: Option<Id>,
     /// Filled in once the event is in the log (always, for events read back).
     pub position: Position,
     /// On a correction: the check-in or check-out it undoes (which stays on record, superseded).
@@ -210,6 +213,10 @@ pub enum EventPayload {
     ArrivalCheck(super::safety::arrival::ArrivalCheck),
     /// A left-behind check raised, repeated or ended (check-out, staff's explanation).
     DepartureCheck(super::safety::departure::DepartureCheck),
+    /// A child's pickup plan of a day set, changed, confirmed or cleared.
+    PickupPlan(super::safety::pickup::PickupPlanChange),
+    /// A check-out by someone not allowed to collect the child: for the nursery only.
+    PickupWarning(super::safety::pickup::PickupWarning),
 }
 
 impl EventPayload {
@@ -225,6 +232,8 @@ impl EventPayload {
             EventPayload::CareRecorded(_) => EventKind::CareRecorded,
             EventPayload::ArrivalCheck(_) => EventKind::ArrivalCheck,
             EventPayload::DepartureCheck(_) => EventKind::DepartureCheck,
+            EventPayload::PickupPlan(_) => EventKind::PickupPlan,
+            EventPayload::PickupWarning(_) => EventKind::PickupWarning,
         }
     }
 
@@ -240,6 +249,8 @@ impl EventPayload {
             EventPayload::CareRecorded(r) => r.nursery_id,
             EventPayload::ArrivalCheck(c) => c.nursery_id,
             EventPayload::DepartureCheck(c) => c.nursery_id,
+            EventPayload::PickupPlan(p) => p.nursery_id,
+            EventPayload::PickupWarning(w) => w.nursery_id,
         }
     }
 
@@ -252,6 +263,9 @@ impl EventPayload {
             | EventPayload::AbsenceWithdrawn(r) => Some(r.family_id),
             EventPayload::CareAlert(a) => Some(a.family_id),
             EventPayload::ArrivalCheck(c) => Some(c.family_id),
+            EventPayload::PickupPlan(p) => Some(p.family_id),
+            // Told to the nursery's head and staff, not to the family's phones.
+            EventPayload::PickupWarning(_) => None,
             // Counts for the nursery's head and the municipality, never for families.
             EventPayload::InfectionAlert(_) => None,
             // The nursery's staff only.
@@ -271,6 +285,8 @@ text_enum!(EventKind {
     CareRecorded = "CARE_RECORDED",
     ArrivalCheck = "ARRIVAL_CHECK",
     DepartureCheck = "DEPARTURE_CHECK",
+    PickupPlan = "PICKUP_PLAN",
+    PickupWarning = "PICKUP_WARNING",
 });
 
 #[derive(Clone, Debug)]

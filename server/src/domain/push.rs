@@ -19,6 +19,7 @@ text_enum!(
         NapAlert = "NAP_ALERT",
         ArrivalCheck = "ARRIVAL_CHECK",
         LeftBehind = "LEFT_BEHIND",
+        PickupWarning = "PICKUP_WARNING",
     }
 );
 
@@ -164,6 +165,18 @@ impl PushNotice {
             EventPayload::AbsenceUpdated(_) | EventPayload::AbsenceWithdrawn(_) => return None,
             // Planned by the safety service itself, in each guardian's language.
             EventPayload::ArrivalCheck(_) | EventPayload::DepartureCheck(_) => return None,
+            // A plan is the family's own doing; the staff's roster shows it live.
+            EventPayload::PickupPlan(_) => return None,
+            // Someone not on the list took the child: the nursery's head and staff at once.
+            EventPayload::PickupWarning(w) => notice(
+                PushKind::PickupWarning,
+                vec![Audience::NurseryStaff(w.nursery_id)],
+                "high",
+                3600,
+                w.child_id,
+                w.id,
+                w.raised_at,
+            ),
         })
     }
 
@@ -207,6 +220,12 @@ impl PushNotice {
                 "午睡チェック",
                 format!("{given}さんを確認してください（{clock}）"),
                 "naps",
+            ),
+            // Neither the adult's name nor anything else of the family: only that it happened.
+            PushKind::PickupWarning => (
+                "お迎えの確認",
+                format!("{given}さんが登録外の方のお迎えで降園しました（{clock}）"),
+                "pickup",
             ),
             PushKind::ArrivalCheck => {
                 let (title, body) = super::safety::arrival::arrival_check_text("ja", given);

@@ -185,6 +185,7 @@ mod tests {
                     occurred_at: Timestamp::now(),
                     recorded_by: officer.id,
                     pickup_by: None,
+                    pickup_person_id: None,
                     position: Position::default(),
                     corrects: None,
                     correction_reason: None,

@@ -20,6 +20,10 @@ pub struct CheckOutInput {
     pub occurred_at: Option<GqlDateTime>,
     /// Who picked the child up, when not a registered guardian (e.g. 祖母).
     pub pickup_by: Option<String>,
+    /// The person of the family's pickup list who collected (お迎え). A check-out by someone
+    /// neither on the confirmed list nor today's confirmed one-off person is recorded and
+    /// warned to the nursery (`pickupWarningUpdates`).
+    pub pickup_person_id: Option<ID>,
     pub idempotency_key: Option<String>,
 }
 

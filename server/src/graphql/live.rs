@@ -24,13 +24,13 @@ use futures::stream::BoxStream;
 use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
+use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
 use super::report_types::InfectionAlertObject;
 use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
 use super::subscription::{
     absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, departure_check,
-    infection_alert, open,
-    LiveArguments, LiveEvents, LiveField,
+    infection_alert, open, pickup_plan_update, pickup_warning, LiveArguments, LiveEvents, LiveField,
 };
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{RequestContext, TsunaguSchema};
@@ -94,6 +94,20 @@ impl DeliveryRoot {
 
     async fn departure_check_updates(&self, ctx: &Context<'_>) -> Result<Option<DepartureCheckObject>> {
         deliver(ctx, LiveField::DepartureChecks, LiveArguments::default(), departure_check).await
+    }
+
+    async fn pickup_plan_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupPlanUpdateObject>> {
+        deliver(
+            ctx,
+            LiveField::PickupPlans,
+            LiveArguments::default(),
+            pickup_plan_update,
+        )
+        .await
+    }
+
+    async fn pickup_warning_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupWarningObject>> {
+        deliver(ctx, LiveField::PickupWarnings, LiveArguments::default(), pickup_warning).await
     }
 
     async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {

@@ -51,5 +51,5 @@ fn the_twin_root_mirrors_the_subscription_root() {
         let name = field.split('(').next().unwrap_or_default();
         assert!(LiveField::from_name(name).is_some(), "{name} is not a live field");
     }
-    assert_eq!(published.len(), 8, "{published:?}");
+    assert_eq!(published.len(), 10, "{published:?}");
 }

@@ -17,6 +17,7 @@ mod mutation;
 mod mutation_care;
 mod mutation_journal;
 mod persisted;
+mod pickup;
 mod push;
 mod query;
 mod report_types;

@@ -124,6 +124,7 @@ impl CoreMutation {
             kind: AttendanceKind::CheckIn,
             occurred_at: input.occurred_at.map(|t| t.0),
             pickup_by: None,
+            pickup_person_id: None,
             idempotency_key: input.idempotency_key.as_deref(),
         };
         Ok(AttendanceEventObject(
@@ -137,6 +138,7 @@ impl CoreMutation {
             kind: AttendanceKind::CheckOut,
             occurred_at: input.occurred_at.map(|t| t.0),
             pickup_by: input.pickup_by.as_deref(),
+            pickup_person_id: input.pickup_person_id.as_ref().map(|id| id.as_str()),
             idempotency_key: input.idempotency_key.as_deref(),
         };
         Ok(AttendanceEventObject(
@@ -180,4 +182,5 @@ pub struct MutationRoot(
     super::safety::SafetyMutation,
     super::departure::DepartureMutation,
     super::absence_changes::AbsenceChangeMutation,
+    super::pickup::PickupMutation,
 );

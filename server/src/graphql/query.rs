@@ -111,4 +111,5 @@ pub struct QueryRoot(
     super::roster::RosterQuery,
     super::safety::SafetyQuery,
     super::departure::DepartureQuery,
+    super::pickup::PickupQuery,
 );

@@ -7,6 +7,7 @@ use futures::stream::BoxStream;
 use futures::{future, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
+use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
 use super::report_types::InfectionAlertObject;
 use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
@@ -14,7 +15,7 @@ use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
 use crate::domain::{EventPayload, LogEntry};
 use crate::error::AppResult;
-use crate::service::safety::{arrival_checks, departure_checks};
+use crate::service::safety::{arrival_checks, departure_checks, pickup_plans};
 use crate::service::{attendance, care, oversight};
 
 pub struct SubscriptionRoot;
@@ -90,6 +91,25 @@ impl SubscriptionRoot {
         Ok(objects(checks, departure_check))
     }
 
+    /// Staff: their nursery's pickup plans (お迎え) as guardians set, change and clear them and
+    /// as staff confirm them. Guardians: their own children's.
+    async fn pickup_plan_updates(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<impl Stream<Item = Result<PickupPlanUpdateObject>>> {
+        let plans = open(ctx, LiveField::PickupPlans, &LiveArguments::default()).await?;
+        Ok(objects(plans, pickup_plan_update))
+    }
+
+    /// The nursery's head and staff: check-outs by someone not allowed to collect the child.
+    async fn pickup_warning_updates(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<impl Stream<Item = Result<PickupWarningObject>>> {
+        let warnings = open(ctx, LiveField::PickupWarnings, &LiveArguments::default()).await?;
+        Ok(objects(warnings, pickup_warning))
+    }
+
     /// Officers: infection clusters raised in their municipality's nurseries; a nursery head:
     /// in their nursery. Counts only.
     async fn infection_alerts(
@@ -127,6 +147,8 @@ pub(super) enum LiveField {
     InfectionAlerts,
     ArrivalChecks,
     DepartureChecks,
+    PickupPlans,
+    PickupWarnings,
 }
 
 impl LiveField {
@@ -141,6 +163,8 @@ impl LiveField {
             Self::ArrivalChecks => "arrivalCheckUpdates",
             Self::DepartureChecks => "departureCheckUpdates",
             Self::InfectionAlerts => "infectionAlerts",
+            Self::PickupPlans => "pickupPlanUpdates",
+            Self::PickupWarnings => "pickupWarningUpdates",
         }
     }
 
@@ -154,6 +178,8 @@ impl LiveField {
             "infectionAlerts" => Self::InfectionAlerts,
             "arrivalCheckUpdates" => Self::ArrivalChecks,
             "departureCheckUpdates" => Self::DepartureChecks,
+            "pickupPlanUpdates" => Self::PickupPlans,
+            "pickupWarningUpdates" => Self::PickupWarnings,
             _ => return None,
         })
     }
@@ -209,6 +235,12 @@ pub(super) async fn open(ctx: &Context<'_>, field: LiveField, arguments: &LiveAr
                 .await?
                 .boxed()
         }
+        LiveField::PickupPlans => Box::pin(pickup_plans::pickup_plan_updates(svc, actor, from, client_addr))
+            .await?
+            .boxed(),
+        LiveField::PickupWarnings => Box::pin(pickup_plans::pickup_warning_updates(svc, actor, from, client_addr))
+            .await?
+            .boxed(),
         LiveField::InfectionAlerts => {
             let municipality_id = arguments.municipality_id.as_deref().unwrap_or_default();
             Box::pin(oversight::subscribe_infection_alerts(svc, actor, from, municipality_id))
@@ -236,6 +268,8 @@ fn delivers(field: LiveField, entry: &LogEntry) -> bool {
         LiveField::InfectionAlerts => infection_alert(entry).is_some(),
         LiveField::ArrivalChecks => arrival_check(entry).is_some(),
         LiveField::DepartureChecks => departure_check(entry).is_some(),
+        LiveField::PickupPlans => pickup_plan_update(entry).is_some(),
+        LiveField::PickupWarnings => pickup_warning(entry).is_some(),
     }
 }
 
@@ -300,6 +334,20 @@ pub(super) fn arrival_check(entry: &LogEntry) -> Option<ArrivalCheckObject> {
 pub(super) fn departure_check(entry: &LogEntry) -> Option<DepartureCheckObject> {
     match &entry.payload {
         EventPayload::DepartureCheck(check) => Some(DepartureCheckObject(check.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn pickup_plan_update(entry: &LogEntry) -> Option<PickupPlanUpdateObject> {
+    match &entry.payload {
+        EventPayload::PickupPlan(change) => Some(PickupPlanUpdateObject(change.clone())),
+        _ => None,
+    }
+}
+
+pub(super) fn pickup_warning(entry: &LogEntry) -> Option<PickupWarningObject> {
+    match &entry.payload {
+        EventPayload::PickupWarning(warning) => Some(PickupWarningObject(warning.clone())),
         _ => None,
     }
 }

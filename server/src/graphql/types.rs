@@ -121,6 +121,11 @@ impl FamilyObject {
             .map_err(AppError::from)?;
         Ok(audited_children("Family.children", children))
     }
+    /// The people allowed to collect the family's children (お迎え), as the list stands.
+    async fn pickup_people(&self, ctx: &Context<'_>) -> Result<Vec<super::pickup::PickupPersonObject>> {
+        let people = service::safety::pickup_list::pickup_people(services(ctx), actor(ctx)?, self.0.id).await?;
+        Ok(people.into_iter().map(super::pickup::PickupPersonObject).collect())
+    }
 }
 
 pub struct ChildObject(pub Child);
@@ -256,6 +261,17 @@ impl ChildObject {
         Ok(services(ctx).store.allergies(self.0.id).await.map_err(AppError::from)?)
     }
     /// Absence, lateness and early pick-up reports for dates `from..=to` (at most a year).
+    /// The pickup plan (お迎え) of a day, today when no date is given.
+    async fn pickup_plan(
+        &self,
+        ctx: &Context<'_>,
+        date: Option<GqlDate>,
+    ) -> Result<Option<super::pickup::PickupPlanObject>> {
+        let plan =
+            service::safety::pickup_plans::child_pickup_plan(services(ctx), actor(ctx)?, self.0.id, date.map(|d| d.0))
+                .await?;
+        Ok(plan.map(super::pickup::PickupPlanObject))
+    }
     async fn absences(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AbsenceReportObject>> {
         self.audit("absences");
         let reports = service::attendance::child_absences(services(ctx), &self.0, from.0, to.0).await?;
@@ -300,6 +316,10 @@ impl AttendanceEventObject {
     }
     async fn pickup_by(&self) -> Option<&str> {
         self.0.pickup_by.as_deref()
+    }
+    /// On a check-out: the person of the family's pickup list chosen as who collected.
+    async fn pickup_person_id(&self) -> Option<ID> {
+        self.0.pickup_person_id.map(Into::into)
     }
     /// On a correction: the id of the check-in or check-out it undoes (which no longer counts;
     /// `kind` is that record's kind). Null on an ordinary record.

@@ -143,3 +143,35 @@ fn families_and_staff_list_only_their_own_nursery() {
     let elsewhere = actor(MunicipalOfficer, Some(Id::new())).nursery_listing(municipality);
     assert!(elsewhere.unwrap().is_empty());
 }
+
+#[test]
+fn a_family_keeps_its_pickup_list_the_nursery_confirms_it_officers_never_see_it() {
+    let (municipality, nursery, family) = (Id::new(), Id::new(), Id::new());
+    // A family's pickup list is about its children: child-level data.
+    let list = Scope {
+        municipality: Some(municipality),
+        nursery: Some(nursery),
+        family: Some(family),
+        child_level: true,
+    };
+    let guardian = actor(Guardian, Some(family));
+    assert!(guardian.authorize(Action::ManagePickupList, &list).is_ok());
+    assert!(guardian.authorize(Action::SetPickupPlan, &list).is_ok());
+    assert!(matches!(
+        guardian.authorize(Action::ConfirmPickup, &list),
+        Err(AppError::Forbidden)
+    ));
+    let staff = actor(Staff, Some(nursery));
+    assert!(staff.authorize(Action::ConfirmPickup, &list).is_ok());
+    assert!(staff.authorize(Action::ReadPickupList, &list).is_ok());
+    assert!(matches!(
+        staff.authorize(Action::ManagePickupList, &list),
+        Err(AppError::Forbidden)
+    ));
+    let officer = actor(MunicipalOfficer, Some(municipality));
+    for action in [Action::ReadPickupList, Action::ReadPickupPlan, Action::ListPickupPlans] {
+        assert!(matches!(officer.authorize(action, &list), Err(AppError::NotFound)));
+    }
+    assert!(officer.child_filter(Action::SubscribePickupPlans).is_empty());
+    assert!(guardian.child_filter(Action::SubscribePickupWarnings).is_empty());
+}

@@ -158,6 +158,7 @@ fn child_day(rng: &mut StdRng, batch: &mut HistoryBatch, e: &Enrolled, date: Dat
                 occurred_at,
                 recorded_by: teacher,
                 pickup_by: None,
+                pickup_person_id: None,
                 position: Position::default(),
                 corrects: None,
                 correction_reason: None,

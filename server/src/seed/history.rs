@@ -92,6 +92,7 @@ pub async fn seed_history(
                     occurred_at,
                     recorded_by: teacher,
                     pickup_by,
+                    pickup_person_id: None,
                     position: Position::default(),
                     corrects: None,
                     correction_reason: None,

@@ -24,6 +24,8 @@ pub struct AttendanceInput<'a> {
     pub kind: AttendanceKind,
     pub occurred_at: Option<OffsetDateTime>,
     pub pickup_by: Option<&'a str>,
+    /// On a check-out: the person of the family's pickup list who collected.
+    pub pickup_person_id: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
 }
 
@@ -36,11 +38,36 @@ pub async fn record_attendance(
     let (placed, today, offset) = svc.placed_child(child_id).await?;
     actor.authorize(Action::RecordAttendance, &placed.scope)?;
     let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
-    let pickup_by = validate::optional_name("pickupBy", input.pickup_by)?;
+    let mut pickup_by = validate::optional_name("pickupBy", input.pickup_by)?;
     if pickup_by.is_some() && input.kind == AttendanceKind::CheckIn {
         return Err(AppError::bad_input("pickupBy", "pickupBy belongs to a check-out"));
     }
     let child = placed.child;
+    // Whether the person was allowed is decided with the write (the batch reads the list in
+    // its transaction); here only that they are the family's, removed since or not: a tablet
+    // that loaded the list earlier still records who took the child home.
+    let pickup_person_id = match input.pickup_person_id {
+        None => None,
+        Some(_) if input.kind == AttendanceKind::CheckIn => {
+            return Err(AppError::bad_input(
+                "pickupPersonId",
+                "pickupPersonId belongs to a check-out",
+            ));
+        }
+        Some(raw) => {
+            let id = validate::id("pickupPersonId", raw)?;
+            let person = svc
+                .store
+                .pickup_person(id)
+                .await?
+                .filter(|p| p.family_id == child.family_id)
+                .ok_or_else(|| {
+                    AppError::bad_input("pickupPersonId", "this person is not on the family's pickup list")
+                })?;
+            pickup_by.get_or_insert(person.name);
+            Some(id)
+        }
+    };
     // A withdrawn child is off the roster from their withdrawal date: nothing is recorded.
     if child.withdrawn_on.is_some_and(|withdrawn| today >= withdrawn) {
         return Err(AppError::bad_input("childId", "the child has left the nursery"));
@@ -68,6 +95,7 @@ pub async fn record_attendance(
         occurred_at,
         recorded_by: actor.user.id,
         pickup_by,
+        pickup_person_id,
         position: Position::default(),
         corrects: None,
         correction_reason: None,

@@ -6,6 +6,7 @@
 pub mod account_work;
 mod inputs;
 mod oversight;
+mod pickup;
 mod postgres;
 mod records;
 pub mod roster_work;
@@ -15,6 +16,7 @@ mod sqlite;
 pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
 pub use inputs::*;
 pub use oversight::*;
+pub use pickup::*;
 pub use records::*;
 pub use roster_work::{RosterReads, RosterWork};
 pub use safety::*;
@@ -164,6 +166,7 @@ pub trait Store:
     + AuditStore
     + HistoryStore
     + SafetyStore
+    + PickupStore
     + Send
     + Sync
 {

@@ -145,6 +145,7 @@ include!("sql/org.rs");
 include!("sql/attendance.rs");
 include!("sql/attendance_batch.rs");
 include!("sql/attendance_batch_steps.rs");
+include!("sql/attendance_batch_pickup.rs");
 include!("sql/care.rs");
 include!("sql/naps.rs");
 include!("sql/journals.rs");
@@ -158,6 +159,7 @@ include!("sql/safety_unit.rs");
 include!("sql/safety_reads.rs");
 include!("sql/departure_checks.rs");
 include!("sql/absence_changes.rs");
+include!("sql/pickup.rs");
 
 #[cfg(test)]
 mod tests {

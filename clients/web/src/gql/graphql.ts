@@ -81,6 +81,12 @@ export type CheckOutInput = {
   occurredAt?: string | null | undefined;
   /** Who picked the child up, when not a registered guardian (e.g. 祖母). */
   pickupBy?: string | null | undefined;
+  /**
+   * The person of the family's pickup list who collected (お迎え). A check-out by someone
+   * neither on the confirmed list nor today's confirmed one-off person is recorded and
+   * warned to the nursery (`pickupWarningUpdates`).
+   */
+  pickupPersonId?: string | number | null | undefined;
 };
 
 /** What a code is for. */
@@ -186,6 +192,26 @@ export type NapCheckInput = {
   position: SleepPosition;
 };
 
+/** A person as a guardian enters them. */
+export type PickupPersonInput = {
+  name: string;
+  /** A number the nursery can call, e.g. 090-1234-5678. */
+  phone: string;
+  /** To the children: 祖母, おじ, シッター… */
+  relation: string;
+};
+
+export type PickupPlanInput = {
+  childId: string | number;
+  date: string;
+  /** …or a one-off person, whom the nursery must confirm. */
+  oneOff?: PickupPersonInput | null | undefined;
+  /** Someone on the family's list… */
+  personId?: string | number | null | undefined;
+  /** Local time, "HH:MM", within the nursery's opening hours. */
+  time: string;
+};
+
 /** Kinds of notification a user can switch on or off. */
 export type PushKind =
   | 'ABSENCE_ACKNOWLEDGED'
@@ -196,7 +222,8 @@ export type PushKind =
   | 'FEVER'
   | 'LEFT_BEHIND'
   | 'NAP_ALERT'
-  | 'NOTEBOOK_PUBLISHED';
+  | 'NOTEBOOK_PUBLISHED'
+  | 'PICKUP_WARNING';
 
 export type PushSubscriptionInput = {
   /** keys.auth (base64url). */
@@ -335,7 +362,7 @@ export type GuardianHomeQueryVariables = Exact<{
 }>;
 
 
-export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }> }> } };
+export type GuardianHomeQuery = { me: { children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, nurseryId: string, classroom: { id: string, name: string }, attendance: Array<{ id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } }>, absences: Array<{ id: string, kind: AbsenceKind, date: string, reason: AbsenceReason, symptoms: Array<Symptom>, expectedArrival: string | null, note: string | null, acknowledgedAt: string | null, updatedAt: string | null, withdrawnAt: string | null, child: { id: string, name: string }, reportedBy: { displayName: string }, acknowledgedBy: { displayName: string } | null }>, healthChecks: Array<{ id: string, recordedAt: string, temperatureC: number | null, fever: boolean, source: RecordSource }>, meals: Array<{ id: string, date: string, meal: string, amount: MealAmount }>, naps: Array<{ id: string, startedAt: string, endedAt: string | null }>, pickupPlan: { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null } | null }> } };
 
 export type ChildMonthQueryVariables = Exact<{
   id: string | number;
@@ -502,6 +529,86 @@ export type LiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LiveCursorQuery = { liveCursor: string };
+
+export type PickupPersonFieldsFragment = { id: string, name: string, relation: string, phone: string, confirmed: boolean };
+
+export type PickupPlanFieldsFragment = { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null };
+
+export type GuardianPickupQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type GuardianPickupQuery = { child: { id: string, family: { id: string, pickupPeople: Array<{ id: string, name: string, relation: string, phone: string, confirmed: boolean }> }, pickupPlan: { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null } | null } | null };
+
+export type AddPickupPersonMutationVariables = Exact<{
+  familyId: string | number;
+  input: PickupPersonInput;
+}>;
+
+
+export type AddPickupPersonMutation = { addPickupPerson: { id: string, name: string, relation: string, phone: string, confirmed: boolean } };
+
+export type RemovePickupPersonMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePickupPersonMutation = { removePickupPerson: { id: string } };
+
+export type SetPickupPlanMutationVariables = Exact<{
+  input: PickupPlanInput;
+}>;
+
+
+export type SetPickupPlanMutation = { setPickupPlan: { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null } };
+
+export type ClearPickupPlanMutationVariables = Exact<{
+  childId: string | number;
+  date: string;
+}>;
+
+
+export type ClearPickupPlanMutation = { clearPickupPlan: boolean };
+
+export type StaffPickupQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type StaffPickupQuery = { pickupPlans: Array<{ date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null }>, unconfirmedPickupPeople: Array<{ id: string, name: string, relation: string, phone: string, confirmed: boolean, family: { id: string, children: Array<{ id: string, name: string }> } }>, pickupWarnings: Array<{ id: string, pickupBy: string | null, raisedAt: string, child: { id: string, name: string } }> };
+
+export type CheckOutPeopleQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type CheckOutPeopleQuery = { child: { id: string, family: { id: string, pickupPeople: Array<{ id: string, name: string, relation: string, phone: string, confirmed: boolean }> } } | null };
+
+export type ConfirmPickupPersonMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConfirmPickupPersonMutation = { confirmPickupPerson: { id: string, name: string, relation: string, phone: string, confirmed: boolean } };
+
+export type ConfirmPickupPlanMutationVariables = Exact<{
+  childId: string | number;
+  date: string;
+}>;
+
+
+export type ConfirmPickupPlanMutation = { confirmPickupPlan: { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null } };
+
+export type PickupPlanFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PickupPlanFeedSubscription = { pickupPlanUpdates: { date: string, child: { id: string }, plan: { date: string, time: string, name: string, confirmed: boolean, child: { id: string }, person: { id: string, relation: string } | null, oneOff: { name: string, relation: string, phone: string, confirmed: boolean } | null } | null } };
+
+export type PickupWarningFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PickupWarningFeedSubscription = { pickupWarningUpdates: { id: string, pickupBy: string | null, raisedAt: string, child: { id: string, name: string } } };
 
 export type CareClassQueryVariables = Exact<{
   nurseryId: string | number;
@@ -794,6 +901,36 @@ export const AbsenceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AbsenceFields"}) as unknown as TypedDocumentString<AbsenceFieldsFragment, unknown>;
+export const PickupPersonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}
+    `, {"fragmentName":"PickupPersonFields"}) as unknown as TypedDocumentString<PickupPersonFieldsFragment, unknown>;
+export const PickupPlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}
+    `, {"fragmentName":"PickupPlanFields"}) as unknown as TypedDocumentString<PickupPlanFieldsFragment, unknown>;
 export const JournalFieldsFragmentDoc = new TypedDocumentString(`
     fragment JournalFields on Journal {
   id
@@ -1050,6 +1187,9 @@ export const GuardianHomeDocument = new TypedDocumentString(`
         startedAt
         endedAt
       }
+      pickupPlan {
+        ...PickupPlanFields
+      }
     }
   }
 }
@@ -1087,6 +1227,25 @@ fragment AbsenceFields on AbsenceReport {
   }
   acknowledgedBy {
     displayName
+  }
+}
+fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
   }
 }`) as unknown as TypedDocumentString<GuardianHomeQuery, GuardianHomeQueryVariables>;
 export const ChildMonthDocument = new TypedDocumentString(`
@@ -1542,6 +1701,249 @@ export const LiveCursorDocument = new TypedDocumentString(`
   liveCursor
 }
     `) as unknown as TypedDocumentString<LiveCursorQuery, LiveCursorQueryVariables>;
+export const GuardianPickupDocument = new TypedDocumentString(`
+    query GuardianPickup($childId: ID!) {
+  child(id: $childId) {
+    id
+    family {
+      id
+      pickupPeople {
+        ...PickupPersonFields
+      }
+    }
+    pickupPlan {
+      ...PickupPlanFields
+    }
+  }
+}
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}
+fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}`) as unknown as TypedDocumentString<GuardianPickupQuery, GuardianPickupQueryVariables>;
+export const AddPickupPersonDocument = new TypedDocumentString(`
+    mutation AddPickupPerson($familyId: ID!, $input: PickupPersonInput!) {
+  addPickupPerson(familyId: $familyId, input: $input) {
+    ...PickupPersonFields
+  }
+}
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}`) as unknown as TypedDocumentString<AddPickupPersonMutation, AddPickupPersonMutationVariables>;
+export const RemovePickupPersonDocument = new TypedDocumentString(`
+    mutation RemovePickupPerson($id: ID!) {
+  removePickupPerson(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemovePickupPersonMutation, RemovePickupPersonMutationVariables>;
+export const SetPickupPlanDocument = new TypedDocumentString(`
+    mutation SetPickupPlan($input: PickupPlanInput!) {
+  setPickupPlan(input: $input) {
+    ...PickupPlanFields
+  }
+}
+    fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}`) as unknown as TypedDocumentString<SetPickupPlanMutation, SetPickupPlanMutationVariables>;
+export const ClearPickupPlanDocument = new TypedDocumentString(`
+    mutation ClearPickupPlan($childId: ID!, $date: Date!) {
+  clearPickupPlan(childId: $childId, date: $date)
+}
+    `) as unknown as TypedDocumentString<ClearPickupPlanMutation, ClearPickupPlanMutationVariables>;
+export const StaffPickupDocument = new TypedDocumentString(`
+    query StaffPickup($nurseryId: ID!) {
+  pickupPlans(nurseryId: $nurseryId) {
+    ...PickupPlanFields
+  }
+  unconfirmedPickupPeople(nurseryId: $nurseryId) {
+    ...PickupPersonFields
+    family {
+      id
+      children {
+        id
+        name
+      }
+    }
+  }
+  pickupWarnings(nurseryId: $nurseryId) {
+    id
+    pickupBy
+    raisedAt
+    child {
+      id
+      name
+    }
+  }
+}
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}
+fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}`) as unknown as TypedDocumentString<StaffPickupQuery, StaffPickupQueryVariables>;
+export const CheckOutPeopleDocument = new TypedDocumentString(`
+    query CheckOutPeople($childId: ID!) {
+  child(id: $childId) {
+    id
+    family {
+      id
+      pickupPeople {
+        ...PickupPersonFields
+      }
+    }
+  }
+}
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}`) as unknown as TypedDocumentString<CheckOutPeopleQuery, CheckOutPeopleQueryVariables>;
+export const ConfirmPickupPersonDocument = new TypedDocumentString(`
+    mutation ConfirmPickupPerson($id: ID!) {
+  confirmPickupPerson(id: $id) {
+    ...PickupPersonFields
+  }
+}
+    fragment PickupPersonFields on PickupPerson {
+  id
+  name
+  relation
+  phone
+  confirmed
+}`) as unknown as TypedDocumentString<ConfirmPickupPersonMutation, ConfirmPickupPersonMutationVariables>;
+export const ConfirmPickupPlanDocument = new TypedDocumentString(`
+    mutation ConfirmPickupPlan($childId: ID!, $date: Date!) {
+  confirmPickupPlan(childId: $childId, date: $date) {
+    ...PickupPlanFields
+  }
+}
+    fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}`) as unknown as TypedDocumentString<ConfirmPickupPlanMutation, ConfirmPickupPlanMutationVariables>;
+export const PickupPlanFeedDocument = new TypedDocumentString(`
+    subscription PickupPlanFeed {
+  pickupPlanUpdates {
+    date
+    child {
+      id
+    }
+    plan {
+      ...PickupPlanFields
+    }
+  }
+}
+    fragment PickupPlanFields on PickupPlan {
+  date
+  time
+  name
+  confirmed
+  child {
+    id
+  }
+  person {
+    id
+    relation
+  }
+  oneOff {
+    name
+    relation
+    phone
+    confirmed
+  }
+}`) as unknown as TypedDocumentString<PickupPlanFeedSubscription, PickupPlanFeedSubscriptionVariables>;
+export const PickupWarningFeedDocument = new TypedDocumentString(`
+    subscription PickupWarningFeed {
+  pickupWarningUpdates {
+    id
+    pickupBy
+    raisedAt
+    child {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickupWarningFeedSubscription, PickupWarningFeedSubscriptionVariables>;
 export const CareClassDocument = new TypedDocumentString(`
     query CareClass($nurseryId: ID!, $date: Date!) {
   nursery(id: $nurseryId) {

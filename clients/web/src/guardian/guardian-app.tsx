@@ -12,6 +12,7 @@ import { Home } from './home';
 import { MonthView } from './month';
 import { MorningForm } from './morning';
 import { NotebookView } from './notebook';
+import { PickupScreen } from './pickup';
 import { ReportForm } from './report';
 import { children, startGuardianLive } from './store';
 
@@ -45,6 +46,8 @@ export function GuardianApp() {
       return <MonthView child={child} />;
     case 'growth':
       return <GrowthView child={child} />;
+    case 'pickup':
+      return <PickupScreen child={child} />;
     default:
       // `/children/:id`, and the push notification paths (attendance, absences, health).
       return <ChildDay child={child} />;

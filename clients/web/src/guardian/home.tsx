@@ -1,5 +1,6 @@
 import { locale, t } from '../i18n';
 import { formatDate, formatTime, today } from '../time';
+import { pk } from '../strings-pickup';
 import { Icon } from '../ui/icons';
 import { Shell } from '../ui/shell';
 import { AckLine, dayOf, StatusBadge } from './status';
@@ -69,6 +70,9 @@ export function ChildActions({ child }: { child: HomeChild }) {
   const base = `/children/${encodeURIComponent(child.id)}`;
   return (
     <nav class="actions" aria-label={child.name}>
+      <a class="btn action" href={`${base}/pickup`} data-testid="pickup-link">
+        <Icon name="person" /> {pk('pickup')}
+      </a>
       <a class="btn action" href={`${base}/report`}>
         <Icon name="message" /> {t('reportAbsence')}
       </a>
@@ -118,6 +122,12 @@ function ChildCard({ child }: { child: HomeChild }) {
           )}
         </p>
       ))}
+      {child.pickupPlan && (
+        <p class="plan-line" data-testid="plan-line">
+          <Icon name="person" size={18} /> {pk('planLine', { time: child.pickupPlan.time, name: child.pickupPlan.name })}{' '}
+          <span class={child.pickupPlan.confirmed ? 'mark ok' : 'mark waiting'}>{pk(child.pickupPlan.confirmed ? 'confirmed' : 'unconfirmed')}</span>
+        </p>
+      )}
       <p class="muted small">{morning ? t('morningSent', { temp: morning.temperatureC!.toFixed(1) }) : t('morningNotSent')}</p>
       <ChildActions child={child} />
     </section>

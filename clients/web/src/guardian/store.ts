@@ -12,6 +12,7 @@ import {
   CareAlertFeedDocument,
   GuardianHomeDocument,
   LiveCursorDocument,
+  PickupPlanFeedDocument,
   type AttendanceFieldsFragment,
   type GuardianHomeQuery,
 } from '../gql/graphql';
@@ -165,10 +166,16 @@ function subscribe(): () => void {
     const report = data.absenceUpdates;
     if (report.date === today()) replaceReport(report.child.id, report);
   });
+  // Today's pick-up set or changed by the other guardian (or by staff on the phone).
+  const stopPickup = live(PickupPlanFeedDocument, () => ({}), (data) => {
+    const update = data.pickupPlanUpdates;
+    if (update.date === today()) patchChild(update.child.id, (c) => ({ ...c, pickupPlan: update.plan ?? null }));
+  });
   return () => {
     stopAttendance();
     stopCare();
     stopReports();
+    stopPickup();
   };
 }
 

@@ -8,6 +8,7 @@ const TABS: [string, WorkKey][] = [
   ['/', 'navRoster'],
   ['/arrivals', 'navArrivals'],
   ['/departures', 'navDepartures'],
+  ['/pickup', 'navPickup'],
   ['/care/health', 'navHealth'],
   ['/care/meals', 'navMeals'],
   ['/care/naps', 'navNaps'],

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import { deriveDay, type DayState } from '../day';
 import type { Symptom } from '../gql/graphql';
@@ -9,7 +9,9 @@ import { formatTime } from '../time';
 import { isAttendanceTap } from '../queue';
 import { Icon, type IconName } from '../ui/icons';
 import { Shell } from '../ui/shell';
+import { CheckOutDialog } from './checkout';
 import { StaffNav } from './nav';
+import { PickupWarningsBanner, TilePickup } from './pickup-tile';
 import { chooseClassroom, classroomChoice } from './picker';
 import { dismissRefusal, loadFailed, nursery, pending, refusals, reports, tap, type RosterChild } from './store';
 
@@ -57,6 +59,7 @@ export function Roster({ banner }: { banner: ComponentChildren }) {
     >
       <StaffNav />
       <Refusals />
+      <PickupWarningsBanner />
       {(head || rooms.length > 1) && head && (
         <nav class="tabs" aria-label={t('pickClassroom')}>
           <button class={choice === '' ? 'tab on' : 'tab'} aria-pressed={choice === ''} onClick={() => chooseClassroom('')}>
@@ -121,51 +124,11 @@ function Tile({ child, state, onCheckOut }: { child: RosterChild; state: DayStat
         {state.report?.kind === 'EARLY_PICKUP' && state.report.expectedArrival && (
           <span class="tile-note">{t('stEarly', { time: formatTime(state.report.expectedArrival) })}</span>
         )}
+        <TilePickup childId={child.id} />
         {child.allergies.length > 0 && <span class="tile-note allergy">{t('allergies', { list: child.allergies.join('・') })}</span>}
         {action && <span class="visually-hidden">{action}</span>}
       </button>
     </li>
-  );
-}
-
-const PICKUPS = ['pickupMother', 'pickupFather', 'pickupGrandmother', 'pickupGrandfather'] as const;
-
-function CheckOutDialog({ child, onClose }: { child: RosterChild; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [who, setWho] = useState('');
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-  const confirm = (event: Event) => {
-    event.preventDefault();
-    void tap(child, 'CHECK_OUT', who);
-    onClose();
-  };
-  return (
-    <dialog ref={dialog} class="dialog" onClose={onClose} aria-labelledby="checkout-title">
-      <form onSubmit={confirm}>
-        <h2 id="checkout-title">{t('checkOutTitle', { name: child.name })}</h2>
-        <div class="chips">
-          {PICKUPS.map((k) => (
-            <button type="button" key={k} class={who === t(k) ? 'chip on' : 'chip'} aria-pressed={who === t(k)} onClick={() => setWho(t(k))}>
-              {t(k)}
-            </button>
-          ))}
-        </div>
-        <label class="field">
-          <span>{t('whoPicksUp')}</span>
-          <input name="pickupBy" value={who} maxLength={100} onInput={(e) => setWho(e.currentTarget.value)} />
-        </label>
-        <div class="dialog-actions">
-          <button type="button" class="btn" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" class="btn primary">
-            {t('checkOut')}
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }
 

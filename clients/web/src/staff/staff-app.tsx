@@ -11,6 +11,7 @@ import { AccountScreen } from '../ui/account-screens';
 import { Settings } from '../ui/settings';
 import { AlertBanner } from './alerts';
 import { classroomChoice, ClassroomPicker } from './picker';
+import { startPickups } from './pickup-store';
 import { ReportsView } from './reports';
 import { Roster } from './roster';
 import { startStaff } from './store';
@@ -20,6 +21,7 @@ type Screen = ComponentType<{ banner: ComponentChildren; nurseryId: string; rout
 const loadCare = () => import('./care/screens').then((m) => m.CareScreen as Screen);
 const loadArrivals = () => import('./arrivals').then((m) => m.ArrivalsScreen as Screen);
 const loadDepartures = () => import('./departures').then((m) => m.DeparturesScreen as Screen);
+const loadPickup = () => import('./pickup').then((m) => m.PickupScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
 
 export function StaffApp() {
@@ -28,6 +30,8 @@ export function StaffApp() {
   useEffect(() => {
     if (nurseryId) startStaff(nurseryId);
   }, [nurseryId]);
+  // Today's planned pick-ups on the roster, live.
+  useEffect(() => (nurseryId ? startPickups(nurseryId) : undefined), [nurseryId]);
   const p = path.value;
   if (p === '/settings') {
     return (
@@ -47,6 +51,7 @@ export function StaffApp() {
   // The whole nursery's list: no classroom needs choosing first.
   if (p === '/arrivals') return <LazyScreen load={loadArrivals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p === '/departures') return <LazyScreen load={loadDepartures} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
+  if (p === '/pickup') return <LazyScreen load={loadPickup} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {

@@ -159,7 +159,7 @@ async function sendCare(item: QueuedTap, late: boolean): Promise<unknown> {
 }
 
 /** One tap: shown at once, kept in IndexedDB, sent when the network allows. */
-export async function tap(child: { id: string; name: string }, op: QueuedTap['op'], pickupBy?: string): Promise<void> {
+export async function tap(child: { id: string; name: string }, op: QueuedTap['op'], pickupBy?: string, pickupPersonId?: string): Promise<void> {
   const item: QueuedTap = {
     key: newKey(),
     op,
@@ -167,6 +167,7 @@ export async function tap(child: { id: string; name: string }, op: QueuedTap['op
     childName: child.name,
     occurredAt: new Date().toISOString(),
     pickupBy: pickupBy?.trim() || undefined,
+    pickupPersonId,
     queuedAt: Date.now(),
   };
   pending.value = [...pending.value, item];
@@ -188,7 +189,7 @@ async function send(item: QueuedTap): Promise<SendOutcome> {
     const event =
       item.op === 'CHECK_IN'
         ? (await gql(CheckInDocument, { input: { childId: item.childId, occurredAt, idempotencyKey: item.key } })).checkIn
-        : (await gql(CheckOutDocument, { input: { childId: item.childId, occurredAt, pickupBy: item.pickupBy ?? null, idempotencyKey: item.key } }))
+        : (await gql(CheckOutDocument, { input: { childId: item.childId, occurredAt, pickupBy: item.pickupBy ?? null, pickupPersonId: item.pickupPersonId ?? null, idempotencyKey: item.key } }))
             .checkOut;
     applyEvent(event);
     return { kind: 'done' };

@@ -19,6 +19,7 @@ const paths = {
   sync: 'M4 12a8 8 0 0 1 14-5l2 2M20 12a8 8 0 0 1-14 5l-2-2M20 4v5h-5M4 20v-5h5',
   wifiOff: 'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M12 20h.01M19 13a10 10 0 0 0-2.5-1.7',
   logout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',
+  person: 'M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8M4 20a8 8 0 0 1 16 0',
 };
 
 export type IconName = keyof typeof paths;

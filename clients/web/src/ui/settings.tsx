@@ -9,7 +9,7 @@ import { Icon } from './icons';
 import { Shell } from './shell';
 
 const GUARDIAN_KINDS: PushKind[] = ['ARRIVAL', 'DEPARTURE', 'ABSENCE_ACKNOWLEDGED', 'NOTEBOOK_PUBLISHED', 'FEVER'];
-const STAFF_KINDS: PushKind[] = ['ABSENCE_REPORTED', 'FEVER', 'NAP_ALERT', 'LEFT_BEHIND'];
+const STAFF_KINDS: PushKind[] = ['ABSENCE_REPORTED', 'FEVER', 'NAP_ALERT', 'LEFT_BEHIND', 'PICKUP_WARNING'];
 
 export function Settings({ extra }: { extra?: preact.ComponentChildren }) {
   const who = viewer.value;

@@ -85,6 +85,7 @@ mod tests {
             occurred_at: Timestamp(at),
             recorded_by: Id::new(),
             pickup_by: None,
+            pickup_person_id: None,
             position: Position { tx: 0, seq },
             corrects: None,
             correction_reason: None,

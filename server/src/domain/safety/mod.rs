@@ -6,3 +6,4 @@ pub mod correction;
 pub mod departure;
 pub mod holidays;
 pub mod opening;
+pub mod pickup;

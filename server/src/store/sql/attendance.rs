@@ -12,6 +12,7 @@ struct AttendanceRow {
     occurred_at: Timestamp,
     recorded_by: Id,
     pickup_by: Option<String>,
+    pickup_person_id: Option<Id>,
     tx_id: i64,
     seq: i64,
 }
@@ -28,6 +29,7 @@ impl TryFrom<AttendanceRow> for AttendanceEvent {
             occurred_at: r.occurred_at,
             recorded_by: r.recorded_by,
             pickup_by: r.pickup_by,
+            pickup_person_id: r.pickup_person_id,
             position: Position {
                 tx: r.tx_id,
                 seq: r.seq,
@@ -39,7 +41,7 @@ impl TryFrom<AttendanceRow> for AttendanceEvent {
 }
 
 const ATTENDANCE_SELECT: &str = "SELECT a.id, a.child_id, a.nursery_id, a.family_id, a.kind, a.occurred_at,
-        a.recorded_by, a.pickup_by, l.tx_id, l.seq
+        a.recorded_by, a.pickup_by, a.pickup_person_id, l.tx_id, l.seq
      FROM attendance_events a JOIN event_log l ON l.entity_id = a.id AND l.kind = 'ATTENDANCE'";
 
 #[derive(sqlx::FromRow)]

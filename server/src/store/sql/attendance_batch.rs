@@ -132,11 +132,19 @@ impl DbStore {
                     .get(&event.id)
                     .ok_or_else(|| anyhow::anyhow!("no log position for event {}", event.id))?;
             }
-            let notices: Vec<(PushNotice, &LockedChild)> = recorded
+            // Check-outs by someone not allowed: warned in this same transaction (see
+            // `attendance_batch_pickup.rs` for why here).
+            let warnings = Self::pickup_warnings_of_batch(&mut tx, writes, &recorded).await?;
+            Self::insert_pickup_warnings(&mut tx, &warnings).await?;
+            let payloads = recorded
                 .iter()
-                .filter_map(|(_, event)| {
-                    let notice = PushNotice::for_event(&EventPayload::Attendance(event.clone()))?;
-                    Some((notice, children.get(&event.child_id)?))
+                .map(|(_, event)| EventPayload::Attendance(event.clone()))
+                .chain(warnings.into_iter().map(EventPayload::PickupWarning));
+            let notices: Vec<(PushNotice, &LockedChild)> = payloads
+                .filter_map(|payload| {
+                    let notice = PushNotice::for_event(&payload)?;
+                    let child = children.get(&notice.child_id)?;
+                    Some((notice, child))
                 })
                 .collect();
             let notices: Vec<(&PushNotice, &str, i32)> = notices

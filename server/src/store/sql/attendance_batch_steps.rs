@@ -156,7 +156,7 @@ impl DbStore {
         let now = Timestamp::now();
         let mut query = QueryBuilder::<Db>::new(
             "INSERT INTO attendance_events (id, child_id, nursery_id, family_id, kind, occurred_at, recorded_by, pickup_by,
-                created_at, date, classroom_id) ",
+                created_at, date, classroom_id, pickup_person_id) ",
         );
         query.push_values(recorded, |mut row, (i, event)| {
             row.push_bind(event.id)
@@ -169,7 +169,8 @@ impl DbStore {
                 .push_bind(event.pickup_by.clone())
                 .push_bind(now)
                 .push_bind(writes[*i].day.date)
-                .push_bind(children.get(&event.child_id).map(|c| c.classroom_id));
+                .push_bind(children.get(&event.child_id).map(|c| c.classroom_id))
+                .push_bind(event.pickup_person_id);
         });
         query.build().execute(&mut **tx).await?;
         Ok(())
