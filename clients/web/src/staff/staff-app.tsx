@@ -21,6 +21,7 @@ const loadCare = () => import('./care/screens').then((m) => m.CareScreen as Scre
 const loadArrivals = () => import('./arrivals').then((m) => m.ArrivalsScreen as Screen);
 const loadDepartures = () => import('./departures').then((m) => m.DeparturesScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
+const loadRosterAdmin = () => import('./roster-admin/screens').then((m) => m.RosterAdminScreen as Screen);
 
 export function StaffApp() {
   const who = viewer.value;
@@ -48,6 +49,7 @@ export function StaffApp() {
   if (p === '/arrivals') return <LazyScreen load={loadArrivals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p === '/departures') return <LazyScreen load={loadDepartures} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
+  if (/^\/roster-admin(\/|$)/.test(p) && isHead(who)) return <LazyScreen load={loadRosterAdmin} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {
     return <LazyScreen load={loadJournals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
