@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 import { accountScenarios } from './accounts.mjs';
 import { careScenarios } from './care.mjs';
+import { rosterScenarios } from './roster.mjs';
 import { safetyScenarios } from './safety.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
@@ -299,6 +300,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
     await accountScenarios({ scenario, checkA11y, browser, base, world, screenshots });
     await safetyScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
+    await rosterScenarios({ scenario, checkA11y, browser, base, world, screenshots });
   } finally {
     await browser.close();
     await server.stop();
