@@ -81,6 +81,8 @@ function Details({ child, onChanged }: { child: AdminChild; onChanged: () => Pro
       setSaved(true);
     } catch (err) {
       setErrors(fieldErrors(err, { name: 'errName', nameKana: 'errNameKana', birthDate: 'errBirthDate', allergens: 'errAllergens' }, 'form'));
+      // The names may be saved when the allergies were refused (two calls): show what is stored.
+      void onChanged().catch(() => {});
     } finally {
       setBusy(false);
     }

@@ -89,7 +89,7 @@ export function MoveUpScreen({ nurseryId }: { nurseryId: string }) {
       {applied && (
         <section class="card done-card" aria-labelledby="applied-title" data-testid="move-up-applied">
           <p class="ok" role="status" id="applied-title">
-            <Icon name="check" /> {r('applied', { n: applied.plan.moves.length, date: formatDate(applied.from, lang) })}
+            <Icon name="check" /> {r(applied.from <= today() ? 'applied' : 'appliedLater', { n: applied.plan.moves.length, date: formatDate(applied.from, lang) })}
           </p>
           <PlanView plan={applied.plan} titleId="applied-moves" title={r('appliedMoves', { n: applied.plan.moves.length })} />
         </section>
