@@ -78,6 +78,9 @@ export async function buildWorld(base) {
     'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"23:59:59",arrivalCheckAt:"23:59:58",lateGraceMinutes:30}){closesAt}}',
     { n: n.id },
   );
+  // Open today whatever the day (a holiday would refuse today's pickup plans).
+  const jstToday = new Date(Date.now() + 9 * 3600e3).toISOString().slice(0, 10);
+  await q('mutation($n:ID!,$d:Date!){setCalendarDay(nurseryId:$n,date:$d,open:true,note:"テスト"){open}}', { n: n.id, d: jstToday });
   const room = (await q('mutation($n:ID!){createClassroom(nurseryId:$n,name:"ひよこ組",ageBand:2){id}}', { n: n.id })).createClassroom;
   const other = (await q('mutation($n:ID!){createClassroom(nurseryId:$n,name:"りす組",ageBand:3){id}}', { n: n.id })).createClassroom;
   const family = async () => (await q('mutation($n:ID!){createFamily(nurseryId:$n){id}}', { n: n.id })).createFamily.id;

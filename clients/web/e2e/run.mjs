@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { accountScenarios } from './accounts.mjs';
 import { careScenarios } from './care.mjs';
 import { pickupScenarios } from './pickup.mjs';
+import { rosterScenarios } from './roster.mjs';
 import { safetyScenarios } from './safety.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
@@ -301,6 +302,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     await accountScenarios({ scenario, checkA11y, browser, base, world, screenshots });
     await safetyScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
     await pickupScenarios({ scenario, checkA11y, base, world, staff, a1, screenshots });
+    await rosterScenarios({ scenario, checkA11y, browser, base, world, screenshots });
   } finally {
     await browser.close();
     await server.stop();

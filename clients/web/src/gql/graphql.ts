@@ -89,6 +89,12 @@ export type CheckOutInput = {
   pickupPersonId?: string | number | null | undefined;
 };
 
+export type ChildCorrectionInput = {
+  birthDate?: string | null | undefined;
+  name?: string | null | undefined;
+  nameKana?: string | null | undefined;
+};
+
 /** What a code is for. */
 export type CodePurpose =
   /** Creates the account it carries. */
@@ -610,6 +616,98 @@ export type PickupWarningFeedSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type PickupWarningFeedSubscription = { pickupWarningUpdates: { id: string, pickupBy: string | null, raisedAt: string, child: { id: string, name: string } } };
 
+export type AdminChildFieldsFragment = { id: string, name: string, nameKana: string | null, birthDate: string, enrolledOn: string, withdrawnOn: string | null, allergies: Array<string>, classroom: { id: string } };
+
+export type RosterAdminQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type RosterAdminQuery = { nursery: { id: string, name: string, classrooms: Array<{ id: string, name: string, ageBand: number, children: Array<{ id: string, name: string, nameKana: string | null, birthDate: string, enrolledOn: string, withdrawnOn: string | null, allergies: Array<string>, classroom: { id: string } }> }> } | null };
+
+export type UpdateChildMutationVariables = Exact<{
+  childId: string | number;
+  input: ChildCorrectionInput;
+}>;
+
+
+export type UpdateChildMutation = { updateChild: { id: string, name: string, nameKana: string | null, birthDate: string, enrolledOn: string, withdrawnOn: string | null, allergies: Array<string>, classroom: { id: string } } };
+
+export type SetChildAllergiesMutationVariables = Exact<{
+  childId: string | number;
+  allergens: Array<string> | string;
+}>;
+
+
+export type SetChildAllergiesMutation = { setChildAllergies: { id: string, allergies: Array<string> } };
+
+export type MoveChildMutationVariables = Exact<{
+  childId: string | number;
+  classroomId: string | number;
+  from: string;
+}>;
+
+
+export type MoveChildMutation = { moveChild: { id: string, name: string, nameKana: string | null, birthDate: string, enrolledOn: string, withdrawnOn: string | null, allergies: Array<string>, classroom: { id: string } } };
+
+export type WithdrawChildMutationVariables = Exact<{
+  childId: string | number;
+  date: string;
+}>;
+
+
+export type WithdrawChildMutation = { withdrawChild: { id: string, withdrawnOn: string | null } };
+
+export type RenameClassroomMutationVariables = Exact<{
+  classroomId: string | number;
+  name: string;
+}>;
+
+
+export type RenameClassroomMutation = { renameClassroom: { id: string, name: string } };
+
+export type RenameNurseryMutationVariables = Exact<{
+  nurseryId: string | number;
+  name: string;
+}>;
+
+
+export type RenameNurseryMutation = { renameNursery: { id: string, name: string } };
+
+export type MoveUpFieldsFragment = { graduating: Array<string>, unplacedClassrooms: Array<string>, moves: Array<{ childId: string, childName: string, fromClassroom: string, toClassroom: string }> };
+
+export type MoveUpPreviewQueryVariables = Exact<{
+  nurseryId: string | number;
+  from: string;
+}>;
+
+
+export type MoveUpPreviewQuery = { moveUpPreview: { graduating: Array<string>, unplacedClassrooms: Array<string>, moves: Array<{ childId: string, childName: string, fromClassroom: string, toClassroom: string }> } };
+
+export type ApplyMoveUpMutationVariables = Exact<{
+  nurseryId: string | number;
+  from: string;
+}>;
+
+
+export type ApplyMoveUpMutation = { applyMoveUp: { graduating: Array<string>, unplacedClassrooms: Array<string>, moves: Array<{ childId: string, childName: string, fromClassroom: string, toClassroom: string }> } };
+
+export type ImportRosterMutationVariables = Exact<{
+  nurseryId: string | number;
+  csvBase64: string;
+  dryRun: boolean;
+}>;
+
+
+export type ImportRosterMutation = { importRoster: { imported: boolean, classrooms: number, families: number, children: number, guardians: number, problems: Array<{ line: number, column: string, message: string }>, invitations: Array<{ accountCodeId: string, email: string, displayName: string, code: string }> } };
+
+export type ImportedCodesQueryVariables = Exact<{
+  nurseryId: string | number;
+}>;
+
+
+export type ImportedCodesQuery = { nursery: { id: string, name: string } | null, accountCodes: Array<{ id: string, expiresAt: string }> };
+
 export type CareClassQueryVariables = Exact<{
   nurseryId: string | number;
   date: string;
@@ -931,6 +1029,32 @@ export const PickupPlanFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PickupPlanFields"}) as unknown as TypedDocumentString<PickupPlanFieldsFragment, unknown>;
+export const AdminChildFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminChildFields on Child {
+  id
+  name
+  nameKana
+  birthDate
+  enrolledOn
+  withdrawnOn
+  allergies
+  classroom {
+    id
+  }
+}
+    `, {"fragmentName":"AdminChildFields"}) as unknown as TypedDocumentString<AdminChildFieldsFragment, unknown>;
+export const MoveUpFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoveUpFields on MoveUpPlanObject {
+  moves {
+    childId
+    childName
+    fromClassroom
+    toClassroom
+  }
+  graduating
+  unplacedClassrooms
+}
+    `, {"fragmentName":"MoveUpFields"}) as unknown as TypedDocumentString<MoveUpFieldsFragment, unknown>;
 export const JournalFieldsFragmentDoc = new TypedDocumentString(`
     fragment JournalFields on Journal {
   id
@@ -1944,6 +2068,167 @@ export const PickupWarningFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickupWarningFeedSubscription, PickupWarningFeedSubscriptionVariables>;
+export const RosterAdminDocument = new TypedDocumentString(`
+    query RosterAdmin($nurseryId: ID!) {
+  nursery(id: $nurseryId) {
+    id
+    name
+    classrooms {
+      id
+      name
+      ageBand
+      children {
+        ...AdminChildFields
+      }
+    }
+  }
+}
+    fragment AdminChildFields on Child {
+  id
+  name
+  nameKana
+  birthDate
+  enrolledOn
+  withdrawnOn
+  allergies
+  classroom {
+    id
+  }
+}`) as unknown as TypedDocumentString<RosterAdminQuery, RosterAdminQueryVariables>;
+export const UpdateChildDocument = new TypedDocumentString(`
+    mutation UpdateChild($childId: ID!, $input: ChildCorrectionInput!) {
+  updateChild(childId: $childId, input: $input) {
+    ...AdminChildFields
+  }
+}
+    fragment AdminChildFields on Child {
+  id
+  name
+  nameKana
+  birthDate
+  enrolledOn
+  withdrawnOn
+  allergies
+  classroom {
+    id
+  }
+}`) as unknown as TypedDocumentString<UpdateChildMutation, UpdateChildMutationVariables>;
+export const SetChildAllergiesDocument = new TypedDocumentString(`
+    mutation SetChildAllergies($childId: ID!, $allergens: [String!]!) {
+  setChildAllergies(childId: $childId, allergens: $allergens) {
+    id
+    allergies
+  }
+}
+    `) as unknown as TypedDocumentString<SetChildAllergiesMutation, SetChildAllergiesMutationVariables>;
+export const MoveChildDocument = new TypedDocumentString(`
+    mutation MoveChild($childId: ID!, $classroomId: ID!, $from: Date!) {
+  moveChild(childId: $childId, classroomId: $classroomId, from: $from) {
+    ...AdminChildFields
+  }
+}
+    fragment AdminChildFields on Child {
+  id
+  name
+  nameKana
+  birthDate
+  enrolledOn
+  withdrawnOn
+  allergies
+  classroom {
+    id
+  }
+}`) as unknown as TypedDocumentString<MoveChildMutation, MoveChildMutationVariables>;
+export const WithdrawChildDocument = new TypedDocumentString(`
+    mutation WithdrawChild($childId: ID!, $date: Date!) {
+  withdrawChild(childId: $childId, date: $date) {
+    id
+    withdrawnOn
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawChildMutation, WithdrawChildMutationVariables>;
+export const RenameClassroomDocument = new TypedDocumentString(`
+    mutation RenameClassroom($classroomId: ID!, $name: String!) {
+  renameClassroom(classroomId: $classroomId, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameClassroomMutation, RenameClassroomMutationVariables>;
+export const RenameNurseryDocument = new TypedDocumentString(`
+    mutation RenameNursery($nurseryId: ID!, $name: String!) {
+  renameNursery(nurseryId: $nurseryId, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameNurseryMutation, RenameNurseryMutationVariables>;
+export const MoveUpPreviewDocument = new TypedDocumentString(`
+    query MoveUpPreview($nurseryId: ID!, $from: Date!) {
+  moveUpPreview(nurseryId: $nurseryId, from: $from) {
+    ...MoveUpFields
+  }
+}
+    fragment MoveUpFields on MoveUpPlanObject {
+  moves {
+    childId
+    childName
+    fromClassroom
+    toClassroom
+  }
+  graduating
+  unplacedClassrooms
+}`) as unknown as TypedDocumentString<MoveUpPreviewQuery, MoveUpPreviewQueryVariables>;
+export const ApplyMoveUpDocument = new TypedDocumentString(`
+    mutation ApplyMoveUp($nurseryId: ID!, $from: Date!) {
+  applyMoveUp(nurseryId: $nurseryId, from: $from) {
+    ...MoveUpFields
+  }
+}
+    fragment MoveUpFields on MoveUpPlanObject {
+  moves {
+    childId
+    childName
+    fromClassroom
+    toClassroom
+  }
+  graduating
+  unplacedClassrooms
+}`) as unknown as TypedDocumentString<ApplyMoveUpMutation, ApplyMoveUpMutationVariables>;
+export const ImportRosterDocument = new TypedDocumentString(`
+    mutation ImportRoster($nurseryId: ID!, $csvBase64: String!, $dryRun: Boolean!) {
+  importRoster(nurseryId: $nurseryId, csvBase64: $csvBase64, dryRun: $dryRun) {
+    imported
+    problems {
+      line
+      column
+      message
+    }
+    classrooms
+    families
+    children
+    guardians
+    invitations {
+      accountCodeId
+      email
+      displayName
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRosterMutation, ImportRosterMutationVariables>;
+export const ImportedCodesDocument = new TypedDocumentString(`
+    query ImportedCodes($nurseryId: ID!) {
+  nursery(id: $nurseryId) {
+    id
+    name
+  }
+  accountCodes(nurseryId: $nurseryId) {
+    id
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ImportedCodesQuery, ImportedCodesQueryVariables>;
 export const CareClassDocument = new TypedDocumentString(`
     query CareClass($nurseryId: ID!, $date: Date!) {
   nursery(id: $nurseryId) {

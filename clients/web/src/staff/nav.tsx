@@ -20,6 +20,7 @@ const HEAD_TABS: [string, WorkKey][] = [
   ['/overview', 'navOverview'],
   ['/inbox', 'navInbox'],
   ['/audit', 'navAudit'],
+  ['/roster-admin', 'navRosterAdmin'],
 ];
 
 export function StaffNav() {

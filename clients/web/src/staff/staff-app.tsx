@@ -23,6 +23,7 @@ const loadArrivals = () => import('./arrivals').then((m) => m.ArrivalsScreen as 
 const loadDepartures = () => import('./departures').then((m) => m.DeparturesScreen as Screen);
 const loadPickup = () => import('./pickup').then((m) => m.PickupScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
+const loadRosterAdmin = () => import('./roster-admin/screens').then((m) => m.RosterAdminScreen as Screen);
 
 export function StaffApp() {
   const who = viewer.value;
@@ -53,6 +54,7 @@ export function StaffApp() {
   if (p === '/departures') return <LazyScreen load={loadDepartures} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p === '/pickup') return <LazyScreen load={loadPickup} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
+  if (/^\/roster-admin(\/|$)/.test(p) && isHead(who)) return <LazyScreen load={loadRosterAdmin} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {
     return <LazyScreen load={loadJournals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
