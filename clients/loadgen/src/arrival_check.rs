@@ -94,6 +94,7 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
                 occurred_at: now,
                 recorded_by: staff,
                 pickup_by: None,
+                pickup_person_id: None,
                 position: Position::default(),
                 corrects: None,
                 correction_reason: None,

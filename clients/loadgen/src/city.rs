@@ -133,6 +133,7 @@ pub async fn yesterday(store: &Arc<dyn Store>, families: &[Family]) -> anyhow::R
                     occurred_at: at(clock),
                     recorded_by: family.teacher_id,
                     pickup_by: None,
+                    pickup_person_id: None,
                     position: Position::default(),
                     corrects: None,
                     correction_reason: None,
