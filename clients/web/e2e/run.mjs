@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { accountScenarios } from './accounts.mjs';
 import { careScenarios } from './care.mjs';
 import { safetyScenarios } from './safety.mjs';
+import { safetyScreenScenarios } from './safety-screens.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
@@ -269,6 +270,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     await careScenarios({ scenario, checkA11y, browser, base, world, staff, a1, screenshots, backend });
     await accountScenarios({ scenario, checkA11y, browser, base, world, screenshots });
     await safetyScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
+    await safetyScreenScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
   } finally {
     await browser.close();
     await server.stop();
