@@ -1,6 +1,7 @@
 // Browser scenarios of the day's safety screens (issue 18): a teacher undoes a mistaken
 // check-out and check-in on the tablet, with a reason, and the family's phone follows live;
-// axe and a screenshot of the dialog.
+// the head's calendar: a day closed with a note, the week's hours saved, a bad time refused
+// at its field; axe and screenshots at tablet and phone size, Japanese and English.
 // Called by run.mjs with its open pages (after the other scenarios: it changes the hours).
 import assert from 'node:assert/strict';
 
@@ -75,5 +76,102 @@ export async function safetyScreenScenarios({ scenario, checkA11y, browser, base
     const day = await q('query($c:ID!,$d:Date!){child(id:$c){attendance(from:$d,to:$d){id kind}}}', { c: child, d: today }, await login(base, world.staff));
     assert.deepEqual(day.child.attendance, []);
     await phoneContext.close();
+  });
+
+  await scenario("カレンダー: the head closes a day with a note, sets the week's hours, a bad time is refused at its field", async () => {
+    const headToken = await login(base, world.head);
+    await q('mutation{setLocale(locale:"ja"){locale}}', {}, headToken);
+    const [from, to] = nextMonth(jstToday());
+    const month = await q('query($n:ID!,$f:Date!,$t:Date!){nurseryCalendar(nurseryId:$n,from:$f,to:$t){days{date status}}}', { n: world.nurseryId, f: from, t: to }, headToken);
+    // An ordinary open weekday (Monday to Friday) and a Saturday that is no holiday.
+    const day = month.nurseryCalendar.days.find((d) => d.status === 'OPEN' && weekday(d.date) >= 1 && weekday(d.date) <= 5).date;
+    const saturday = month.nurseryCalendar.days.find((d) => weekday(d.date) === 6 && (d.status === 'OPEN' || d.status === 'CLOSED_WEEKDAY')).date;
+
+    const tablet = await newContext(browser, base, { width: 1024, height: 768 });
+    const page = await tablet.newPage();
+    await uiLogin(page, world.head);
+    await page.getByRole('link', { name: 'カレンダー' }).click();
+    await page.getByRole('heading', { name: '園のカレンダー' }).waitFor();
+    await page.locator('[data-testid=calendar][aria-busy=false]').waitFor();
+    await page.getByRole('button', { name: '次の月' }).click();
+    const cell = page.locator(`[data-testid=cal-day][data-date="${day}"]`);
+    await cell.click();
+    const dialog = page.getByTestId('day-dialog');
+    await dialog.getByLabel(/メモ/).fill('園内研修のため休園');
+    await dialog.getByRole('button', { name: '休園にする' }).click();
+    await page.locator(`[data-testid=cal-day][data-date="${day}"][data-status=CLOSURE]`).waitFor();
+    await page.locator(`[data-testid=calendar-exceptions] [data-date="${day}"]`).getByText(/休園（園の都合） — 園内研修のため休園/).waitFor();
+    await page.getByTestId('calendar-notice').getByText(/休園（園の都合）/).waitFor();
+    const stored = await q('query($n:ID!,$d:Date!){nurseryCalendar(nurseryId:$n,from:$d,to:$d){days{status open note}}}', { n: world.nurseryId, d: day }, headToken);
+    assert.deepEqual(stored.nurseryCalendar.days, [{ status: 'CLOSURE', open: false, note: '園内研修のため休園' }]);
+    await checkA11y(page, 'calendar (tablet)');
+    if (screenshots) await shot(page, 'calendar-ja-1024x768');
+
+    // The week: Monday to Friday, 7:30–18:30, the arrival check at 9:45, 20 minutes' grace.
+    const hours = page.getByTestId('hours');
+    for (const [name, on] of [['月', true], ['火', true], ['水', true], ['木', true], ['金', true], ['土', false], ['日', false]]) {
+      // (A chip that is on reads "✓ 月": the check mark is drawn by CSS.)
+      const toggle = hours.getByRole('button', { name: new RegExp(`^(✓\\s*)?${name}$`) });
+      if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+    }
+    await hours.getByLabel('開園', { exact: true }).fill('07:30');
+    await hours.getByLabel('閉園', { exact: true }).fill('18:30');
+    await hours.getByLabel('登園確認の時刻').fill('09:45');
+    await hours.getByLabel('遅刻連絡の猶予（分）').fill('20');
+    await hours.getByRole('button', { name: '保存する' }).click();
+    await hours.getByTestId('hours-status').getByText('保存しました').waitFor();
+    const saved = await q('query($n:ID!,$d:Date!){nurseryCalendar(nurseryId:$n,from:$d,to:$d){hours{openWeekdays opensAt closesAt arrivalCheckAt lateGraceMinutes}}}', { n: world.nurseryId, d: day }, headToken);
+    assert.deepEqual(saved.nurseryCalendar.hours, { openWeekdays: [1, 2, 3, 4, 5], opensAt: '07:30:00', closesAt: '18:30:00', arrivalCheckAt: '09:45:00', lateGraceMinutes: 20 });
+    // The month follows the week: Saturdays are closed now.
+    await page.locator(`[data-testid=cal-day][data-date="${saturday}"][data-status=CLOSED_WEEKDAY]`).waitFor();
+
+    // A check after closing is refused at that field, and nothing changes.
+    await hours.getByLabel('登園確認の時刻').fill('20:00');
+    await hours.getByRole('button', { name: '保存する' }).click();
+    await hours.getByTestId('error-arrivalCheckAt').getByText('登園確認は開園から閉園までの時刻にしてください').waitFor();
+    assert.equal(await hours.getByLabel('登園確認の時刻').getAttribute('aria-invalid'), 'true');
+    assert.equal(await hours.getByTestId('hours-status').innerText(), '');
+    const unchanged = await q('query($n:ID!,$d:Date!){nurseryCalendar(nurseryId:$n,from:$d,to:$d){hours{arrivalCheckAt}}}', { n: world.nurseryId, d: day }, headToken);
+    assert.equal(unchanged.nurseryCalendar.hours.arrivalCheckAt, '09:45:00');
+    // A grace that is not a number, the same way.
+    await hours.getByLabel('登園確認の時刻').fill('09:45');
+    await hours.getByLabel('遅刻連絡の猶予（分）').fill('三十');
+    await hours.getByRole('button', { name: '保存する' }).click();
+    await hours.getByTestId('error-lateGraceMinutes').getByText('猶予は0〜240分で入力してください').waitFor();
+    await checkA11y(page, 'calendar hours error (tablet)');
+    if (screenshots) await shot(page, 'calendar-hours-error-ja-1024x768');
+
+    // The exception removed: the day is an ordinary open day again.
+    await cell.click();
+    await dialog.getByRole('button', { name: '通常に戻す' }).click();
+    await page.locator(`[data-testid=cal-day][data-date="${day}"][data-status=OPEN]`).waitFor();
+    await tablet.close();
+  });
+
+  await scenario('カレンダー on a phone and in English: axe and screenshots', async () => {
+    const headToken = await login(base, world.head);
+    for (const lang of ['ja', 'en']) {
+      await q('mutation($l:String!){setLocale(locale:$l){locale}}', { l: lang }, headToken);
+      for (const [width, height] of [
+        [375, 667],
+        [1024, 768],
+      ]) {
+        const context = await newContext(browser, base, { width, height });
+        const page = await context.newPage();
+        await uiLogin(page, world.head);
+        await page.goto('/calendar');
+        await page.locator('[data-testid=calendar][aria-busy=false]').waitFor();
+        await page.getByTestId('hours').waitFor();
+        await checkA11y(page, `calendar ${lang} ${width}`);
+        if (screenshots) await shot(page, `calendar-${lang}-${width}x${height}`);
+        // The day dialog too (a Sunday: opening it specially is offered).
+        await page.locator('[data-testid=cal-day][data-status=CLOSED_WEEKDAY]').first().click();
+        await page.getByTestId('day-dialog').getByRole('button', { name: lang === 'ja' ? '特別に開園する' : 'Open specially' }).waitFor();
+        await checkA11y(page, `calendar day dialog ${lang} ${width}`);
+        if (screenshots) await shot(page, `calendar-day-${lang}-${width}x${height}`);
+        await context.close();
+      }
+    }
+    await q('mutation{setLocale(locale:"ja"){locale}}', {}, headToken);
   });
 }

@@ -20,6 +20,7 @@ type Screen = ComponentType<{ banner: ComponentChildren; nurseryId: string; rout
 const loadCare = () => import('./care/screens').then((m) => m.CareScreen as Screen);
 const loadArrivals = () => import('./arrivals').then((m) => m.ArrivalsScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
+const loadCalendar = () => import('./calendar').then((m) => m.CalendarScreen as Screen);
 
 export function StaffApp() {
   const who = viewer.value;
@@ -45,6 +46,8 @@ export function StaffApp() {
   if (p === '/reports') return <ReportsView banner={banner} />;
   // The whole nursery's list: no classroom needs choosing first.
   if (p === '/arrivals') return <LazyScreen load={loadArrivals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
+  // The head's alone (the server refuses anyone else's changes too).
+  if (p === '/calendar' && isHead(who)) return <LazyScreen load={loadCalendar} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (/^\/(notebook|journals|inbox|overview|audit)(\/|$)/.test(p)) {
