@@ -12,6 +12,7 @@ import { careScenarios } from './care.mjs';
 import { pickupScenarios } from './pickup.mjs';
 import { rosterScenarios } from './roster.mjs';
 import { safetyScenarios } from './safety.mjs';
+import { safetyScreenScenarios } from './safety-screens.mjs';
 import { buildWorld, gql, launchBrowser, login, newContext, psql, SHOTS, shot, startServer, uiLogin } from './harness.mjs';
 
 const results = [];
@@ -303,6 +304,7 @@ async function suite(backend, databaseUrl, { screenshots }) {
     await safetyScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
     await pickupScenarios({ scenario, checkA11y, base, world, staff, a1, screenshots });
     await rosterScenarios({ scenario, checkA11y, browser, base, world, screenshots });
+    await safetyScreenScenarios({ scenario, checkA11y, browser, base, world, staff, screenshots });
   } finally {
     await browser.close();
     await server.stop();

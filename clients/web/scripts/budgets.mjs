@@ -2,8 +2,9 @@
 // (mobile emulation) on the guardian home, the staff roster, the nap screen and the officer's
 // dashboard, against the real server; and the gzip size of each later screen group.
 // Prints figures; the issue's budgets are 50 KB (guardian) and 80 KB (staff) gzip, and
-// Lighthouse Performance ≥ 90, Accessibility ≥ 95, Best Practices ≥ 95.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Lighthouse Performance ≥ 90, Accessibility ≥ 95, Best Practices ≥ 95 (the median of
+// LH_RUNS runs, default 3).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -87,16 +88,32 @@ try {
     await page.evaluate(() => localStorage.clear());
     await uiLogin(page, email);
     await page.close();
-    const result = await lighthouse(`${server.url}${path}`, {
-      port,
-      output: 'json',
-      logLevel: 'error',
-      disableStorageReset: true,
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    });
+    // Lighthouse varies from run to run (more so on a shared machine): LH_RUNS runs (default
+    // 3), the run with the median performance score reported, every score listed.
+    const runs = [];
+    for (let i = 0; i < Math.max(1, Number(process.env.LH_RUNS ?? 3)); i++) {
+      runs.push(
+        await lighthouse(`${server.url}${path}`, {
+          port,
+          output: 'json',
+          logLevel: 'error',
+          disableStorageReset: true,
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        }),
+      );
+    }
+    const perf = (r) => r.lhr.categories.performance?.score ?? 0;
+    const sorted = [...runs].sort((a, b) => perf(a) - perf(b));
+    const result = sorted[Math.floor(sorted.length / 2)];
     const c = result.lhr.categories;
     const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
-    console.log(`Lighthouse ${label} (mobile): Performance ${score('performance')}, Accessibility ${score('accessibility')}, Best Practices ${score('best-practices')}`);
+    const all = runs.length > 1 ? ` (runs: ${runs.map((r) => Math.round(perf(r) * 100)).join(', ')})` : '';
+    console.log(`Lighthouse ${label} (mobile): Performance ${score('performance')}${all}, Accessibility ${score('accessibility')}, Best Practices ${score('best-practices')}`);
+    // LH_JSON_DIR=dir keeps each full report (long tasks, main-thread breakdown…) for a closer look.
+    if (process.env.LH_JSON_DIR) writeFileSync(join(process.env.LH_JSON_DIR, `${label.replace(/\W+/g, '-')}.json`), JSON.stringify(result.lhr));
+    // The metrics behind the performance score, so a low one says what to look at.
+    const metric = (id, name) => `${name} ${result.lhr.audits[id]?.displayValue ?? '?'}`;
+    console.log(`  ${[metric('first-contentful-paint', 'FCP'), metric('largest-contentful-paint', 'LCP'), metric('total-blocking-time', 'TBT'), metric('cumulative-layout-shift', 'CLS'), metric('speed-index', 'SI')].join(', ')}`);
     for (const audit of Object.values(result.lhr.audits)) {
       if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') console.log(`  - ${audit.id}: ${audit.title}`);
     }

@@ -28,6 +28,10 @@ export function App() {
     if (!current) return;
     startLive(current);
     if (viewer.value) return;
+    // While the account is read again, the screens of the role it had last time load alongside
+    // (one round trip fewer before the first screen; a changed role loads its own after).
+    const known = cachedViewer();
+    if (known) void (isOfficer(known) ? loadOfficer() : isStaff(known) ? loadStaff() : loadGuardian()).catch(() => {});
     loadViewer().catch((err: unknown) => {
       // Offline: open with the account we knew, the screens show what they cached.
       const cached = cachedViewer();

@@ -98,6 +98,12 @@ export function mergeEvent<T extends AttendanceLike>(events: readonly T[], event
   return [...events, event].sort(byTime);
 }
 
+/** The record an undo takes back: the latest check-in or check-out that still stands. */
+export function latestRecord<T extends AttendanceLike>(events: readonly T[]): T | undefined {
+  const standing = events.filter((e) => !e.corrects).sort(byTime);
+  return standing[standing.length - 1];
+}
+
 /** Replaces or adds a report by id. */
 export function mergeReport<T extends { id: string; withdrawnAt?: string | null }>(reports: readonly T[], report: T): T[] {
   // A withdrawn report leaves the list.

@@ -53,6 +53,18 @@ export type AuditAccess =
   | 'READ'
   | 'WRITE';
 
+/** Why a day is open or closed. */
+export type CalendarDayStatus =
+  | 'CLOSED_HOLIDAY'
+  | 'CLOSED_WEEKDAY'
+  /** 12/29–1/3. */
+  | 'CLOSED_YEAR_END'
+  /** Closed by the head. */
+  | 'CLOSURE'
+  | 'OPEN'
+  /** Opened by the head on a day the week or a holiday would close. */
+  | 'SPECIAL_OPEN';
+
 export type CareAlertKind =
   | 'FEVER'
   | 'NAP_BREATHING'
@@ -196,6 +208,18 @@ export type NapCheckInput = {
   childId: string | number;
   idempotencyKey?: string | null | undefined;
   position: SleepPosition;
+};
+
+/** A nursery's week and times. Times are local, "HH:MM" or "HH:MM:SS". */
+export type NurseryHoursInput = {
+  /** When the not-yet-arrived check (登園確認) runs; default 09:30. */
+  arrivalCheckAt: string;
+  closesAt: string;
+  /** How long after a reported arrival time a late child counts as not arrived. */
+  lateGraceMinutes: number;
+  /** Open weekdays, 1 (Monday) to 7 (Sunday). */
+  openWeekdays: Array<number>;
+  opensAt: string;
 };
 
 /** A person as a guardian enters them. */
@@ -708,6 +732,46 @@ export type ImportedCodesQueryVariables = Exact<{
 
 export type ImportedCodesQuery = { nursery: { id: string, name: string } | null, accountCodes: Array<{ id: string, expiresAt: string }> };
 
+export type CorrectAttendanceMutationVariables = Exact<{
+  attendanceId: string | number;
+  reason: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CorrectAttendanceMutation = { correctAttendance: { id: string, cursor: string, kind: AttendanceKind, occurredAt: string, pickupBy: string | null, corrects: string | null, child: { id: string }, recordedBy: { displayName: string } } };
+
+export type CalendarDayFieldsFragment = { date: string, open: boolean, status: CalendarDayStatus, holiday: string | null, note: string | null };
+
+export type NurseryHoursFieldsFragment = { openWeekdays: Array<number>, opensAt: string, closesAt: string, arrivalCheckAt: string, lateGraceMinutes: number };
+
+export type HeadCalendarQueryVariables = Exact<{
+  nurseryId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type HeadCalendarQuery = { nurseryCalendar: { hours: { openWeekdays: Array<number>, opensAt: string, closesAt: string, arrivalCheckAt: string, lateGraceMinutes: number }, days: Array<{ date: string, open: boolean, status: CalendarDayStatus, holiday: string | null, note: string | null }> } };
+
+export type SetNurseryHoursMutationVariables = Exact<{
+  nurseryId: string | number;
+  input: NurseryHoursInput;
+}>;
+
+
+export type SetNurseryHoursMutation = { setNurseryHours: { openWeekdays: Array<number>, opensAt: string, closesAt: string, arrivalCheckAt: string, lateGraceMinutes: number } };
+
+export type SetCalendarDayMutationVariables = Exact<{
+  nurseryId: string | number;
+  date: string;
+  open?: boolean | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type SetCalendarDayMutation = { setCalendarDay: { date: string, open: boolean, status: CalendarDayStatus, holiday: string | null, note: string | null } };
+
 export type CareClassQueryVariables = Exact<{
   nurseryId: string | number;
   date: string;
@@ -1055,6 +1119,24 @@ export const MoveUpFieldsFragmentDoc = new TypedDocumentString(`
   unplacedClassrooms
 }
     `, {"fragmentName":"MoveUpFields"}) as unknown as TypedDocumentString<MoveUpFieldsFragment, unknown>;
+export const CalendarDayFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalendarDayFields on CalendarDay {
+  date
+  open
+  status
+  holiday
+  note
+}
+    `, {"fragmentName":"CalendarDayFields"}) as unknown as TypedDocumentString<CalendarDayFieldsFragment, unknown>;
+export const NurseryHoursFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NurseryHoursFields on NurseryHours {
+  openWeekdays
+  opensAt
+  closesAt
+  arrivalCheckAt
+  lateGraceMinutes
+}
+    `, {"fragmentName":"NurseryHoursFields"}) as unknown as TypedDocumentString<NurseryHoursFieldsFragment, unknown>;
 export const JournalFieldsFragmentDoc = new TypedDocumentString(`
     fragment JournalFields on Journal {
   id
@@ -2229,6 +2311,81 @@ export const ImportedCodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportedCodesQuery, ImportedCodesQueryVariables>;
+export const CorrectAttendanceDocument = new TypedDocumentString(`
+    mutation CorrectAttendance($attendanceId: ID!, $reason: String!, $idempotencyKey: String) {
+  correctAttendance(
+    attendanceId: $attendanceId
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...AttendanceFields
+  }
+}
+    fragment AttendanceFields on AttendanceEvent {
+  id
+  cursor
+  kind
+  occurredAt
+  pickupBy
+  corrects
+  child {
+    id
+  }
+  recordedBy {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CorrectAttendanceMutation, CorrectAttendanceMutationVariables>;
+export const HeadCalendarDocument = new TypedDocumentString(`
+    query HeadCalendar($nurseryId: ID!, $from: Date!, $to: Date!) {
+  nurseryCalendar(nurseryId: $nurseryId, from: $from, to: $to) {
+    hours {
+      ...NurseryHoursFields
+    }
+    days {
+      ...CalendarDayFields
+    }
+  }
+}
+    fragment CalendarDayFields on CalendarDay {
+  date
+  open
+  status
+  holiday
+  note
+}
+fragment NurseryHoursFields on NurseryHours {
+  openWeekdays
+  opensAt
+  closesAt
+  arrivalCheckAt
+  lateGraceMinutes
+}`) as unknown as TypedDocumentString<HeadCalendarQuery, HeadCalendarQueryVariables>;
+export const SetNurseryHoursDocument = new TypedDocumentString(`
+    mutation SetNurseryHours($nurseryId: ID!, $input: NurseryHoursInput!) {
+  setNurseryHours(nurseryId: $nurseryId, input: $input) {
+    ...NurseryHoursFields
+  }
+}
+    fragment NurseryHoursFields on NurseryHours {
+  openWeekdays
+  opensAt
+  closesAt
+  arrivalCheckAt
+  lateGraceMinutes
+}`) as unknown as TypedDocumentString<SetNurseryHoursMutation, SetNurseryHoursMutationVariables>;
+export const SetCalendarDayDocument = new TypedDocumentString(`
+    mutation SetCalendarDay($nurseryId: ID!, $date: Date!, $open: Boolean, $note: String) {
+  setCalendarDay(nurseryId: $nurseryId, date: $date, open: $open, note: $note) {
+    ...CalendarDayFields
+  }
+}
+    fragment CalendarDayFields on CalendarDay {
+  date
+  open
+  status
+  holiday
+  note
+}`) as unknown as TypedDocumentString<SetCalendarDayMutation, SetCalendarDayMutationVariables>;
 export const CareClassDocument = new TypedDocumentString(`
     query CareClass($nurseryId: ID!, $date: Date!) {
   nursery(id: $nurseryId) {

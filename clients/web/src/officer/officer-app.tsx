@@ -3,11 +3,12 @@
 // nursery), nap-check compliance, diary approval, infection alerts live, CSV of the same
 // figures. Aggregates only: never a child's name; counts the server withholds are shown as
 // withheld, never as zero.
-import type { VNode } from 'preact';
+import type { ComponentType, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { gql } from '../api/http';
 import { live } from '../api/live';
+import { useLazy } from '../lazy';
 import { InfectionAlertFeedDocument, OfficerDashboardDocument, type OfficerDashboardQuery, type Symptom } from '../gql/graphql';
 import { locale, t } from '../i18n';
 import { path } from '../router';
@@ -15,18 +16,25 @@ import { municipalityIdOf, viewer } from '../session';
 import { w } from '../strings-work';
 import { addDays, formatDate, today } from '../time';
 import { Icon } from '../ui/icons';
-import { AccountScreen } from '../ui/account-screens';
-import { Settings } from '../ui/settings';
 import { Shell } from '../ui/shell';
 import { dashboardCsv, percent, symptomSeries } from './figures';
 
 type Data = OfficerDashboardQuery;
 type Alert = Data['infectionAlerts'][number];
 
+// Settings and the account screen load when opened: the dashboard's first load stays small.
+const loadSettings = () => import('../ui/settings').then((m) => m.Settings as ComponentType);
+const loadAccount = () => import('../ui/account-screens').then((m) => m.AccountScreen as ComponentType<{ path: string }>);
+
 export function OfficerApp() {
-  if (path.value === '/settings') return <Settings />;
-  if (path.value === '/account') return <AccountScreen path={path.value} />;
+  if (path.value === '/settings') return <Later load={loadSettings} />;
+  if (path.value === '/account') return <Later load={loadAccount} path={path.value} />;
   return <Dashboard />;
+}
+
+function Later<P extends object>({ load, ...props }: { load: () => Promise<ComponentType<P>> } & P) {
+  const Component = useLazy(load);
+  return Component ? <Component {...(props as unknown as P)} /> : <p class="center">{t('loading')}</p>;
 }
 
 function Dashboard() {
@@ -59,7 +67,12 @@ function Dashboard() {
   );
   const lang = locale.value;
   const alerts = [...liveAlerts, ...(data?.infectionAlerts ?? []).filter((a) => !liveAlerts.some((l) => l.id === a.id))];
-  const csvHref = data ? `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data.nurseryPeriodSummaries, period.from, period.to))}` : undefined;
+  // The CSV is made when asked for: a city's figures are large, and the dashboard re-renders
+  // on every keystroke in the period fields.
+  const downloadCsv = (e: Event) => {
+    if (!data) return;
+    (e.currentTarget as HTMLAnchorElement).href = `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data.nurseryPeriodSummaries, period.from, period.to))}`;
+  };
   return (
     <Shell title={w('officerTitle')} wide>
       <form
@@ -80,8 +93,8 @@ function Dashboard() {
         <button class="btn primary" type="submit">
           {w('periodShow')}
         </button>
-        {csvHref && (
-          <a class="btn" href={csvHref} download={`tsunagu-${from}-${to}.csv`} data-testid="csv">
+        {data && (
+          <a class="btn" href="#csv" onClick={downloadCsv} download={`tsunagu-${period.from}-${period.to}.csv`} data-testid="csv">
             {w('downloadCsv')}
           </a>
         )}

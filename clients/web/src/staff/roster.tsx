@@ -14,6 +14,7 @@ import { StaffNav } from './nav';
 import { PickupWarningsBanner, TilePickup } from './pickup-tile';
 import { chooseClassroom, classroomChoice } from './picker';
 import { dismissRefusal, loadFailed, nursery, pending, refusals, reports, tap, type RosterChild } from './store';
+import { undoable, UndoButton, UndoDialog } from './undo';
 
 function tileView(state: DayState): { cls: string; icon: IconName; text: string } {
   const at = state.at ? formatTime(state.at) : '';
@@ -39,6 +40,8 @@ export function Roster({ banner }: { banner: ComponentChildren }) {
   const shown = choice ? rooms.filter((r) => r.id === choice) : rooms;
   const children = shown.flatMap((r) => r.children);
   const [checkingOut, setCheckingOut] = useState<RosterChild | null>(null);
+  const [undoing, setUndoing] = useState<RosterChild | null>(null);
+  const [notice, setNotice] = useState('');
   const queued = pending.value;
   const states = new Map(children.map((c) => [c.id, deriveDay(c.attendance, c.absences, queued.filter(isAttendanceTap).filter((p) => p.childId === c.id))]));
   const count = (s: DayState['status']) => [...states.values()].filter((x) => x.status === s).length;
@@ -83,17 +86,21 @@ export function Roster({ banner }: { banner: ComponentChildren }) {
           })}
         </p>
       )}
+      <p class="ok status-line" role="status" data-testid="roster-notice">
+        {notice}
+      </p>
       <ul class="roster" data-testid="roster">
         {children.map((child) => (
-          <Tile key={child.id} child={child} state={states.get(child.id)!} onCheckOut={setCheckingOut} />
+          <Tile key={child.id} child={child} state={states.get(child.id)!} onCheckOut={setCheckingOut} onUndo={setUndoing} />
         ))}
       </ul>
       {checkingOut && <CheckOutDialog child={checkingOut} onClose={() => setCheckingOut(null)} />}
+      {undoing && undoable(undoing) && <UndoDialog child={undoing} event={undoable(undoing)!} onClose={() => setUndoing(null)} onDone={setNotice} />}
     </Shell>
   );
 }
 
-function Tile({ child, state, onCheckOut }: { child: RosterChild; state: DayState; onCheckOut: (c: RosterChild) => void }) {
+function Tile({ child, state, onCheckOut, onUndo }: { child: RosterChild; state: DayState; onCheckOut: (c: RosterChild) => void; onUndo: (c: RosterChild) => void }) {
   const view = tileView(state);
   const symptoms = state.report?.symptoms ?? [];
   const action = state.status === 'PRESENT' ? t('checkOutAction') : state.status === 'LEFT' ? '' : t('checkInAction');
@@ -101,8 +108,10 @@ function Tile({ child, state, onCheckOut }: { child: RosterChild; state: DayStat
     if (state.status === 'PRESENT') onCheckOut(child);
     else if (state.status !== 'LEFT') void tap(child, 'CHECK_IN');
   };
+  // Only a record the server has can be undone (not a tap still waiting in the queue).
+  const last = state.pending ? undefined : undoable(child);
   return (
-    <li>
+    <li class="roster-item">
       <button
         class={`tile ${view.cls}${state.pending ? ' pending' : ''}`}
         onClick={onTap}
@@ -128,6 +137,7 @@ function Tile({ child, state, onCheckOut }: { child: RosterChild; state: DayStat
         {child.allergies.length > 0 && <span class="tile-note allergy">{t('allergies', { list: child.allergies.join('・') })}</span>}
         {action && <span class="visually-hidden">{action}</span>}
       </button>
+      {last && <UndoButton child={child} event={last} onOpen={() => onUndo(child)} />}
     </li>
   );
 }

@@ -24,6 +24,7 @@ const loadDepartures = () => import('./departures').then((m) => m.DeparturesScre
 const loadPickup = () => import('./pickup').then((m) => m.PickupScreen as Screen);
 const loadJournals = () => import('./journals/screens').then((m) => m.JournalScreen as Screen);
 const loadRosterAdmin = () => import('./roster-admin/screens').then((m) => m.RosterAdminScreen as Screen);
+const loadCalendar = () => import('./calendar').then((m) => m.CalendarScreen as Screen);
 
 export function StaffApp() {
   const who = viewer.value;
@@ -53,6 +54,8 @@ export function StaffApp() {
   if (p === '/arrivals') return <LazyScreen load={loadArrivals} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p === '/departures') return <LazyScreen load={loadDepartures} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p === '/pickup') return <LazyScreen load={loadPickup} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
+  // The head's alone (the server refuses anyone else's changes too).
+  if (p === '/calendar' && isHead(who)) return <LazyScreen load={loadCalendar} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (!classroomChoice.value && !isHead(who)) return <ClassroomPicker banner={banner} />;
   if (/^\/roster-admin(\/|$)/.test(p) && isHead(who)) return <LazyScreen load={loadRosterAdmin} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;
   if (p.startsWith('/care/')) return <LazyScreen load={loadCare} banner={banner} nurseryId={nurseryId ?? ''} route={p} />;

@@ -13,6 +13,7 @@ import {
   CareAlertFeedDocument,
   CheckInDocument,
   CheckOutDocument,
+  CorrectAttendanceDocument,
   GrowthRecordDocument,
   LiveCursorDocument,
   NapCheckRecordDocument,
@@ -215,6 +216,30 @@ export async function flush(): Promise<void> {
   await refreshPending();
   // A refusal means another tablet knew better: take the server's state.
   if (refusedAny) await loadNursery();
+}
+
+/** How an undo ended, for the dialog to say. */
+export type UndoOutcome = { kind: 'done' } | { kind: 'conflict' } | { kind: 'offline' } | { kind: 'failed'; message: string };
+
+/**
+ * Undoes a child's check-in or check-out of today (a mistaken tap), with the teacher's reason.
+ * Sent at once, not queued: it names a record the server has, and the teacher must see it
+ * took. The key makes a retry after a lost answer harmless.
+ */
+export async function undo(event: AttendanceFieldsFragment, reason: string, key: string): Promise<UndoOutcome> {
+  try {
+    const data = await gql(CorrectAttendanceDocument, { attendanceId: event.id, reason, idempotencyKey: key });
+    applyEvent(data.correctAttendance);
+    return { kind: 'done' };
+  } catch (err) {
+    if (err instanceof ApiError && err.transient) return { kind: 'offline' };
+    // Already undone, or a later record stands on it: another tablet knew better.
+    if (err instanceof ApiError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) {
+      await loadNursery();
+      return { kind: 'conflict' };
+    }
+    return { kind: 'failed', message: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 export function dismissRefusal(key: string): void {

@@ -1,0 +1,13 @@
+import{l as e,n as t,t as n}from"./jsxRuntime-CwlHkL6Z.js";import{C as r,S as i,a,h as o,p as s}from"./index-Bc8s_29E.js";import{t as c}from"./strings-account-yR2b-zyk.js";var l=new o(`
+    mutation ActivateAccount($code: String!, $password: String!) {
+  activateAccount(code: $code, password: $password) {
+    token
+    expiresAt
+    user {
+      id
+      displayName
+      locale
+    }
+  }
+}
+    `);function u(){let e=/(?:^#|&)code=([^&]+)/.exec(location.hash);return e?decodeURIComponent(e[1]):``}function d(){let[o,d]=e(u),[f,p]=e(``),[m,h]=e(``),[g,_]=e(null),[v,y]=e(!1);return n(`main`,{class:`login`,lang:t.value,children:n(`div`,{class:`login-card`,children:[n(`h1`,{class:`brand`,children:[n(`img`,{src:`/icons/icon.svg`,alt:``,width:48,height:48}),c(`activateTitle`)]}),n(`p`,{children:c(`activateIntro`)}),n(`form`,{onSubmit:async e=>{if(e.preventDefault(),_(null),f!==m)_(c(`passwordsDiffer`));else{y(!0);try{let e=await r(l,{code:o.trim(),password:f});await s(e.activateAccount.token),a(`/`,!0)}catch(e){e instanceof i&&e.field===`code`?_(c(`codeInvalid`)):e instanceof i&&e.field===`password`?_(c(`passwordWeak`,{reason:e.message})):e instanceof i&&e.code===`RATE_LIMITED`?_(c(`tooManyTries`)):_(e instanceof Error?e.message:String(e))}finally{y(!1)}}},novalidate:!0,"data-testid":`activate-form`,children:[n(`label`,{class:`field`,children:[n(`span`,{children:c(`code`)}),n(`input`,{name:`code`,class:`code-input`,autocomplete:`one-time-code`,autocapitalize:`characters`,spellcheck:!1,required:!0,value:o,"aria-describedby":`code-hint`,onInput:e=>d(e.currentTarget.value)}),n(`small`,{id:`code-hint`,class:`muted`,children:c(`codeHint`)})]}),n(`label`,{class:`field`,children:[n(`span`,{children:c(`newPassword`)}),n(`input`,{type:`password`,name:`new-password`,autocomplete:`new-password`,required:!0,value:f,"aria-describedby":`password-rule`,onInput:e=>p(e.currentTarget.value)}),n(`small`,{id:`password-rule`,class:`muted`,children:c(`passwordRule`)})]}),n(`label`,{class:`field`,children:[n(`span`,{children:c(`newPasswordAgain`)}),n(`input`,{type:`password`,name:`new-password-again`,autocomplete:`new-password`,required:!0,value:m,onInput:e=>h(e.currentTarget.value)})]}),g&&n(`p`,{class:`error`,role:`alert`,children:g}),n(`button`,{class:`btn primary wide`,type:`submit`,disabled:v,children:c(`activateButton`)})]}),n(`p`,{class:`center-text`,children:n(`a`,{href:`/`,children:c(`backToLogin`)})})]})})}export{d as Activate};
