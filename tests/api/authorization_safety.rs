@@ -57,6 +57,9 @@ pub(crate) async fn prepare(w: &World) -> Ids {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
+    // Open all day again, for the operations that follow (a pickup time must be within hours);
+    // the check raised stays open.
+    w.head_a.ok(HOURS, json!({"n": w.nursery_a})).await.unwrap();
     Ids {
         check_in,
         arrival_check,

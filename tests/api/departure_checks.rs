@@ -85,10 +85,10 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
         .await
         .unwrap();
     }
-    // はると stays; さくら (child_2) is collected before closing.
+    // はると stays; さくら (child_2) is collected before closing (by a guardian: no name given).
     w.staff_a.ok(CHECK_IN, json!({"c": w.child_1a})).await.unwrap();
     w.staff_a.ok(CHECK_IN, json!({"c": w.child_2})).await.unwrap();
-    w.staff_a.ok(CHECK_OUT, json!({"c": w.child_2, "p": "母"})).await.unwrap();
+    w.staff_a.ok(CHECK_OUT, json!({"c": w.child_2})).await.unwrap();
     let mut staff_live = subscribed(&w.staff_a).await;
     let mut head_live = subscribed(&w.head_a).await;
     // Families are not told: the check-out itself is their news.
@@ -117,7 +117,7 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
     service.wait_for(&tablet, 2, DELIVERY_WAIT).await;
 
     // The check-out ends it; the list shows it ended.
-    w.staff_a.ok(CHECK_OUT, json!({"c": w.child_1a, "p": "父"})).await.unwrap();
+    w.staff_a.ok(CHECK_OUT, json!({"c": w.child_1a})).await.unwrap();
     let ended = loop {
         let update = next_check(&mut staff_live).await;
         if update["open"] == false {
