@@ -69,53 +69,78 @@ pub async fn run_once(svc: &Services, now: Timestamp) -> AppResult<DepartureOutc
         if plan.is_empty() {
             continue;
         }
-        let mut unit = svc.store.begin_unit().await?;
-        let plan = plan_departure_round(
-            unit.children_still_here(&ids, range).await?,
-            unit.departure_checks_of(&ids, date).await?,
-            now,
-            repeat_every,
-        );
-        for child in plan.raise {
-            let check = DepartureCheck {
-                id: Id::new(),
-                child_id: child.child_id,
-                nursery_id: child.nursery_id,
-                date,
-                raised_at: now,
-                alerted_at: now,
-                alerts: 1,
-                resolution: None,
-                resolved_at: None,
-                resolved_by: None,
-                note: None,
-            };
-            // Another replica may have raised it a moment ago: then it is theirs to announce.
-            if !unit.insert_departure_check(&check).await? {
-                continue;
-            }
+        // One unit per nursery with something to do: a city's closing never becomes one long
+        // transaction holding back everyone's live events.
+        let mut busy: Vec<Id> = plan.raise.iter().map(|c| c.nursery_id).collect();
+        busy.extend(plan.end.iter().chain(&plan.repeat).map(|c| c.nursery_id));
+        busy.sort();
+        busy.dedup();
+        for nursery in busy {
+            let counted = apply_round(svc, nursery, date, range, now, repeat_every).await?;
+            outcome.raised += counted.raised;
+            outcome.repeated += counted.repeated;
+            outcome.ended += counted.ended;
+        }
+    }
+    Ok(outcome)
+}
+
+/// One nursery's round in a unit of its own: planned again inside it, applied, committed.
+async fn apply_round(
+    svc: &Services,
+    nursery: Id,
+    date: Date,
+    range: (Timestamp, Timestamp),
+    now: Timestamp,
+    repeat_every: time::Duration,
+) -> AppResult<DepartureOutcome> {
+    let mut outcome = DepartureOutcome::default();
+    let mut unit = svc.store.begin_unit().await?;
+    let plan = plan_departure_round(
+        unit.children_still_here(&[nursery], range).await?,
+        unit.departure_checks_of(&[nursery], date).await?,
+        now,
+        repeat_every,
+    );
+    for child in plan.raise {
+        let check = DepartureCheck {
+            id: Id::new(),
+            child_id: child.child_id,
+            nursery_id: child.nursery_id,
+            date,
+            raised_at: now,
+            alerted_at: now,
+            alerts: 1,
+            resolution: None,
+            resolved_at: None,
+            resolved_by: None,
+            note: None,
+        };
+        // Another replica may have raised it a moment ago: then it is theirs to announce.
+        if !unit.insert_departure_check(&check).await? {
+            continue;
+        }
+        unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
+        unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
+        outcome.raised += 1;
+    }
+    for open in plan.repeat {
+        if let Some(check) = unit.realert_departure_check(open.id, open.alerted_at, now).await? {
             unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
             unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
-            outcome.raised += 1;
+            outcome.repeated += 1;
         }
-        for open in plan.repeat {
-            if let Some(check) = unit.realert_departure_check(open.id, open.alerted_at, now).await? {
-                unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
-                unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
-                outcome.repeated += 1;
-            }
-        }
-        for open in plan.end {
-            if let Some(ended) = unit
-                .resolve_departure_check(open.id, DepartureCheckResolution::CheckedOut, None, None, now)
-                .await?
-            {
-                unit.append_event(ended.id, &EventPayload::DepartureCheck(ended)).await?;
-                outcome.ended += 1;
-            }
-        }
-        unit.commit().await?;
-        svc.after_commit();
     }
+    for open in plan.end {
+        if let Some(ended) = unit
+            .resolve_departure_check(open.id, DepartureCheckResolution::CheckedOut, None, None, now)
+            .await?
+        {
+            unit.append_event(ended.id, &EventPayload::DepartureCheck(ended)).await?;
+            outcome.ended += 1;
+        }
+    }
+    unit.commit().await?;
+    svc.after_commit();
     Ok(outcome)
 }
