@@ -73,58 +73,60 @@ export async function safetyScenarios({ scenario, checkA11y, browser, base, worl
   });
 
   await scenario('降園確認: after closing, the children still here are on every staff screen, live, until checked out or explained', async () => {
-    const stillHere = (page, child) => page.locator(`[data-testid=departure-check][data-child="${child}"]`);
-    // さき arrived (above); かいと comes too, and neither goes home before closing.
-    await q('mutation($c:ID!){checkIn(input:{childId:$c}){id}}', { c: kaito }, teacher);
-    await staff.goto('/');
-    await q(
-      'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"00:00:02",arrivalCheckAt:"00:00:01",lateGraceMinutes:30}){closesAt}}',
-      { n: world.nurseryId },
-      head,
-    );
-    // The banner reaches the roster by itself and leads to the list.
-    const banner = staff.getByTestId('left-behind-alert');
-    await banner.getByText(/森 さき/).waitFor({ timeout: 20_000 });
-    assert.match(await banner.innerText(), /森 かいと/);
-    await banner.getByRole('link', { name: '確認する' }).click();
-    await staff.getByRole('heading', { name: '降園確認' }).first().waitFor();
-    for (const child of [kaito, saki]) await stillHere(staff, child).waitFor();
-    await checkA11y(staff, 'departures (tablet)');
-    if (screenshots) await shot(staff, 'departures-tablet');
+    try {
+      const stillHere = (page, child) => page.locator(`[data-testid=departure-check][data-child="${child}"]`);
+      // さき arrived (above); かいと comes too, and neither goes home before closing.
+      await q('mutation($c:ID!){checkIn(input:{childId:$c}){id}}', { c: kaito }, teacher);
+      await staff.goto('/');
+      await q(
+        'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"00:00:02",arrivalCheckAt:"00:00:01",lateGraceMinutes:30}){closesAt}}',
+        { n: world.nurseryId },
+        head,
+      );
+      // The banner reaches the roster by itself and leads to the list.
+      const banner = staff.getByTestId('left-behind-alert');
+      await banner.getByText(/森 さき/).waitFor({ timeout: 20_000 });
+      assert.match(await banner.innerText(), /森 かいと/);
+      await banner.getByRole('link', { name: '確認する' }).click();
+      await staff.getByRole('heading', { name: '降園確認' }).first().waitFor();
+      for (const child of [kaito, saki]) await stillHere(staff, child).waitFor();
+      await checkA11y(staff, 'departures (tablet)');
+      if (screenshots) await shot(staff, 'departures-tablet');
 
-    // さき is collected: her card goes by itself.
-    await q('mutation($c:ID!){checkOut(input:{childId:$c,pickupBy:"母"}){id}}', { c: saki }, teacher);
-    await stillHere(staff, saki).waitFor({ state: 'detached', timeout: 20_000 });
-    await staff.locator(`[data-testid=departures-ended] [data-child="${saki}"][data-resolution=CHECKED_OUT]`).waitFor();
-    // かいと stays for extended care: a reason is needed, then the alerts stop.
-    await stillHere(staff, kaito).getByRole('button', { name: '理由を記録して通知を止める' }).click();
-    await stillHere(staff, kaito).getByRole('alert').getByText('理由を書いてください').waitFor();
-    await stillHere(staff, kaito).getByLabel('理由').fill('延長保育。父が19時30分にお迎え');
-    await stillHere(staff, kaito).getByRole('button', { name: '理由を記録して通知を止める' }).click();
-    await stillHere(staff, kaito).waitFor({ state: 'detached' });
-    await staff
-      .locator(`[data-testid=departures-ended] [data-child="${kaito}"][data-resolution=EXPLAINED]`)
-      .getByText('延長保育。父が19時30分にお迎え')
-      .waitFor();
+      // さき is collected: her card goes by itself.
+      await q('mutation($c:ID!){checkOut(input:{childId:$c,pickupBy:"母"}){id}}', { c: saki }, teacher);
+      await stillHere(staff, saki).waitFor({ state: 'detached', timeout: 20_000 });
+      await staff.locator(`[data-testid=departures-ended] [data-child="${saki}"][data-resolution=CHECKED_OUT]`).waitFor();
+      // かいと stays for extended care: a reason is needed, then the alerts stop.
+      await stillHere(staff, kaito).getByRole('button', { name: '理由を記録して通知を止める' }).click();
+      await stillHere(staff, kaito).getByRole('alert').getByText('理由を書いてください').waitFor();
+      await stillHere(staff, kaito).getByLabel('理由').fill('延長保育。父が19時30分にお迎え');
+      await stillHere(staff, kaito).getByRole('button', { name: '理由を記録して通知を止める' }).click();
+      await stillHere(staff, kaito).waitFor({ state: 'detached' });
+      await staff
+        .locator(`[data-testid=departures-ended] [data-child="${kaito}"][data-resolution=EXPLAINED]`)
+        .getByText('延長保育。父が19時30分にお迎え')
+        .waitFor();
 
-    // On a teacher's phone: the same list, one-handed.
-    const phone = await newContext(browser, base);
-    const page = await phone.newPage();
-    await uiLogin(page, world.staff2);
-    await page.goto('/departures');
-    await page.locator(`[data-testid=departures-ended] [data-child="${kaito}"]`).waitFor();
-    await checkA11y(page, 'departures (phone)');
-    if (screenshots) await shot(page, 'departures-phone');
-    await phone.close();
-
-    // Whoever earlier scenarios left checked in is explained, and the hours restored, so nothing
-    // raised here outlives the scenario.
-    const open = (await q('query($n:ID!){departureChecks(nurseryId:$n){id open}}', { n: world.nurseryId }, teacher)).departureChecks;
-    for (const c of open.filter((c) => c.open)) await q('mutation($id:ID!){explainDepartureCheck(id:$id,note:"テスト"){id}}', { id: c.id }, teacher);
-    await q(
-      'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"23:59:59",arrivalCheckAt:"23:59:58",lateGraceMinutes:30}){closesAt}}',
-      { n: world.nurseryId },
-      head,
-    );
+      // On a teacher's phone: the same list, one-handed.
+      const phone = await newContext(browser, base);
+      const page = await phone.newPage();
+      await uiLogin(page, world.staff2);
+      await page.goto('/departures');
+      await page.locator(`[data-testid=departures-ended] [data-child="${kaito}"]`).waitFor();
+      await checkA11y(page, 'departures (phone)');
+      if (screenshots) await shot(page, 'departures-phone');
+      await phone.close();
+    } finally {
+      // The hours restored, then whoever earlier scenarios left checked in explained, so nothing
+      // raised here outlives the scenario (whether it passed or not).
+      await q(
+        'mutation($n:ID!){setNurseryHours(nurseryId:$n,input:{openWeekdays:[1,2,3,4,5,6,7],opensAt:"00:00",closesAt:"23:59:59",arrivalCheckAt:"23:59:58",lateGraceMinutes:30}){closesAt}}',
+        { n: world.nurseryId },
+        head,
+      );
+      const open = (await q('query($n:ID!){departureChecks(nurseryId:$n){id open}}', { n: world.nurseryId }, teacher)).departureChecks;
+      for (const c of open.filter((c) => c.open)) await q('mutation($id:ID!){explainDepartureCheck(id:$id,note:"テスト"){id}}', { id: c.id }, teacher);
+    }
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { latestRecord, mergeEvent, type AttendanceLike } from '../src/day';
 import { dayActions, fieldOf, formOf, inputOf, isNamedDay, markOf, weeks } from '../src/staff/calendar-data';
+import { laterState, mergeLoaded, type DepartureCheck } from '../src/staff/departures-store';
 import { monthDays } from '../src/time';
 
 const ev = (id: string, kind: AttendanceLike['kind'], at: string, corrects: string | null = null): AttendanceLike => ({ id, kind, occurredAt: at, corrects });
@@ -64,5 +65,22 @@ describe("the head's calendar", () => {
     expect(fieldOf('input.closesAt')).toBe('closesAt');
     expect(fieldOf('nurseryId')).toBeNull();
     expect(fieldOf(undefined)).toBeNull();
+  });
+});
+
+describe('left-behind list (降園確認)', () => {
+  const check = (id: string, open: boolean, alerts: number) =>
+    ({ id, open, alerts, resolution: open ? null : 'CHECKED_OUT', raisedAt: '', alertedAt: '', resolvedAt: null, note: null, child: { id: `c-${id}`, name: id, classroom: { id: 'r', name: 'r' } } }) as DepartureCheck;
+
+  it('keeps the later state of each check and what the load did not yet hold', () => {
+    const held = [check('a', true, 1), check('b', true, 3), check('c', true, 1)];
+    const loaded = [check('a', false, 1), check('b', true, 2)];
+    const merged = mergeLoaded(held, loaded);
+    expect(merged.map((c) => [c.id, c.open, c.alerts])).toEqual([
+      ['a', false, 1],
+      ['b', true, 3],
+      ['c', true, 1],
+    ]);
+    expect(laterState(check('x', false, 1), check('x', true, 5)).open).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import{o as e}from"./jsxRuntime-CwlHkL6Z.js";import{C as t,h as n,y as r}from"./index-Bc8s_29E.js";import{u as i}from"./queue-p-M8vcnJ.js";import{h as a}from"./shell-DQfVQozL.js";var o=new n(`
+import{s as e}from"./jsxRuntime-K-K-D2y6.js";import{C as t,h as n,y as r}from"./index-D4TBl890.js";import{u as i}from"./queue-CEk2iEdD.js";import{h as a}from"./shell-BLv-c9W6.js";var o=new n(`
     query StaffPickup($nurseryId: ID!) {
   pickupPlans(nurseryId: $nurseryId) {
     ...PickupPlanFields

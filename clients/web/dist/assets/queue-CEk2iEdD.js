@@ -1,4 +1,4 @@
-import{n as e}from"./jsxRuntime-CwlHkL6Z.js";import{_ as t,g as n,h as r,v as i,w as a}from"./index-Bc8s_29E.js";var o=new r(`
+import{n as e}from"./jsxRuntime-K-K-D2y6.js";import{_ as t,g as n,h as r,v as i,w as a}from"./index-D4TBl890.js";var o=new r(`
     subscription AttendanceFeed($after: String) {
   attendanceEvents(after: $after) {
     ...AttendanceFields

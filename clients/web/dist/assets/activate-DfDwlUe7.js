@@ -1,0 +1,13 @@
+import{n as e,t,u as n}from"./jsxRuntime-K-K-D2y6.js";import{C as r,S as i,a,h as o,p as s}from"./index-D4TBl890.js";import{t as c}from"./strings-account-P-B6hy0-.js";var l=new o(`
+    mutation ActivateAccount($code: String!, $password: String!) {
+  activateAccount(code: $code, password: $password) {
+    token
+    expiresAt
+    user {
+      id
+      displayName
+      locale
+    }
+  }
+}
+    `);function u(){let e=/(?:^#|&)code=([^&]+)/.exec(location.hash);return e?decodeURIComponent(e[1]):``}function d(){let[o,d]=n(u),[f,p]=n(``),[m,h]=n(``),[g,_]=n(null),[v,y]=n(!1);return t(`main`,{class:`login`,lang:e.value,children:t(`div`,{class:`login-card`,children:[t(`h1`,{class:`brand`,children:[t(`img`,{src:`/icons/icon.svg`,alt:``,width:48,height:48}),c(`activateTitle`)]}),t(`p`,{children:c(`activateIntro`)}),t(`form`,{onSubmit:async e=>{if(e.preventDefault(),_(null),f!==m)_(c(`passwordsDiffer`));else{y(!0);try{let e=await r(l,{code:o.trim(),password:f});await s(e.activateAccount.token),a(`/`,!0)}catch(e){e instanceof i&&e.field===`code`?_(c(`codeInvalid`)):e instanceof i&&e.field===`password`?_(c(`passwordWeak`,{reason:e.message})):e instanceof i&&e.code===`RATE_LIMITED`?_(c(`tooManyTries`)):_(e instanceof Error?e.message:String(e))}finally{y(!1)}}},novalidate:!0,"data-testid":`activate-form`,children:[t(`label`,{class:`field`,children:[t(`span`,{children:c(`code`)}),t(`input`,{name:`code`,class:`code-input`,autocomplete:`one-time-code`,autocapitalize:`characters`,spellcheck:!1,required:!0,value:o,"aria-describedby":`code-hint`,onInput:e=>d(e.currentTarget.value)}),t(`small`,{id:`code-hint`,class:`muted`,children:c(`codeHint`)})]}),t(`label`,{class:`field`,children:[t(`span`,{children:c(`newPassword`)}),t(`input`,{type:`password`,name:`new-password`,autocomplete:`new-password`,required:!0,value:f,"aria-describedby":`password-rule`,onInput:e=>p(e.currentTarget.value)}),t(`small`,{id:`password-rule`,class:`muted`,children:c(`passwordRule`)})]}),t(`label`,{class:`field`,children:[t(`span`,{children:c(`newPasswordAgain`)}),t(`input`,{type:`password`,name:`new-password-again`,autocomplete:`new-password`,required:!0,value:m,onInput:e=>h(e.currentTarget.value)})]}),g&&t(`p`,{class:`error`,role:`alert`,children:g}),t(`button`,{class:`btn primary wide`,type:`submit`,disabled:v,children:c(`activateButton`)})]}),t(`p`,{class:`center-text`,children:t(`a`,{href:`/`,children:c(`backToLogin`)})})]})})}export{d as Activate};
