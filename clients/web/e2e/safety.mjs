@@ -85,7 +85,7 @@ export async function safetyScenarios({ scenario, checkA11y, browser, base, worl
       );
       // The banner reaches the roster by itself and leads to the list.
       const banner = staff.getByTestId('left-behind-alert');
-      await banner.getByText(/森 さき/).waitFor({ timeout: 20_000 });
+      await banner.getByText(/森 さき/).waitFor({ timeout: 30_000 });
       assert.match(await banner.innerText(), /森 かいと/);
       await banner.getByRole('link', { name: '確認する' }).click();
       await staff.getByRole('heading', { name: '降園確認' }).first().waitFor();
