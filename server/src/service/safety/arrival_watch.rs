@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 
-use time::{Date, UtcOffset};
+use time::Date;
 
-use crate::domain::calendar::{offset_from_minutes, LocalDay};
-use crate::domain::safety::arrival::{arrival_check_text, check_is_due, is_missing, local_clock, ArrivalCheck};
-use crate::domain::safety::opening::{day_status, NurseryHours};
+use super::open_today::{open_today, OpenDay};
+use crate::domain::calendar::LocalDay;
+use crate::domain::safety::arrival::{arrival_check_text, check_is_due, is_missing, ArrivalCheck};
+use crate::domain::safety::opening::NurseryHours;
 use crate::domain::*;
 use crate::error::AppResult;
 use crate::service::Services;
@@ -35,7 +36,14 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
         loop {
             ticker.tick().await;
             let now = Timestamp::now();
-            match run_once(&svc, now).await {
+            let open = match open_today(&svc, now).await {
+                Ok(open) => open,
+                Err(err) => {
+                    tracing::error!(error = %err, "arrival watch failed");
+                    continue;
+                }
+            };
+            match run_on(&svc, now, &open).await {
                 Ok(outcome) if outcome.raised + outcome.ended > 0 => {
                     tracing::info!(raised = outcome.raised, ended = outcome.ended, "arrival checks");
                 }
@@ -43,7 +51,7 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
                 Err(err) => tracing::error!(error = %err, "arrival watch failed"),
             }
             // The same clock runs the left-behind check after closing (降園確認).
-            match super::departure_watch::run_once(&svc, now).await {
+            match super::departure_watch::run_on(&svc, now, &open).await {
                 Ok(o) if o.raised + o.repeated + o.ended > 0 => {
                     tracing::info!(raised = o.raised, repeated = o.repeated, ended = o.ended, "departure checks");
                 }
@@ -68,35 +76,16 @@ struct DueDay {
     nurseries: HashMap<Id, NurseryHours>,
 }
 
-/// The nurseries whose check is due at `now`, by local day.
-async fn due_days(svc: &Services, now: Timestamp) -> AppResult<Vec<DueDay>> {
-    let mut by_offset: HashMap<i32, Vec<(Id, NurseryHours)>> = HashMap::new();
-    for nursery in svc.store.watched_nurseries().await? {
-        by_offset
-            .entry(nursery.utc_offset_minutes)
-            .or_default()
-            .push((nursery.id, nursery.hours.unwrap_or_default()));
-    }
-    let mut days = Vec::new();
-    for (minutes, nurseries) in by_offset {
-        let offset: UtcOffset = offset_from_minutes(minutes);
-        let (date, second) = local_clock(now, offset);
-        let exceptions = svc.store.calendar_exceptions(date).await?;
-        let due: HashMap<Id, NurseryHours> = nurseries
-            .into_iter()
-            .filter(|(id, hours)| {
-                day_status(date, hours, exceptions.get(id).copied()).is_open() && check_is_due(second, hours)
-            })
-            .collect();
-        if !due.is_empty() {
-            days.push(DueDay {
-                date,
-                day: LocalDay::new(date, offset),
-                nurseries: due,
-            });
-        }
-    }
-    Ok(days)
+/// Of the nurseries open today, those whose check is due, by local day.
+fn due_days(open: &[OpenDay]) -> Vec<DueDay> {
+    open.iter()
+        .map(|d| DueDay {
+            date: d.date,
+            day: d.day,
+            nurseries: d.due(check_is_due).into_iter().collect(),
+        })
+        .filter(|d| !d.nurseries.is_empty())
+        .collect()
 }
 
 fn missing(candidates: Vec<ArrivalCandidate>, due: &DueDay, now: Timestamp) -> Vec<ArrivalCandidate> {
@@ -111,8 +100,13 @@ fn missing(candidates: Vec<ArrivalCandidate>, due: &DueDay, now: Timestamp) -> V
 
 /// One pass of the watch at `now`.
 pub async fn run_once(svc: &Services, now: Timestamp) -> AppResult<WatchOutcome> {
+    run_on(svc, now, &open_today(svc, now).await?).await
+}
+
+/// One pass over the nurseries open today (read once per tick for both watches).
+pub async fn run_on(svc: &Services, now: Timestamp, open: &[OpenDay]) -> AppResult<WatchOutcome> {
     let mut outcome = WatchOutcome::default();
-    for due in due_days(svc, now).await? {
+    for due in due_days(open) {
         outcome.due_nurseries += due.nurseries.len();
         let ids: Vec<Id> = due.nurseries.keys().copied().collect();
         let range = (due.day.start, due.day.end);

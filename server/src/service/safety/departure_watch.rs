@@ -5,14 +5,10 @@
 //! at the next tick) or staff explain it. A check is a row unique per child and day and a
 //! repeat moves its `alerted_at` from the value read, so each happens once across replicas.
 
-use std::collections::HashMap;
+use time::Date;
 
-use time::{Date, UtcOffset};
-
-use crate::domain::calendar::{offset_from_minutes, LocalDay};
-use crate::domain::safety::arrival::local_clock;
+use super::open_today::{open_today, OpenDay};
 use crate::domain::safety::departure::{departure_check_is_due, plan_departure_round, DepartureCheck, DepartureCheckResolution};
-use crate::domain::safety::opening::day_status;
 use crate::domain::*;
 use crate::error::AppResult;
 use crate::service::Services;
@@ -25,40 +21,21 @@ pub struct DepartureOutcome {
     pub ended: usize,
 }
 
-/// The nurseries past closing on an open day, by local day.
-async fn due_days(svc: &Services, now: Timestamp) -> AppResult<Vec<(Date, LocalDay, Vec<Id>)>> {
-    let mut by_offset: HashMap<i32, Vec<(Id, crate::domain::safety::opening::NurseryHours)>> = HashMap::new();
-    for nursery in svc.store.watched_nurseries().await? {
-        by_offset
-            .entry(nursery.utc_offset_minutes)
-            .or_default()
-            .push((nursery.id, nursery.hours.unwrap_or_default()));
-    }
-    let mut days = Vec::new();
-    for (minutes, nurseries) in by_offset {
-        let offset: UtcOffset = offset_from_minutes(minutes);
-        let (date, second) = local_clock(now, offset);
-        let exceptions = svc.store.calendar_exceptions(date).await?;
-        let due: Vec<Id> = nurseries
-            .into_iter()
-            .filter(|(id, hours)| {
-                day_status(date, hours, exceptions.get(id).copied()).is_open() && departure_check_is_due(second, hours)
-            })
-            .map(|(id, _)| id)
-            .collect();
-        if !due.is_empty() {
-            days.push((date, LocalDay::new(date, offset), due));
-        }
-    }
-    Ok(days)
-}
-
 /// One pass of the watch at `now`.
 pub async fn run_once(svc: &Services, now: Timestamp) -> AppResult<DepartureOutcome> {
+    run_on(svc, now, &open_today(svc, now).await?).await
+}
+
+/// One pass over the nurseries open today (read once per tick for both watches).
+pub async fn run_on(svc: &Services, now: Timestamp, open: &[OpenDay]) -> AppResult<DepartureOutcome> {
     let repeat_every = svc.config.left_behind_repeat();
     let mut outcome = DepartureOutcome::default();
-    for (date, day, ids) in due_days(svc, now).await? {
-        let range = (day.start, day.end);
+    for open_day in open {
+        let ids: Vec<Id> = open_day.due(departure_check_is_due).into_iter().map(|(id, _)| id).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let (date, range) = (open_day.date, (open_day.day.start, open_day.day.end));
         // Read first, on the read pool: most ticks after closing find nothing to do.
         let plan = plan_departure_round(
             svc.store.children_still_here(&ids, range).await?,

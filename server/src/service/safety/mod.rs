@@ -11,6 +11,7 @@ pub mod corrections;
 pub mod departure_checks;
 pub mod departure_watch;
 pub mod open_days;
+pub mod open_today;
 pub mod pickup_list;
 pub mod pickup_plans;
 
