@@ -223,9 +223,7 @@ fn rule(action: Action) -> &'static [(Role, Level)] {
         | Action::CloseArrivalCheck
         | Action::ListDepartureChecks
         | Action::ExplainDepartureCheck
-        | Action::SubscribeDepartureChecks => {
-            &[(NurseryAdmin, Nursery), (Staff, Nursery)]
-        }
+        | Action::SubscribeDepartureChecks => &[(NurseryAdmin, Nursery), (Staff, Nursery)],
         Action::SubscribeArrivalChecks => &[(NurseryAdmin, Nursery), (Staff, Nursery), (Guardian, Family)],
         // The family keeps its list; the nursery reads it and vouches for each person.
         Action::ManagePickupList => &[(Guardian, Family)],

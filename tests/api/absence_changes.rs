@@ -38,7 +38,12 @@ async fn following(clients: &[&tsunagu_client::Client]) -> Vec<Subscriptions> {
 }
 
 async fn next_update(socket: &mut Subscriptions) -> Value {
-    socket.next_data(DELIVERY_WAIT).await.unwrap().expect("an absence update")["absenceUpdates"].clone()
+    socket
+        .next_data(DELIVERY_WAIT)
+        .await
+        .unwrap()
+        .expect("an absence update")["absenceUpdates"]
+        .clone()
 }
 
 /// The first update that satisfies `wanted`: the report's own event may still reach a socket
@@ -72,11 +77,17 @@ async fn a_lateness_edited_then_acknowledged(backend: Backend) {
     // The mother makes it a doctor's appointment, arriving at 11:00.
     let edit = json!({"reason": "MEDICAL_APPOINTMENT", "expectedArrival": today_at(11, 0), "note": "小児科に寄ります"});
     let edited = w.guardian_1.ok(UPDATE, json!({"id": report, "i": edit})).await.unwrap()["updateAbsence"].clone();
-    assert_eq!((edited["kind"].as_str(), edited["reason"].as_str()), (Some("LATE"), Some("MEDICAL_APPOINTMENT")));
+    assert_eq!(
+        (edited["kind"].as_str(), edited["reason"].as_str()),
+        (Some("LATE"), Some("MEDICAL_APPOINTMENT"))
+    );
     assert!(edited["updatedAt"].is_string(), "{edited}");
     for socket in &mut sockets[..2] {
         let seen = update_where(socket, |u| u["updatedAt"].is_string()).await;
-        assert_eq!((seen["id"].as_str(), seen["note"].as_str()), (Some(report.as_str()), Some("小児科に寄ります")));
+        assert_eq!(
+            (seen["id"].as_str(), seen["note"].as_str()),
+            (Some(report.as_str()), Some("小児科に寄ります"))
+        );
         assert_eq!(seen["expectedArrival"], edited["expectedArrival"]);
     }
     assert!(
@@ -96,7 +107,10 @@ async fn a_lateness_edited_then_acknowledged(backend: Backend) {
         .gql(UPDATE, json!({"id": report, "i": {"reason": "FAMILY"}}))
         .await
         .unwrap();
-    assert_eq!((no_time.code(), no_time.field()), (Some("BAD_USER_INPUT"), Some("expectedArrival")));
+    assert_eq!(
+        (no_time.code(), no_time.field()),
+        (Some("BAD_USER_INPUT"), Some("expectedArrival"))
+    );
     let teacher = w.staff_a.gql(UPDATE, json!({"id": report, "i": edit})).await.unwrap();
     assert_eq!(teacher.code(), Some("FORBIDDEN"));
     let other_family = w.guardian_2.gql(WITHDRAW, json!({"id": report})).await.unwrap();
@@ -104,10 +118,17 @@ async fn a_lateness_edited_then_acknowledged(backend: Backend) {
 
     // Acknowledged: the family's changes are refused from then on, and the report stands.
     w.staff_a
-        .ok("mutation($id: ID!) { acknowledgeAbsence(id: $id) { id } }", json!({"id": report}))
+        .ok(
+            "mutation($id: ID!) { acknowledgeAbsence(id: $id) { id } }",
+            json!({"id": report}),
+        )
         .await
         .unwrap();
-    let late_edit = w.guardian_1b.gql(UPDATE, json!({"id": report, "i": edit})).await.unwrap();
+    let late_edit = w
+        .guardian_1b
+        .gql(UPDATE, json!({"id": report, "i": edit}))
+        .await
+        .unwrap();
     assert_eq!(late_edit.code(), Some("CONFLICT"));
     let late_withdrawal = w.guardian_1.gql(WITHDRAW, json!({"id": report})).await.unwrap();
     assert_eq!(late_withdrawal.code(), Some("CONFLICT"));
@@ -126,7 +147,10 @@ async fn a_withdrawn_absence_leaves_the_lists_and_the_day_can_be_reported_again(
         "reason": "ILLNESS", "symptoms": ["FEVER"]}});
     let report = w
         .guardian_1
-        .ok("mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }", absence.clone())
+        .ok(
+            "mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }",
+            absence.clone(),
+        )
         .await
         .unwrap()["reportAbsence"]["id"]
         .as_str()
@@ -166,19 +190,28 @@ async fn a_withdrawn_absence_leaves_the_lists_and_the_day_can_be_reported_again(
         .await
         .unwrap();
     let days = summary["nurseryDaySummaries"].as_array().unwrap();
-    assert!(days.iter().all(|d| d["absent"] == 0), "the day's figures no longer count it: {summary}");
+    assert!(
+        days.iter().all(|d| d["absent"] == 0),
+        "the day's figures no longer count it: {summary}"
+    );
 
     // Gone: it cannot be acknowledged or withdrawn again; the day can be reported anew.
     let ack = w
         .staff_a
-        .gql("mutation($id: ID!) { acknowledgeAbsence(id: $id) { id } }", json!({"id": report}))
+        .gql(
+            "mutation($id: ID!) { acknowledgeAbsence(id: $id) { id } }",
+            json!({"id": report}),
+        )
         .await
         .unwrap();
     assert_eq!(ack.code(), Some("NOT_FOUND"));
     let again = w.guardian_1.gql(WITHDRAW, json!({"id": report})).await.unwrap();
     assert_eq!(again.code(), Some("NOT_FOUND"));
     w.guardian_1b
-        .ok("mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }", absence)
+        .ok(
+            "mutation($i: AbsenceInput!) { reportAbsence(input: $i) { id } }",
+            absence,
+        )
         .await
         .unwrap();
 }

@@ -253,18 +253,29 @@ async fn a_session_shows_when_it_was_last_used(backend: Backend) {
     let app = TestApp::start_with(backend, &[("SESSION_USE_FLUSH_SECONDS", "1")]).await;
     let w = World::build(&app).await;
     let phone = app.anonymous.login("mother.1@tsunagu.test", PASSWORD).await.unwrap();
-    let parse = |v: &Value| time::OffsetDateTime::parse(v.as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap();
+    let parse = |v: &Value| {
+        time::OffsetDateTime::parse(v.as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap()
+    };
     // A second later, the phone is used.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     phone.ok("{ me { user { id } } }", json!({})).await.unwrap();
     let deadline = tokio::time::Instant::now() + DELIVERY_WAIT;
     loop {
         let listed = w.guardian_1.ok(SESSIONS, json!({})).await.unwrap()["mySessions"].clone();
-        let other = listed.as_array().unwrap().iter().find(|s| s["current"] == false).unwrap().clone();
+        let other = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["current"] == false)
+            .unwrap()
+            .clone();
         if parse(&other["lastUsedAt"]) > parse(&other["createdAt"]) {
             break;
         }
-        assert!(tokio::time::Instant::now() < deadline, "the phone's use never showed: {other}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the phone's use never showed: {other}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
 }

@@ -349,7 +349,11 @@ async fn every_operation_by_every_role(backend: Backend) {
             crate::arrival_checks::ARRIVAL_UPDATES,
             "UFFAAAFAA",
         ),
-        ("departureCheckUpdates", "subscription { departureCheckUpdates { id } }", "UFFAAFFAF"),
+        (
+            "departureCheckUpdates",
+            "subscription { departureCheckUpdates { id } }",
+            "UFFAAFFAF",
+        ),
         ("pickupPlanUpdates", crate::pickup::PLAN_UPDATES, "UFFAAAFAA"),
         ("pickupWarningUpdates", crate::pickup::WARNING_UPDATES, "UFFAAFFAF"),
         ("infectionAlerts", crate::oversight::INFECTION_ALERTS, "UAAANNNNN"),

@@ -44,7 +44,10 @@ pub(crate) async fn prepare(w: &World) -> Ids {
     let departure_check = loop {
         let data = w
             .staff_a
-            .ok("query($n: ID!) { departureChecks(nurseryId: $n) { id child { id } } }", json!({"n": w.nursery_a}))
+            .ok(
+                "query($n: ID!) { departureChecks(nurseryId: $n) { id child { id } } }",
+                json!({"n": w.nursery_a}),
+            )
             .await
             .unwrap();
         if let Some(check) = data["departureChecks"]

@@ -102,7 +102,11 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
     open_and_past_closing(&w.head_a, &w.nursery_a).await;
     let raised = next_check(&mut staff_live).await;
     assert_eq!(
-        (raised["child"]["id"].as_str(), raised["open"].clone(), raised["alerts"].clone()),
+        (
+            raised["child"]["id"].as_str(),
+            raised["open"].clone(),
+            raised["alerts"].clone()
+        ),
         (Some(w.child_1a.as_str()), json!(true), json!(1))
     );
     assert_eq!(next_check(&mut head_live).await["id"], raised["id"]);
@@ -113,7 +117,10 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
 
     // Again after the interval, to staff live and by push.
     let repeated = next_check(&mut staff_live).await;
-    assert_eq!((repeated["id"].clone(), repeated["alerts"].clone()), (raised["id"].clone(), json!(2)));
+    assert_eq!(
+        (repeated["id"].clone(), repeated["alerts"].clone()),
+        (raised["id"].clone(), json!(2))
+    );
     service.wait_for(&tablet, 2, DELIVERY_WAIT).await;
 
     // The check-out ends it; the list shows it ended.
@@ -124,7 +131,10 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
             break update;
         }
     };
-    assert_eq!((ended["id"].clone(), ended["resolution"].clone()), (raised["id"].clone(), json!("CHECKED_OUT")));
+    assert_eq!(
+        (ended["id"].clone(), ended["resolution"].clone()),
+        (raised["id"].clone(), json!("CHECKED_OUT"))
+    );
     let list = w.staff_a.ok(DEPARTURE_CHECKS, json!({"n": w.nursery_a})).await.unwrap();
     let list = list["departureChecks"].as_array().unwrap();
     assert_eq!(list.len(), 1, "one check, for the child who stayed: {list:?}");
@@ -141,7 +151,10 @@ async fn alerted_until_the_check_out_and_repeated_meanwhile(backend: Backend) {
 async fn explained_by_staff_and_never_on_a_closed_day(backend: Backend) {
     let app = TestApp::start_with(
         backend,
-        &[("ARRIVAL_WATCH_INTERVAL_MS", "100"), ("LEFT_BEHIND_REPEAT_SECONDS", "3600")],
+        &[
+            ("ARRIVAL_WATCH_INTERVAL_MS", "100"),
+            ("LEFT_BEHIND_REPEAT_SECONDS", "3600"),
+        ],
     )
     .await;
     let w = World::build(&app).await;
@@ -214,7 +227,10 @@ async fn explained_by_staff_and_never_on_a_closed_day(backend: Backend) {
         json!({"open": false, "resolution": "EXPLAINED", "note": "延長保育（20時まで）"})
     );
     let seen = next_check(&mut staff_b_live).await;
-    assert_eq!((seen["id"].clone(), seen["open"].clone()), (raised["id"].clone(), json!(false)));
+    assert_eq!(
+        (seen["id"].clone(), seen["open"].clone()),
+        (raised["id"].clone(), json!(false))
+    );
     assert!(
         staff_b_live.next_data(SILENCE_WAIT).await.unwrap().is_none(),
         "an explained check is not raised again"

@@ -11,13 +11,13 @@
 //! year (see `reports.rs`).
 
 mod arrival_check;
-mod stats;
 mod city;
 mod cpu;
 mod hostile;
 mod naps;
 mod reports;
 mod rush;
+mod stats;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -176,8 +176,14 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
         errors.load(std::sync::atomic::Ordering::Relaxed)
     );
     println!("  {rush_cpu}");
-    println!("check-in latency: {}", crate::stats::Latencies::of(&latencies).summary());
-    println!("check-in → guardian delivery: {}", crate::stats::Latencies::of(&deliveries).summary());
+    println!(
+        "check-in latency: {}",
+        crate::stats::Latencies::of(&latencies).summary()
+    );
+    println!(
+        "check-in → guardian delivery: {}",
+        crate::stats::Latencies::of(&deliveries).summary()
+    );
     println!(
         "delivered {} of {expected} expected events; server RSS after the rush {rss_after} KiB",
         deliveries.len()
@@ -268,7 +274,6 @@ async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &
         }
     }
 }
-
 
 /// An arrival or a departure, for the ceiling.
 #[derive(Clone, Copy)]

@@ -10,8 +10,7 @@ pub struct Latencies(Histogram<u64>);
 impl Latencies {
     pub fn of(samples: &[Duration]) -> Latencies {
         // 1 µs to an hour: anything longer is clamped (and would be a failed run anyway).
-        let mut histogram =
-            Histogram::<u64>::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds and precision");
+        let mut histogram = Histogram::<u64>::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds and precision");
         for sample in samples {
             histogram.saturating_record(sample.as_micros().try_into().unwrap_or(u64::MAX));
         }
@@ -24,7 +23,11 @@ impl Latencies {
 
     /// The value at quantile `q` (0.5 the median, 1.0 the maximum), in milliseconds.
     pub fn ms(&self, q: f64) -> f64 {
-        let micros = if q >= 1.0 { self.0.max() } else { self.0.value_at_quantile(q) };
+        let micros = if q >= 1.0 {
+            self.0.max()
+        } else {
+            self.0.value_at_quantile(q)
+        };
         micros as f64 / 1e3
     }
 

@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use crate::service::Services;
 use crate::audit::NewAuditEntry;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
+use crate::service::Services;
 use crate::store::{AuditFilter, ChildFilter, EntityRef};
 
 pub const MAX_PAGE: i64 = 500;

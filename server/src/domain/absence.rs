@@ -20,7 +20,9 @@ pub fn expected_arrival_rule(
             "expectedArrival",
             "a late arrival needs the expected arrival time",
         )),
-        (AbsenceKind::Absence, Some(_)) => Err(AppError::bad_input("expectedArrival", "an absence has no arrival time")),
+        (AbsenceKind::Absence, Some(_)) => {
+            Err(AppError::bad_input("expectedArrival", "an absence has no arrival time"))
+        }
         (_, Some(at)) if at.local_date(offset) != date => Err(AppError::bad_input(
             "expectedArrival",
             "the time must be on the reported date",
@@ -97,7 +99,10 @@ mod tests {
         let day = date!(2026 - 12 - 03);
         let ten = Timestamp(datetime!(2026-12-03 01:00 UTC));
         assert!(expected_arrival_rule(AbsenceKind::Late, day, None, JST).is_err());
-        assert_eq!(expected_arrival_rule(AbsenceKind::Late, day, Some(ten), JST).unwrap(), Some(ten));
+        assert_eq!(
+            expected_arrival_rule(AbsenceKind::Late, day, Some(ten), JST).unwrap(),
+            Some(ten)
+        );
         assert!(expected_arrival_rule(AbsenceKind::Absence, day, Some(ten), JST).is_err());
         // 23:30 UTC on the 2nd is 8:30 on the 3rd in Japan; 16:00 UTC on the 3rd is the 4th.
         let early = Timestamp(datetime!(2026-12-02 23:30 UTC));
@@ -121,17 +126,29 @@ mod tests {
             note: Some("通院のため11時に".into()),
         };
         let changed = edited(&late, edit.clone(), JST, now).unwrap();
-        assert_eq!((changed.id, changed.kind, changed.date), (late.id, late.kind, late.date));
+        assert_eq!(
+            (changed.id, changed.kind, changed.date),
+            (late.id, late.kind, late.date)
+        );
         assert_eq!(changed.reason, AbsenceReason::MedicalAppointment);
         assert_eq!(changed.updated_at, Some(now));
-        let without_time = AbsenceEdit { expected_arrival: None, ..edit.clone() };
-        assert!(edited(&late, without_time, JST, now).is_err(), "a lateness keeps needing its time");
+        let without_time = AbsenceEdit {
+            expected_arrival: None,
+            ..edit.clone()
+        };
+        assert!(
+            edited(&late, without_time, JST, now).is_err(),
+            "a lateness keeps needing its time"
+        );
 
         let acknowledged = AbsenceReport {
             acknowledged_at: Some(now),
             ..late
         };
-        assert!(matches!(edited(&acknowledged, edit, JST, now), Err(AppError::Conflict { .. })));
+        assert!(matches!(
+            edited(&acknowledged, edit, JST, now),
+            Err(AppError::Conflict { .. })
+        ));
         assert!(may_change(&acknowledged).is_err());
         assert!(may_change(&report(AbsenceKind::Absence)).is_ok());
     }

@@ -27,7 +27,12 @@ pub struct AbsenceChangeMutation;
 impl AbsenceChangeMutation {
     /// A guardian edits their family's report until the nursery acknowledges it (then
     /// CONFLICT: a change is a phone call). Staff and the family's guardians see it live.
-    async fn update_absence(&self, ctx: &Context<'_>, id: ID, input: AbsenceUpdateInput) -> Result<AbsenceReportObject> {
+    async fn update_absence(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: AbsenceUpdateInput,
+    ) -> Result<AbsenceReportObject> {
         let edit = AbsenceEditInput {
             reason: input.reason,
             symptoms: input.symptoms.as_deref(),

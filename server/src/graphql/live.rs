@@ -24,9 +24,9 @@ use futures::stream::BoxStream;
 use futures::{FutureExt, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
+use super::departure::DepartureCheckObject;
 use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
 use super::report_types::InfectionAlertObject;
-use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
 use super::subscription::{
     absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, departure_check,
@@ -93,7 +93,13 @@ impl DeliveryRoot {
     }
 
     async fn departure_check_updates(&self, ctx: &Context<'_>) -> Result<Option<DepartureCheckObject>> {
-        deliver(ctx, LiveField::DepartureChecks, LiveArguments::default(), departure_check).await
+        deliver(
+            ctx,
+            LiveField::DepartureChecks,
+            LiveArguments::default(),
+            departure_check,
+        )
+        .await
     }
 
     async fn pickup_plan_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupPlanUpdateObject>> {

@@ -6,8 +6,8 @@ use async_graphql::{Context, Object, Result, ID};
 use super::report_types::*;
 use super::scalars::{GqlDate, GqlDateTime};
 use super::{actor, services};
-use crate::domain::{AuditAccess, Timestamp};
 use crate::audit::log as audit_log;
+use crate::domain::{AuditAccess, Timestamp};
 use crate::service::{oversight, reports};
 
 /// The nurseries and dates a report covers, as the policy allows the caller.

@@ -7,9 +7,9 @@ use futures::stream::BoxStream;
 use futures::{future, Stream, StreamExt};
 
 use super::care_types::{CareAlertObject, CareRecordObject};
+use super::departure::DepartureCheckObject;
 use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
 use super::report_types::InfectionAlertObject;
-use super::departure::DepartureCheckObject;
 use super::safety::ArrivalCheckObject;
 use super::types::{AbsenceReportObject, AttendanceEventObject};
 use super::{actor, services};
@@ -296,9 +296,7 @@ pub(super) fn absence_update(entry: &LogEntry) -> Option<AbsenceReportObject> {
         EventPayload::AbsenceReported(report)
         | EventPayload::AbsenceAcknowledged(report)
         | EventPayload::AbsenceUpdated(report)
-        | EventPayload::AbsenceWithdrawn(report) => {
-            Some(AbsenceReportObject(report.clone()))
-        }
+        | EventPayload::AbsenceWithdrawn(report) => Some(AbsenceReportObject(report.clone())),
         _ => None,
     }
 }

@@ -31,7 +31,12 @@ async fn changeable(svc: &Services, actor: &Actor, id: &str) -> AppResult<(Id, t
     Ok((id, offset))
 }
 
-pub async fn update_absence(svc: &Services, actor: &Actor, id: &str, input: AbsenceEditInput<'_>) -> AppResult<AbsenceReport> {
+pub async fn update_absence(
+    svc: &Services,
+    actor: &Actor,
+    id: &str,
+    input: AbsenceEditInput<'_>,
+) -> AppResult<AbsenceReport> {
     let (id, offset) = changeable(svc, actor, id).await?;
     let edit = AbsenceEdit {
         reason: input.reason,

@@ -60,14 +60,23 @@ pub struct GuardianPush {
 #[async_trait]
 pub trait DepartureUnit: Send {
     /// Children of the nurseries checked in on the UTC range `day` with no check-out after.
-    async fn children_still_here(&mut self, nursery_ids: &[Id], day: (Timestamp, Timestamp)) -> StoreResult<Vec<StillHere>>;
+    async fn children_still_here(
+        &mut self,
+        nursery_ids: &[Id],
+        day: (Timestamp, Timestamp),
+    ) -> StoreResult<Vec<StillHere>>;
     /// The nurseries' checks of `date`, open or not.
     async fn departure_checks_of(&mut self, nursery_ids: &[Id], date: Date) -> StoreResult<Vec<DepartureCheck>>;
     /// Inserts the check unless the child already has one that day: whether it was inserted.
     async fn insert_departure_check(&mut self, check: &DepartureCheck) -> StoreResult<bool>;
     /// Moves an open check's last alert from `seen` (what this replica read) to `at`; `None`
     /// when another replica repeated it first or it has ended.
-    async fn realert_departure_check(&mut self, id: Id, seen: Timestamp, at: Timestamp) -> StoreResult<Option<DepartureCheck>>;
+    async fn realert_departure_check(
+        &mut self,
+        id: Id,
+        seen: Timestamp,
+        at: Timestamp,
+    ) -> StoreResult<Option<DepartureCheck>>;
     /// Ends an open check; `None` when it was not open (someone else ended it first).
     async fn resolve_departure_check(
         &mut self,
@@ -197,7 +206,8 @@ pub trait SafetyStore {
     async fn arrival_checks(&self, nursery_id: Id, date: Date) -> StoreResult<Vec<ArrivalCheck>>;
     async fn arrival_check(&self, id: Id) -> StoreResult<Option<ArrivalCheck>>;
     /// Children still here after closing (the watch's read before it opens a unit).
-    async fn children_still_here(&self, nursery_ids: &[Id], day: (Timestamp, Timestamp)) -> StoreResult<Vec<StillHere>>;
+    async fn children_still_here(&self, nursery_ids: &[Id], day: (Timestamp, Timestamp))
+        -> StoreResult<Vec<StillHere>>;
     async fn departure_checks(&self, nursery_ids: &[Id], date: Date) -> StoreResult<Vec<DepartureCheck>>;
     async fn departure_check(&self, id: Id) -> StoreResult<Option<DepartureCheck>>;
     /// A correction as the live event it was sent as.

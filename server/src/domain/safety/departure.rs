@@ -99,7 +99,10 @@ pub fn plan_departure_round(
 /// The staff's notification: the child's given name and that they are still here, at the
 /// nursery's local time (staff read it in Japanese; the nursery's language).
 pub fn departure_check_text(given_name: &str, clock: &str) -> (&'static str, String) {
-    ("降園確認", format!("{given_name}ちゃんがまだ降園していません（{clock}）"))
+    (
+        "降園確認",
+        format!("{given_name}ちゃんがまだ降園していません（{clock}）"),
+    )
 }
 
 #[cfg(test)]
@@ -143,7 +146,10 @@ mod tests {
         let raised_at = at(datetime!(2026-12-03 10:00 UTC));
         let still_here = |ids: &[Id]| {
             ids.iter()
-                .map(|&child_id| StillHere { child_id, nursery_id: nursery })
+                .map(|&child_id| StillHere {
+                    child_id,
+                    nursery_id: nursery,
+                })
                 .collect::<Vec<_>>()
         };
         let every = time::Duration::minutes(15);
@@ -153,9 +159,19 @@ mod tests {
         assert!(first.end.is_empty() && first.repeat.is_empty());
 
         let open = check(here, raised_at, None);
-        let early = plan_departure_round(still_here(&[here]), vec![open.clone()], at(datetime!(2026-12-03 10:14:59 UTC)), every);
+        let early = plan_departure_round(
+            still_here(&[here]),
+            vec![open.clone()],
+            at(datetime!(2026-12-03 10:14:59 UTC)),
+            every,
+        );
         assert!(early.is_empty(), "nothing before the interval: {early:?}");
-        let due = plan_departure_round(still_here(&[here]), vec![open.clone()], at(datetime!(2026-12-03 10:15 UTC)), every);
+        let due = plan_departure_round(
+            still_here(&[here]),
+            vec![open.clone()],
+            at(datetime!(2026-12-03 10:15 UTC)),
+            every,
+        );
         assert_eq!(due.repeat, vec![open.clone()]);
 
         // Checked out: the open check ends; explained: never raised again that day.

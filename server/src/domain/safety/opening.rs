@@ -155,7 +155,9 @@ mod tests {
         let hours = NurseryHours::default();
         // Thursday 2026-12-03; the week before holds Sunday 11/29 and Labour Thanksgiving is
         // 11/23 (outside the week).
-        let days = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 11 - 20), 7, |d| day_status(d, &hours, None));
+        let days = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 11 - 20), 7, |d| {
+            day_status(d, &hours, None)
+        });
         assert_eq!(
             days,
             vec![
@@ -167,9 +169,13 @@ mod tests {
                 date!(2026 - 12 - 02),
             ]
         );
-        let young = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| day_status(d, &hours, None));
+        let young = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| {
+            day_status(d, &hours, None)
+        });
         assert_eq!(young, vec![date!(2026 - 12 - 02)], "not before the nursery existed");
-        let closed = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| day_status(d, &hours, Some(false)));
+        let closed = ended_open_days(date!(2026 - 12 - 03), date!(2026 - 12 - 02), 7, |d| {
+            day_status(d, &hours, Some(false))
+        });
         assert!(closed.is_empty());
     }
 

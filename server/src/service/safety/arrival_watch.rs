@@ -53,7 +53,12 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
             // The same clock runs the left-behind check after closing (降園確認).
             match super::departure_watch::run_on(&svc, now, &open).await {
                 Ok(o) if o.raised + o.repeated + o.ended > 0 => {
-                    tracing::info!(raised = o.raised, repeated = o.repeated, ended = o.ended, "departure checks");
+                    tracing::info!(
+                        raised = o.raised,
+                        repeated = o.repeated,
+                        ended = o.ended,
+                        "departure checks"
+                    );
                 }
                 Ok(_) => {}
                 Err(err) => tracing::error!(error = %err, "departure watch failed"),

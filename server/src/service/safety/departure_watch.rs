@@ -8,7 +8,9 @@
 use time::Date;
 
 use super::open_today::{open_today, OpenDay};
-use crate::domain::safety::departure::{departure_check_is_due, plan_departure_round, DepartureCheck, DepartureCheckResolution};
+use crate::domain::safety::departure::{
+    departure_check_is_due, plan_departure_round, DepartureCheck, DepartureCheckResolution,
+};
 use crate::domain::*;
 use crate::error::AppResult;
 use crate::service::Services;
@@ -31,7 +33,11 @@ pub async fn run_on(svc: &Services, now: Timestamp, open: &[OpenDay]) -> AppResu
     let repeat_every = svc.config.left_behind_repeat();
     let mut outcome = DepartureOutcome::default();
     for open_day in open {
-        let ids: Vec<Id> = open_day.due(departure_check_is_due).into_iter().map(|(id, _)| id).collect();
+        let ids: Vec<Id> = open_day
+            .due(departure_check_is_due)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
         if ids.is_empty() {
             continue;
         }
@@ -97,13 +103,15 @@ async fn apply_round(
         if !unit.insert_departure_check(&check).await? {
             continue;
         }
-        unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
+        unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone()))
+            .await?;
         unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
         outcome.raised += 1;
     }
     for open in plan.repeat {
         if let Some(check) = unit.realert_departure_check(open.id, open.alerted_at, now).await? {
-            unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone())).await?;
+            unit.append_event(check.id, &EventPayload::DepartureCheck(check.clone()))
+                .await?;
             unit.enqueue_notice(&PushNotice::left_behind(&check, now)).await?;
             outcome.repeated += 1;
         }
@@ -113,7 +121,8 @@ async fn apply_round(
             .resolve_departure_check(open.id, DepartureCheckResolution::CheckedOut, None, None, now)
             .await?
         {
-            unit.append_event(ended.id, &EventPayload::DepartureCheck(ended)).await?;
+            unit.append_event(ended.id, &EventPayload::DepartureCheck(ended))
+                .await?;
             outcome.ended += 1;
         }
     }

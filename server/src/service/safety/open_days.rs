@@ -33,7 +33,11 @@ pub async fn record_ended_days(svc: &Services, now: Timestamp) -> AppResult<usiz
             date = date.next_day().unwrap_or(today);
         }
         let open = ended_open_days(today, nursery.created_at.local_date(offset), LOOKBACK_DAYS, |date| {
-            day_status(date, &hours, exceptions.get(&date).and_then(|e| e.get(&nursery.id)).copied())
+            day_status(
+                date,
+                &hours,
+                exceptions.get(&date).and_then(|e| e.get(&nursery.id)).copied(),
+            )
         });
         days.extend(open.into_iter().map(|date| (nursery.id, date)));
     }
