@@ -4,14 +4,18 @@
 pub mod absence;
 pub mod account_letter;
 pub mod accounts;
+pub mod attendance_day;
 pub mod calendar;
 pub mod care;
 pub mod endpoint;
 pub mod ids;
 pub mod journal;
 pub mod model;
+pub mod nap_rules;
 pub mod oversight;
 pub mod push;
+#[cfg(test)]
+mod push_targets_tests;
 pub mod roster;
 pub mod roster_import;
 pub mod safety;

@@ -30,7 +30,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use time::Date;
 
+use crate::domain::attendance_day::{DayEntry, DaysSoFar, SequenceRefusal};
 use crate::domain::calendar::LocalDay;
+use crate::domain::nap_rules;
 use crate::domain::*;
 
 #[derive(Debug, thiserror::Error)]

@@ -124,6 +124,7 @@ impl DbStore {
         Ok(Ok(tx))
     }
 
+    /// The event's entry in the log, numbered for exact delivery (see `events/`).
     async fn append_log(
         tx: &mut sqlx::Transaction<'static, Db>,
         entity_id: Id,
@@ -142,11 +143,23 @@ impl DbStore {
         .bind(Timestamp::now())
         .fetch_one(&mut **tx)
         .await?;
-        // The event's push notifications commit with it, or not at all.
+        Ok(Position { tx: tx_id, seq })
+    }
+
+    /// Publishes an event written in `tx`: its log entry (what live subscribers receive, in log
+    /// order) and the push outbox rows `PushNotice::for_event` plans for it (who is woken).
+    /// Both commit with the write or not at all; the caller's service wakes the tailer and the
+    /// push worker after the commit.
+    async fn publish_event(
+        tx: &mut sqlx::Transaction<'static, Db>,
+        entity_id: Id,
+        payload: &EventPayload,
+    ) -> StoreResult<Position> {
+        let position = Self::append_log(tx, entity_id, payload).await?;
         if let Some(notice) = PushNotice::for_event(payload) {
             Self::enqueue_pushes(tx, &notice).await?;
         }
-        Ok(Position { tx: tx_id, seq })
+        Ok(position)
     }
 
     async fn attendance_event(&self, id: Id) -> StoreResult<AttendanceEvent> {
@@ -247,7 +260,7 @@ impl AttendanceStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::append_log(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone())).await?;
+        Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone())).await?;
         if let Some(surveillance) = &context.surveillance {
             if report.kind == AbsenceKind::Absence && !report.symptoms.is_empty() {
                 Self::watch_for_clusters(&mut tx, &report, context.classroom_id, surveillance).await?;
@@ -283,7 +296,7 @@ impl AttendanceStore for DbStore {
                     acknowledged_at: Some(at),
                     ..self.load_absences(vec![row]).await?.remove(0)
                 };
-                Self::append_log(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report)).await?;
+                Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report)).await?;
             }
         }
         let scope: Option<(Id, Id)> = sqlx::query_as("SELECT nursery_id, child_id FROM absence_reports WHERE id = $1")

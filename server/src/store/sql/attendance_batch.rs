@@ -41,20 +41,14 @@ fn push_key_matches<'k>(query: &mut QueryBuilder<'_, Db>, keys: impl IntoIterato
     }
 }
 
-/// Whether a `kind` at `at` may follow the child's `last` event of the day.
-fn follows_day(kind: AttendanceKind, at: Timestamp, last: Option<(AttendanceKind, Timestamp)>) -> StoreResult<()> {
-    match (kind, last) {
-        (AttendanceKind::CheckIn, Some((AttendanceKind::CheckIn, _))) => {
-            Err(StoreError::Conflict("the child is already checked in".into()))
-        }
-        (AttendanceKind::CheckOut, None | Some((AttendanceKind::CheckOut, _))) => {
-            Err(StoreError::Conflict("the child is not checked in".into()))
-        }
-        (_, Some((_, last_at))) if at < last_at => Err(StoreError::BadInput {
-            field: "occurredAt".into(),
-            message: "earlier than the child's last recorded arrival or departure".into(),
-        }),
-        _ => Ok(()),
+/// A refusal of the day's rules (`domain::attendance_day`) as the store reports it.
+fn sequence_refusal(refusal: SequenceRefusal) -> StoreError {
+    match refusal.field() {
+        Some(field) => StoreError::BadInput {
+            field: field.into(),
+            message: refusal.message().into(),
+        },
+        None => StoreError::Conflict(refusal.message().into()),
     }
 }
 
@@ -69,9 +63,10 @@ impl DbStore {
         let mut fates: Vec<Option<Fate>> = writes.iter().map(|_| None).collect();
         let claimed = Self::claim_batch_keys(&mut tx, writes, &mut fates).await?;
         let children = Self::lock_children(&mut tx, writes, &fates).await?;
-        let mut days = Self::days_so_far(&mut tx, writes, &fates).await?;
+        let mut days = DaysSoFar::new(Self::days_so_far(&mut tx, writes, &fates).await?);
 
-        // Each write against its child's day so far, in arrival order.
+        // Each write against its child's day so far, in arrival order (the day's rules are
+        // `domain::attendance_day`); first arrivals are added to the classrooms' daily figures.
         let mut first_arrivals: std::collections::BTreeMap<(Id, Date, Id), i64> = std::collections::BTreeMap::new();
         for (i, write) in writes.iter().enumerate() {
             if fates[i].is_some() {
@@ -82,18 +77,15 @@ impl DbStore {
                 fates[i] = Some(Fate::Refused(StoreError::NotFound));
                 continue;
             };
-            let history = days.entry(event.child_id).or_default();
-            let last = history
-                .iter()
-                .filter(|(_, at, _)| *at >= write.day.start && *at < write.day.end)
-                .max_by_key(|(_, at, id)| (*at, *id))
-                .map(|(kind, at, _)| (*kind, *at));
-            fates[i] = Some(match follows_day(event.kind, event.occurred_at, last) {
-                Err(refusal) => Fate::Refused(refusal),
-                Ok(()) => {
-                    history.push((event.kind, event.occurred_at, event.id));
-                    // The child's first arrival of the day counts them present in the rollup.
-                    if event.kind == AttendanceKind::CheckIn && last.is_none() {
+            let entry = DayEntry {
+                kind: event.kind,
+                at: event.occurred_at,
+                id: event.id,
+            };
+            fates[i] = Some(match days.admit(event.child_id, write.day.start, write.day.end, entry) {
+                Err(refusal) => Fate::Refused(sequence_refusal(refusal)),
+                Ok(admitted) => {
+                    if admitted.first_arrival {
                         *first_arrivals
                             .entry((child.classroom_id, write.day.date, event.nursery_id))
                             .or_default() += 1;

@@ -117,7 +117,7 @@ impl DbStore {
         tx: &mut sqlx::Transaction<'static, Db>,
         writes: &[AttendanceWrite],
         fates: &[Option<Fate>],
-    ) -> StoreResult<std::collections::HashMap<Id, Vec<(AttendanceKind, Timestamp, Id)>>> {
+    ) -> StoreResult<std::collections::HashMap<Id, Vec<DayEntry>>> {
         let undecided: Vec<&AttendanceWrite> = writes
             .iter()
             .zip(fates)
@@ -138,11 +138,10 @@ impl DbStore {
         // A corrected check-in or check-out no longer counts: the day goes on from before it.
         query.push(" AND NOT EXISTS (SELECT 1 FROM attendance_corrections x WHERE x.attendance_id = attendance_events.id)");
         let rows: Vec<(Id, String, Timestamp, Id)> = query.build_query_as().fetch_all(&mut **tx).await?;
-        let mut days: std::collections::HashMap<Id, Vec<(AttendanceKind, Timestamp, Id)>> = std::collections::HashMap::new();
+        let mut days: std::collections::HashMap<Id, Vec<DayEntry>> = std::collections::HashMap::new();
         for (child_id, kind, at, id) in rows {
-            days.entry(child_id)
-                .or_default()
-                .push((parse_text_enum(AttendanceKind::parse, &kind)?, at, id));
+            let kind = parse_text_enum(AttendanceKind::parse, &kind)?;
+            days.entry(child_id).or_default().push(DayEntry { kind, at, id });
         }
         Ok(days)
     }

@@ -232,9 +232,9 @@ impl CareStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         if let Some(alert) = &alert {
-            Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
+            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
         Self::commit(tx, Place::Nursery(check.nursery_id), &[check.child_id, check.id]).await?;
         Ok(Recorded {
@@ -299,7 +299,7 @@ impl CareStore for DbStore {
         .bind(meal.meal.as_str())
         .execute(&mut *tx)
         .await?;
-        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         Self::commit(tx, Place::Nursery(meal.nursery_id), &[meal.child_id, meal.id]).await?;
         Ok(Recorded {
             value: meal,

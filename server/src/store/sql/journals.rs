@@ -146,7 +146,7 @@ impl JournalStore for DbStore {
         let journal = Journal::try_from(row)?;
         Self::insert_revision(&mut tx, &journal, change.action, change.actor).await?;
         if let Some(alert) = &alert {
-            Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
+            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
         Self::commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
         Ok(journal)

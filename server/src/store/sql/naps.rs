@@ -1,5 +1,6 @@
-// Naps and nap checks (午睡チェック): the first check opens a nap, the watcher's overdue query,
-// compliance per child per day. Shared SQL, included by each backend.
+// Naps and nap checks (午睡チェック): the rows and statements behind the rules of
+// `domain::nap_rules` (the first check opens a nap, due times, compliance on the day the nap
+// began), and the watcher's overdue query. Shared SQL, included by each backend.
 
 #[derive(sqlx::FromRow)]
 struct NapRow {
@@ -53,28 +54,6 @@ impl TryFrom<NapCheckRow> for NapCheck {
 const NAP_CHECK_SELECT: &str =
     "SELECT id, nap_id, child_id, checked_at, position, breathing_ok, recorded_by FROM nap_checks";
 
-/// A nap's compliance: checks whose gap from the previous check (or the start) was within the
-/// interval count as on time; the nap's length decides how many were required.
-fn nap_compliance_of(nap: &Nap, ended_at: Timestamp, checks: &[Timestamp]) -> NapCompliance {
-    let Some(interval) = nap.interval_seconds.filter(|s| *s > 0) else {
-        return NapCompliance::default();
-    };
-    let duration = (ended_at.0 - nap.started_at.0).whole_seconds().max(0);
-    let required = duration / interval;
-    let mut previous = nap.started_at;
-    let mut on_time = 0;
-    for at in checks {
-        if (at.0 - previous.0).whole_seconds() <= interval {
-            on_time += 1;
-        }
-        previous = *at;
-    }
-    NapCompliance {
-        required_checks: required,
-        on_time_checks: on_time.min(required),
-    }
-}
-
 impl DbStore {
     async fn nap_check_by_id(&self, id: Id) -> StoreResult<NapCheck> {
         let row: NapCheckRow = sqlx::query_as(&format!("{NAP_CHECK_SELECT} WHERE id = $1"))
@@ -91,10 +70,7 @@ impl DbStore {
         by: Id,
         context: &NapContext,
     ) -> StoreResult<()> {
-        let due = context
-            .interval_seconds
-            .filter(|s| *s > 0)
-            .map(|s| Timestamp(nap.started_at.0 + time::Duration::seconds(s)));
+        let due = nap_rules::next_check_due(nap.started_at, context.interval_seconds);
         sqlx::query(
             "INSERT INTO naps (id, child_id, nursery_id, family_id, classroom_id, started_at, interval_seconds,
                 last_check_at, due_at, started_by, created_at)
@@ -204,26 +180,21 @@ impl NapStore for DbStore {
                 })
             }
         };
-        let nap = match Self::open_nap_in(&mut tx, check.child_id).await? {
-            Some(nap) => nap,
-            None => {
-                // The first check of a nap starts it.
-                let nap = Nap {
-                    id: Id::new(),
-                    child_id: check.child_id,
-                    started_at: check.checked_at,
-                    ended_at: None,
-                    interval_seconds: context.interval_seconds,
-                };
-                Self::insert_nap(&mut tx, &nap, check.recorded_by, &context).await?;
-                nap
-            }
-        };
-        if check.checked_at < nap.started_at {
-            return Err(StoreError::BadInput {
-                field: "checkedAt".into(),
-                message: "before the nap started".into(),
-            });
+        let open = Self::open_nap_in(&mut tx, check.child_id).await?;
+        let of_check = nap_rules::nap_of_check(
+            open,
+            check.child_id,
+            check.checked_at,
+            context.interval_seconds,
+            Id::new(),
+        )
+        .map_err(|_| StoreError::BadInput {
+            field: nap_rules::CheckBeforeNap::FIELD.into(),
+            message: nap_rules::CheckBeforeNap::MESSAGE.into(),
+        })?;
+        let nap = of_check.nap;
+        if of_check.opens {
+            Self::insert_nap(&mut tx, &nap, check.recorded_by, &context).await?;
         }
         let check = NapCheck {
             nap_id: nap.id,
@@ -243,19 +214,16 @@ impl NapStore for DbStore {
         .bind(Timestamp::now())
         .execute(&mut *tx)
         .await?;
-        let due = nap
-            .interval_seconds
-            .filter(|s| *s > 0)
-            .map(|s| Timestamp(check.checked_at.0 + time::Duration::seconds(s)));
+        let due = nap_rules::next_check_due(check.checked_at, nap.interval_seconds);
         sqlx::query("UPDATE naps SET last_check_at = $1, due_at = $2 WHERE id = $3")
             .bind(check.checked_at)
             .bind(due)
             .bind(nap.id)
             .execute(&mut *tx)
             .await?;
-        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         if let Some(alert) = &alert {
-            Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
+            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
         }
         Self::commit(tx, Place::Nursery(context.nursery_id), &[check.child_id, check.id]).await?;
         Ok(Recorded {
@@ -275,15 +243,15 @@ impl NapStore for DbStore {
         let nap = Self::open_nap_in(&mut tx, child_id)
             .await?
             .ok_or_else(|| StoreError::Conflict("the child is not napping".into()))?;
-        let ended_at = at.max(nap.started_at);
+        let ended_at = nap_rules::end_of_nap(&nap, at);
         let checks: Vec<(Timestamp,)> =
             sqlx::query_as("SELECT checked_at FROM nap_checks WHERE nap_id = $1 ORDER BY checked_at")
                 .bind(nap.id)
                 .fetch_all(&mut *tx)
                 .await?;
         let checks: Vec<Timestamp> = checks.into_iter().map(|(at,)| at).collect();
-        let compliance = nap_compliance_of(&nap, ended_at, &checks);
-        let local_date = nap.started_at.local_date(offset);
+        let compliance = nap_rules::compliance(&nap, ended_at, &checks);
+        let local_date = nap_rules::compliance_date(&nap, offset);
         sqlx::query("UPDATE naps SET ended_at = $1, due_at = NULL WHERE id = $2")
             .bind(ended_at)
             .bind(nap.id)
@@ -307,7 +275,7 @@ impl NapStore for DbStore {
         .bind(compliance.on_time_checks)
         .execute(&mut *tx)
         .await?;
-        Self::append_log(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
         Self::commit(tx, Place::Nursery(nursery_id), &[child_id]).await?;
         Ok(Nap {
             ended_at: Some(ended_at),
@@ -391,7 +359,7 @@ impl NapStore for DbStore {
                     temperature_c: None,
                     journal_id: None,
                 };
-                Self::append_log(&mut tx, alert.id, &EventPayload::CareAlert(alert)).await?;
+                Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert)).await?;
                 raised += 1;
             }
             tx.commit().await?;

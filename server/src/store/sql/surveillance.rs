@@ -130,7 +130,7 @@ impl DbStore {
             .bind(alert.raised_at)
             .execute(&mut **tx)
             .await?;
-            Self::append_log(tx, alert.id, &EventPayload::InfectionAlert(alert)).await?;
+            Self::publish_event(tx, alert.id, &EventPayload::InfectionAlert(alert)).await?;
         }
         Ok(())
     }
