@@ -103,6 +103,21 @@ pub fn current_write() -> Option<WriteContext> {
         .flatten()
 }
 
+/// The audit entry of the request's running mutation about `entity_ids` of `nursery_id`, for
+/// a service to write in its own unit of work next to the write it describes: `None` outside a
+/// request's mutation (a watcher's writes are recorded as their own log entries).
+pub fn planned_write(nursery_id: Id, entity_ids: &[Id], at: Timestamp) -> Option<NewAuditEntry> {
+    current_write().map(|write| NewAuditEntry {
+        at,
+        actor_id: write.actor_id,
+        access: AuditAccess::Write,
+        operation: write.operation,
+        nursery_id: Some(nursery_id),
+        entity_ids: entity_ids.to_vec(),
+        client_addr: write.client_addr,
+    })
+}
+
 /// Records that `operation` read child-level records `ids` of `nursery_id`. Reads of one
 /// operation in one nursery are kept as one entry.
 pub fn record_read(operation: &str, nursery_id: Id, ids: impl IntoIterator<Item = Id>) {

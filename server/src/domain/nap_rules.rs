@@ -8,7 +8,19 @@
 
 use time::{Date, Duration, UtcOffset};
 
-use super::{Id, Nap, NapCompliance, Timestamp};
+use super::{CareAlertKind, Id, Nap, NapCompliance, SleepPosition, Timestamp};
+
+/// The alert a check raises at once: breathing not OK, else a child lying on its front (the
+/// position most linked to sudden infant death); none when all is well.
+pub fn danger(position: SleepPosition, breathing_ok: bool) -> Option<CareAlertKind> {
+    if !breathing_ok {
+        Some(CareAlertKind::NapBreathing)
+    } else if position == SleepPosition::Front {
+        Some(CareAlertKind::NapPosition)
+    } else {
+        None
+    }
+}
 
 /// When the check after one made at `at` is due: `interval_seconds` later, or never when this
 /// age needs no checks.
@@ -114,6 +126,13 @@ mod tests {
             ended_at: None,
             interval_seconds,
         }
+    }
+
+    #[test]
+    fn breathing_comes_before_position_and_a_child_on_its_back_raises_nothing() {
+        assert_eq!(danger(SleepPosition::Front, false), Some(CareAlertKind::NapBreathing));
+        assert_eq!(danger(SleepPosition::Front, true), Some(CareAlertKind::NapPosition));
+        assert_eq!(danger(SleepPosition::Back, true), None);
     }
 
     #[test]

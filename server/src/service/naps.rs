@@ -1,11 +1,17 @@
 //! Naps and 午睡チェック: checks (the first opens a nap), dangerous positions and breathing
 //! alerted at once, intervals per age band set by municipality or nursery, and the server's
 //! own clock noticing a check that is overdue.
+//!
+//! Each write is one unit of work this service owns: it asks the policy, opens the unit
+//! (`NapUnit`), applies `domain::nap_rules`, writes through small store statements, publishes
+//! the events and the audit entry in the same transaction, commits, then wakes the tailer.
 
 use time::OffsetDateTime;
 
 use super::care::{alert, child_context, key, recorded_event, recorded_instant, ChildContext};
 use super::Services;
+use crate::audit;
+use crate::domain::nap_rules;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
@@ -34,20 +40,56 @@ async fn nap_context(svc: &Services, ctx: &ChildContext) -> AppResult<NapContext
     })
 }
 
+/// Starts a nap by hand (a check would open one too); CONFLICT when one is already open.
 pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
     let at = recorded_instant("startedAt", at)?;
     let context = nap_context(svc, &ctx).await?;
-    Ok(svc.store.start_nap(ctx.child.id, at, actor.user.id, context).await?)
+    let now = Timestamp::now();
+    let mut unit = svc.store.begin_nap_unit().await?;
+    if unit.open_nap(ctx.child.id).await?.is_some() {
+        return Err(AppError::conflict("the child is already napping"));
+    }
+    let nap = nap_rules::nap_of_check(None, ctx.child.id, at, context.interval_seconds, Id::new())
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("a new nap refused its own start")))?
+        .nap;
+    let due = nap_rules::next_check_due(nap.started_at, nap.interval_seconds);
+    unit.insert_nap(&nap, &context, due, actor.user.id, now).await?;
+    if let Some(entry) = audit::planned_write(context.nursery_id, &[ctx.child.id, nap.id], now) {
+        unit.audit(&entry).await?;
+    }
+    unit.commit().await?;
+    Ok(nap)
 }
 
+/// Ends the child's open nap and adds its checks to the compliance of the day it began (a nap
+/// from 23:45 counts on that day); the staff's screens hear of it live.
 pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
     let at = recorded_instant("endedAt", at)?;
     let event = recorded_event(CareRecordKind::NapEnded, &ctx, at);
-    let nap = svc.store.end_nap(ctx.child.id, at, ctx.offset(), event).await?;
+    let now = Timestamp::now();
+    let mut unit = svc.store.begin_nap_unit().await?;
+    let nap = unit
+        .open_nap(ctx.child.id)
+        .await?
+        .ok_or_else(|| AppError::conflict("the child is not napping"))?;
+    let ended_at = nap_rules::end_of_nap(&nap, at);
+    let checks = unit.checks_of_nap(nap.id).await?;
+    let compliance = nap_rules::compliance(&nap, ended_at, &checks);
+    let nursery_id = unit.end_nap(nap.id, ended_at).await?;
+    let date = nap_rules::compliance_date(&nap, ctx.offset());
+    unit.add_compliance(ctx.child.id, nursery_id, date, &compliance).await?;
+    unit.publish(event.id, &EventPayload::CareRecorded(event)).await?;
+    if let Some(entry) = audit::planned_write(nursery_id, &[ctx.child.id], now) {
+        unit.audit(&entry).await?;
+    }
+    unit.commit().await?;
     svc.after_commit();
-    Ok(nap)
+    Ok(Nap {
+        ended_at: Some(ended_at),
+        ..nap
+    })
 }
 
 pub struct NapCheckInput<'a> {
@@ -59,42 +101,54 @@ pub struct NapCheckInput<'a> {
 }
 
 /// 午睡チェック: the first check of a nap starts it. A child on its front, or breathing not
-/// OK, raises an alert to the nursery's staff at once.
+/// OK, raises an alert to the nursery's staff at once. A retried check (same idempotency key)
+/// answers the first one's result and writes nothing.
 pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInput<'_>) -> AppResult<NapCheck> {
     let (ctx, _) = child_context(svc, actor, input.child_id, &[Action::RecordCare]).await?;
     let checked_at = recorded_instant("checkedAt", input.checked_at)?;
     let context = nap_context(svc, &ctx).await?;
+    let key = key(actor, input.idempotency_key, "recordNapCheck")?;
+    let check_id = Id::new();
+    let now = Timestamp::now();
+    let mut unit = svc.store.begin_nap_unit().await?;
+    if let Some(key) = &key {
+        if let Some(earlier) = unit.claim_key(key, check_id).await? {
+            drop(unit);
+            return Ok(svc.store.nap_check(earlier).await?);
+        }
+    }
+    let open = unit.open_nap(ctx.child.id).await?;
+    let of_check = nap_rules::nap_of_check(open, ctx.child.id, checked_at, context.interval_seconds, Id::new())
+        .map_err(|_| AppError::bad_input(nap_rules::CheckBeforeNap::FIELD, nap_rules::CheckBeforeNap::MESSAGE))?;
+    let nap = of_check.nap;
+    if of_check.opens {
+        let due = nap_rules::next_check_due(nap.started_at, nap.interval_seconds);
+        unit.insert_nap(&nap, &context, due, actor.user.id, now).await?;
+    }
     let check = NapCheck {
-        id: Id::new(),
-        nap_id: Id::new(),
+        id: check_id,
+        nap_id: nap.id,
         child_id: ctx.child.id,
         checked_at,
         position: input.position,
         breathing_ok: input.breathing_ok,
         recorded_by: actor.user.id,
     };
-    let danger = if !input.breathing_ok {
-        Some(CareAlertKind::NapBreathing)
-    } else if input.position == SleepPosition::Front {
-        Some(CareAlertKind::NapPosition)
-    } else {
-        None
-    };
-    let key = key(actor, input.idempotency_key, "recordNapCheck")?;
-    let recorded = svc
-        .store
-        .record_nap_check(
-            check,
-            context,
-            recorded_event(CareRecordKind::NapCheck, &ctx, checked_at),
-            danger.map(|k| alert(k, &ctx, checked_at)),
-            key,
-        )
-        .await?;
-    if !recorded.replayed {
-        svc.after_commit();
+    unit.insert_nap_check(&check, now).await?;
+    let due = nap_rules::next_check_due(check.checked_at, nap.interval_seconds);
+    unit.set_next_check(nap.id, check.checked_at, due).await?;
+    let recorded = recorded_event(CareRecordKind::NapCheck, &ctx, checked_at);
+    unit.publish(recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+    if let Some(kind) = nap_rules::danger(input.position, input.breathing_ok) {
+        let alert = alert(kind, &ctx, checked_at);
+        unit.publish(alert.id, &EventPayload::CareAlert(alert)).await?;
     }
-    Ok(recorded.value)
+    if let Some(entry) = audit::planned_write(context.nursery_id, &[check.child_id, check.id], now) {
+        unit.audit(&entry).await?;
+    }
+    unit.commit().await?;
+    svc.after_commit();
+    Ok(check)
 }
 
 /// Sets the nap-check interval for an age band, for a municipality or one nursery (which wins).

@@ -5,6 +5,7 @@
 
 pub mod account_work;
 mod inputs;
+mod nap_work;
 mod oversight;
 mod pickup;
 mod postgres;
@@ -15,6 +16,7 @@ mod sqlite;
 
 pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
 pub use inputs::*;
+pub use nap_work::NapUnit;
 pub use oversight::*;
 pub use pickup::*;
 pub use records::*;
@@ -32,7 +34,6 @@ use time::Date;
 
 use crate::domain::attendance_day::{DayEntry, DaysSoFar, SequenceRefusal};
 use crate::domain::calendar::LocalDay;
-use crate::domain::nap_rules;
 use crate::domain::*;
 
 #[derive(Debug, thiserror::Error)]
@@ -355,28 +356,10 @@ pub trait NapStore {
         age_band: i32,
     ) -> StoreResult<Option<Option<i64>>>;
     async fn set_nap_interval(&self, scope_id: Id, age_band: i32, seconds: Option<i64>) -> StoreResult<()>;
-    /// Starts a nap; CONFLICT when one is already open for the child.
-    async fn start_nap(&self, child_id: Id, at: Timestamp, by: Id, context: NapContext) -> StoreResult<Nap>;
-    /// Records a nap check, opening a nap first when none is open, its event and its alert if
-    /// any.
-    async fn record_nap_check(
-        &self,
-        check: NapCheck,
-        context: NapContext,
-        recorded: CareRecorded,
-        alert: Option<CareAlert>,
-        key: Option<IdempotencyKey>,
-    ) -> StoreResult<Recorded<NapCheck>>;
-    /// Ends the child's open nap and adds its checks to the compliance of the day it began
-    /// (at the nursery's `offset`), whenever it ends: a nap from 23:45 counts on that day. The
-    /// event for the staff's screens commits with it.
-    async fn end_nap(
-        &self,
-        child_id: Id,
-        at: Timestamp,
-        offset: time::UtcOffset,
-        recorded: CareRecorded,
-    ) -> StoreResult<Nap>;
+    /// Opens the unit of work of a nap's start, check or end (`NapUnit`).
+    async fn begin_nap_unit(&self) -> StoreResult<Box<dyn NapUnit>>;
+    /// A nap check by id (the earlier result of a replayed check).
+    async fn nap_check(&self, id: Id) -> StoreResult<NapCheck>;
     async fn naps_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<Nap>>;
     async fn nap_checks_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<NapCheck>>;
     async fn nap_compliance(&self, child_id: Id, date: Date) -> StoreResult<NapCompliance>;

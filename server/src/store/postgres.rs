@@ -221,6 +221,7 @@ include!("sql/attendance_batch_steps.rs");
 include!("sql/attendance_batch_pickup.rs");
 include!("sql/care.rs");
 include!("sql/naps.rs");
+include!("sql/nap_unit.rs");
 include!("sql/journals.rs");
 include!("sql/push.rs");
 include!("sql/events.rs");

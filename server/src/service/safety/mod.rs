@@ -16,18 +16,10 @@ pub mod pickup_list;
 pub mod pickup_plans;
 
 use crate::audit::NewAuditEntry;
-use crate::domain::{AuditAccess, Id, Timestamp};
+use crate::domain::{Id, Timestamp};
 
 /// The audit entry of the request's running mutation, written in the unit of work: `None`
 /// outside a request (the watcher's writes are its own log entries).
 pub(crate) fn planned_audit(nursery_id: Id, entity_ids: &[Id]) -> Option<NewAuditEntry> {
-    crate::audit::current_write().map(|write| NewAuditEntry {
-        at: Timestamp::now(),
-        actor_id: write.actor_id,
-        access: AuditAccess::Write,
-        operation: write.operation,
-        nursery_id: Some(nursery_id),
-        entity_ids: entity_ids.to_vec(),
-        client_addr: write.client_addr,
-    })
+    crate::audit::planned_write(nursery_id, entity_ids, Timestamp::now())
 }

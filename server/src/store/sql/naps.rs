@@ -1,6 +1,6 @@
-// Naps and nap checks (午睡チェック): the rows and statements behind the rules of
-// `domain::nap_rules` (the first check opens a nap, due times, compliance on the day the nap
-// began), and the watcher's overdue query. Shared SQL, included by each backend.
+// Naps and nap checks (午睡チェック): reading them, the nap-check intervals, opening the unit of
+// work a nap's writes run in (`nap_unit.rs`; the rules are `domain::nap_rules`, applied by
+// `service/naps.rs`), and the watcher's overdue query. Shared SQL, included by each backend.
 
 #[derive(sqlx::FromRow)]
 struct NapRow {
@@ -64,35 +64,6 @@ impl DbStore {
         row.try_into()
     }
 
-    async fn insert_nap(
-        tx: &mut sqlx::Transaction<'static, Db>,
-        nap: &Nap,
-        by: Id,
-        context: &NapContext,
-    ) -> StoreResult<()> {
-        let due = nap_rules::next_check_due(nap.started_at, context.interval_seconds);
-        sqlx::query(
-            "INSERT INTO naps (id, child_id, nursery_id, family_id, classroom_id, started_at, interval_seconds,
-                last_check_at, due_at, started_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(nap.id)
-        .bind(nap.child_id)
-        .bind(context.nursery_id)
-        .bind(context.family_id)
-        .bind(context.classroom_id)
-        .bind(nap.started_at)
-        .bind(context.interval_seconds)
-        .bind(nap.started_at)
-        .bind(due)
-        .bind(by)
-        .bind(Timestamp::now())
-        .execute(&mut **tx)
-        .await
-        .map_err(|e| unique_violation_as(e, "the child is already napping"))?;
-        Ok(())
-    }
-
     async fn open_nap_in(tx: &mut sqlx::Transaction<'static, Db>, child_id: Id) -> StoreResult<Option<Nap>> {
         let row: Option<NapRow> = sqlx::query_as(&format!(
             "{NAP_SELECT} WHERE child_id = $1 AND ended_at IS NULL{FOR_UPDATE}"
@@ -146,141 +117,14 @@ impl NapStore for DbStore {
         Ok(())
     }
 
-    async fn start_nap(&self, child_id: Id, at: Timestamp, by: Id, context: NapContext) -> StoreResult<Nap> {
-        let nap = Nap {
-            id: Id::new(),
-            child_id,
-            started_at: at,
-            ended_at: None,
-            interval_seconds: context.interval_seconds,
-        };
-        let mut tx = self.begin_write().await?;
-        if Self::open_nap_in(&mut tx, child_id).await?.is_some() {
-            return Err(StoreError::Conflict("the child is already napping".into()));
-        }
-        Self::insert_nap(&mut tx, &nap, by, &context).await?;
-        Self::commit(tx, Place::Nursery(context.nursery_id), &[child_id, nap.id]).await?;
-        Ok(nap)
+    async fn begin_nap_unit(&self) -> StoreResult<Box<dyn NapUnit>> {
+        Ok(Box::new(DbUnit {
+            tx: self.begin_write().await?,
+        }))
     }
 
-    async fn record_nap_check(
-        &self,
-        check: NapCheck,
-        context: NapContext,
-        recorded: CareRecorded,
-        alert: Option<CareAlert>,
-        key: Option<IdempotencyKey>,
-    ) -> StoreResult<Recorded<NapCheck>> {
-        let mut tx = match self.begin_keyed(&key, check.id).await? {
-            Ok(tx) => tx,
-            Err(earlier) => {
-                return Ok(Recorded {
-                    value: self.nap_check_by_id(earlier).await?,
-                    replayed: true,
-                })
-            }
-        };
-        let open = Self::open_nap_in(&mut tx, check.child_id).await?;
-        let of_check = nap_rules::nap_of_check(
-            open,
-            check.child_id,
-            check.checked_at,
-            context.interval_seconds,
-            Id::new(),
-        )
-        .map_err(|_| StoreError::BadInput {
-            field: nap_rules::CheckBeforeNap::FIELD.into(),
-            message: nap_rules::CheckBeforeNap::MESSAGE.into(),
-        })?;
-        let nap = of_check.nap;
-        if of_check.opens {
-            Self::insert_nap(&mut tx, &nap, check.recorded_by, &context).await?;
-        }
-        let check = NapCheck {
-            nap_id: nap.id,
-            ..check
-        };
-        sqlx::query(
-            "INSERT INTO nap_checks (id, nap_id, child_id, checked_at, position, breathing_ok, recorded_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(check.id)
-        .bind(check.nap_id)
-        .bind(check.child_id)
-        .bind(check.checked_at)
-        .bind(check.position.as_str())
-        .bind(check.breathing_ok)
-        .bind(check.recorded_by)
-        .bind(Timestamp::now())
-        .execute(&mut *tx)
-        .await?;
-        let due = nap_rules::next_check_due(check.checked_at, nap.interval_seconds);
-        sqlx::query("UPDATE naps SET last_check_at = $1, due_at = $2 WHERE id = $3")
-            .bind(check.checked_at)
-            .bind(due)
-            .bind(nap.id)
-            .execute(&mut *tx)
-            .await?;
-        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
-        if let Some(alert) = &alert {
-            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
-        }
-        Self::commit(tx, Place::Nursery(context.nursery_id), &[check.child_id, check.id]).await?;
-        Ok(Recorded {
-            value: check,
-            replayed: false,
-        })
-    }
-
-    async fn end_nap(
-        &self,
-        child_id: Id,
-        at: Timestamp,
-        offset: time::UtcOffset,
-        recorded: CareRecorded,
-    ) -> StoreResult<Nap> {
-        let mut tx = self.begin_write().await?;
-        let nap = Self::open_nap_in(&mut tx, child_id)
-            .await?
-            .ok_or_else(|| StoreError::Conflict("the child is not napping".into()))?;
-        let ended_at = nap_rules::end_of_nap(&nap, at);
-        let checks: Vec<(Timestamp,)> =
-            sqlx::query_as("SELECT checked_at FROM nap_checks WHERE nap_id = $1 ORDER BY checked_at")
-                .bind(nap.id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let checks: Vec<Timestamp> = checks.into_iter().map(|(at,)| at).collect();
-        let compliance = nap_rules::compliance(&nap, ended_at, &checks);
-        let local_date = nap_rules::compliance_date(&nap, offset);
-        sqlx::query("UPDATE naps SET ended_at = $1, due_at = NULL WHERE id = $2")
-            .bind(ended_at)
-            .bind(nap.id)
-            .execute(&mut *tx)
-            .await?;
-        let (nursery_id,): (Id,) = sqlx::query_as("SELECT nursery_id FROM naps WHERE id = $1")
-            .bind(nap.id)
-            .fetch_one(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO nap_compliance (child_id, nursery_id, date, required_checks, on_time_checks)
-             VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (child_id, date) DO UPDATE SET
-                required_checks = nap_compliance.required_checks + excluded.required_checks,
-                on_time_checks = nap_compliance.on_time_checks + excluded.on_time_checks",
-        )
-        .bind(child_id)
-        .bind(nursery_id)
-        .bind(local_date)
-        .bind(compliance.required_checks)
-        .bind(compliance.on_time_checks)
-        .execute(&mut *tx)
-        .await?;
-        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
-        Self::commit(tx, Place::Nursery(nursery_id), &[child_id]).await?;
-        Ok(Nap {
-            ended_at: Some(ended_at),
-            ..nap
-        })
+    async fn nap_check(&self, id: Id) -> StoreResult<NapCheck> {
+        self.nap_check_by_id(id).await
     }
 
     async fn naps_of_child(&self, child_id: Id, from: Timestamp, to: Timestamp) -> StoreResult<Vec<Nap>> {
