@@ -319,7 +319,7 @@ async fn seed_today(
             correction_reason: None,
         };
         let day = crate::domain::calendar::LocalDay::new(today, now.offset());
-        services.store.record_attendance(event, day, None).await?;
+        crate::seed::history::record_one(services, event, day).await?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use sqlx::{Connection, PgConnection};
 use tsunagu::domain::*;
+use tsunagu::service::attendance_batch::record_attendances;
 use tsunagu::store::Store;
 
 use crate::helpers::*;
@@ -86,9 +87,7 @@ async fn an_entry_committed_out_of_order_waits_for_the_earlier_transaction() {
     let n = nursery(&store).await;
     let [haruto, yui, _] = [&n.children[0], &n.children[1], &n.children[2]];
 
-    let first = store
-        .record_attendances(vec![write(&n, haruto, AttendanceKind::CheckIn, None)])
-        .await;
+    let first = record_attendances(&*store, vec![write(&n, haruto, AttendanceKind::CheckIn, None)]).await;
     let first = first.into_iter().next().unwrap().unwrap().value;
     let read = read_until(&store, Position::default(), 1).await;
     assert_eq!(read.last().copied(), Some(first.position));
@@ -108,9 +107,7 @@ async fn an_entry_committed_out_of_order_waits_for_the_earlier_transaction() {
     .await
     .unwrap();
 
-    let second = store
-        .record_attendances(vec![write(&n, yui, AttendanceKind::CheckIn, None)])
-        .await;
+    let second = record_attendances(&*store, vec![write(&n, yui, AttendanceKind::CheckIn, None)]).await;
     let second = second.into_iter().next().unwrap().unwrap().value;
     assert!(
         second.position.tx > slow_tx,

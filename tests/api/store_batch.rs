@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use tsunagu::domain::calendar::{offset_from_minutes, LocalDay, JST_OFFSET_MINUTES};
 use tsunagu::domain::*;
+use tsunagu::service::attendance_batch::record_attendances;
 use tsunagu::store::{AttendanceWrite, IdempotencyKey, NewUser, Store, StoreError};
 
 use crate::helpers::*;
@@ -114,7 +115,7 @@ async fn conflicting_writes_in_one_batch(backend: Backend) {
         write(&n, sota, AttendanceKind::CheckOut, Some("a")),
     ];
     let ids: Vec<Id> = batch.iter().map(|w| w.event.id).collect();
-    let answers = store.record_attendances(batch).await;
+    let answers = record_attendances(&*store, batch).await;
     assert_eq!(answers.len(), 8);
 
     let recorded = |i: usize| match &answers[i] {
@@ -160,13 +161,9 @@ async fn conflicting_writes_in_one_batch(backend: Backend) {
     let days = store.nursery_days(&[n.id], today, today).await.unwrap();
     let present: i64 = days.iter().map(|d| d.totals().present).sum();
     assert_eq!(present, 2, "haruto and yui, each once");
-    let sota_in = store
-        .record_attendances(vec![write(&n, sota, AttendanceKind::CheckIn, None)])
-        .await;
+    let sota_in = record_attendances(&*store, vec![write(&n, sota, AttendanceKind::CheckIn, None)]).await;
     assert!(sota_in[0].is_ok());
-    let sota_out = store
-        .record_attendances(vec![write(&n, sota, AttendanceKind::CheckOut, Some("d"))])
-        .await;
+    let sota_out = record_attendances(&*store, vec![write(&n, sota, AttendanceKind::CheckOut, Some("d"))]).await;
     assert!(
         matches!(&sota_out[0], Ok(r) if !r.replayed),
         "the refused write left its key free: {:?}",

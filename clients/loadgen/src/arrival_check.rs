@@ -106,7 +106,7 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
         .collect();
     let mut written = 0;
     for chunk in writes.chunks(64) {
-        for answer in svc.store.record_attendances(chunk.to_vec()).await {
+        for answer in tsunagu::service::attendance_batch::record_attendances(&*svc.store, chunk.to_vec()).await {
             answer.context("recording an arrival")?;
             written += 1;
         }

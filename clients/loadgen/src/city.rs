@@ -156,7 +156,7 @@ pub async fn yesterday(store: &Arc<dyn Store>, families: &[Family]) -> anyhow::R
     let answers: Vec<_> = futures::stream::iter(chunks)
         .map(|chunk| {
             let store = store.clone();
-            async move { store.record_attendances(chunk).await }
+            async move { tsunagu::service::attendance_batch::record_attendances(&*store, chunk).await }
         })
         .buffer_unordered(4)
         .collect()

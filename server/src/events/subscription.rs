@@ -190,7 +190,17 @@ mod tests {
                     corrects: None,
                     correction_reason: None,
                 };
-                if let Ok(recorded) = services.store.record_attendance(event, today, None).await {
+                if let Ok(recorded) = crate::service::attendance_batch::record_attendance(
+                    &*services.store,
+                    crate::store::AttendanceWrite {
+                        event,
+                        day: today,
+                        key: None,
+                        trail: None,
+                    },
+                )
+                .await
+                {
                     written.push(recorded.value.id);
                     break;
                 }

@@ -97,7 +97,7 @@ pub async fn seed_history(
                     corrects: None,
                     correction_reason: None,
                 };
-                services.store.record_attendance(event, day, None).await?;
+                record_one(services, event, day).await?;
             }
             if back <= NOTEBOOK_DAYS_BACK {
                 notebook_page(services, rng, child, teacher, date, departure).await?;
@@ -169,5 +169,22 @@ async fn growth(services: &Services, rng: &mut StdRng, child: &Child, teacher: I
         };
         services.store.record_growth(record, None).await?;
     }
+    Ok(())
+}
+
+/// One seeded check-in or check-out, through the same group-commit rules as a tablet's (no
+/// idempotency key, no audit trail: the seed is not a person's request).
+pub(crate) async fn record_one(
+    services: &crate::service::Services,
+    event: crate::domain::AttendanceEvent,
+    day: crate::domain::calendar::LocalDay,
+) -> anyhow::Result<()> {
+    let write = crate::store::AttendanceWrite {
+        event,
+        day,
+        key: None,
+        trail: None,
+    };
+    crate::service::attendance_batch::record_attendance(&*services.store, write).await?;
     Ok(())
 }

@@ -32,7 +32,7 @@ impl AttendanceWriter {
                 }
                 metrics::histogram!(crate::metrics::ATTENDANCE_BATCH_SIZE).record(group.len() as f64);
                 let (writes, replies): (Vec<AttendanceWrite>, Vec<_>) = group.into_iter().unzip();
-                let answers = store.record_attendances(writes).await;
+                let answers = super::attendance_batch::record_attendances(&*store, writes).await;
                 // What piled up while this group committed: the next group's size.
                 metrics::gauge!(crate::metrics::ATTENDANCE_QUEUE_DEPTH).set(incoming.len() as f64);
                 if answers.iter().any(|a| matches!(a, Ok(recorded) if !recorded.replayed)) {

@@ -9,6 +9,7 @@ pub mod account_codes;
 pub mod account_mail;
 pub mod accounts;
 pub mod attendance;
+pub mod attendance_batch;
 pub mod attendance_writer;
 pub mod care;
 pub mod journals;

@@ -4,6 +4,7 @@
 //! serialisation and the event-log horizon.
 
 pub mod account_work;
+mod attendance_work;
 mod inputs;
 mod nap_work;
 mod oversight;
@@ -15,6 +16,7 @@ mod safety;
 mod sqlite;
 
 pub use account_work::{AccountReads, AccountState, AccountWork, SessionInfo};
+pub use attendance_work::{AttendanceUnit, EarlierUse, KeyClaims, LockedChild, PickupRules};
 pub use inputs::*;
 pub use nap_work::NapUnit;
 pub use oversight::*;
@@ -32,8 +34,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use time::Date;
 
-use crate::domain::attendance_day::{DayEntry, DaysSoFar, SequenceRefusal};
-use crate::domain::calendar::LocalDay;
+use crate::domain::attendance_day::DayEntry;
 use crate::domain::*;
 
 #[derive(Debug, thiserror::Error)]
@@ -254,30 +255,11 @@ pub trait OrgStore {
 
 #[async_trait]
 pub trait AttendanceStore {
-    /// Records check-ins and check-outs with their log entries, pushes and audit entries,
-    /// several in one transaction. Each is checked against its child's day so far (no double
-    /// check-in, no check-out before it), the writes before it in the list included, and
-    /// answered on its own.
-    async fn record_attendances(&self, writes: Vec<AttendanceWrite>) -> Vec<StoreResult<Recorded<AttendanceEvent>>>;
-
-    /// One check-in or check-out, audited as the running request's mutation.
-    async fn record_attendance(
-        &self,
-        event: AttendanceEvent,
-        day: LocalDay,
-        key: Option<IdempotencyKey>,
-    ) -> StoreResult<Recorded<AttendanceEvent>> {
-        let write = AttendanceWrite {
-            event,
-            day,
-            key,
-            trail: crate::audit::current_write(),
-        };
-        let mut answers = self.record_attendances(vec![write]).await;
-        answers
-            .pop()
-            .unwrap_or_else(|| Err(StoreError::Other(anyhow::anyhow!("no answer for the write"))))
-    }
+    /// Opens the unit of work of a group commit (`AttendanceUnit`; the service
+    /// `attendance_batch` decides and commits it).
+    async fn begin_attendance_unit(&self) -> StoreResult<Box<dyn AttendanceUnit>>;
+    /// A recorded check-in or check-out by id (the earlier result of a replayed write).
+    async fn recorded_attendance(&self, id: Id) -> StoreResult<AttendanceEvent>;
 
     async fn attendance_of_child(
         &self,

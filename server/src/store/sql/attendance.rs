@@ -197,8 +197,14 @@ impl DbStore {
 
 #[async_trait]
 impl AttendanceStore for DbStore {
-    async fn record_attendances(&self, writes: Vec<AttendanceWrite>) -> Vec<StoreResult<Recorded<AttendanceEvent>>> {
-        self.record_attendance_batches(writes).await
+    async fn begin_attendance_unit(&self) -> StoreResult<Box<dyn AttendanceUnit>> {
+        Ok(Box::new(DbUnit {
+            tx: self.begin_write().await?,
+        }))
+    }
+
+    async fn recorded_attendance(&self, id: Id) -> StoreResult<AttendanceEvent> {
+        self.attendance_event(id).await
     }
 
     async fn attendance_of_child(
