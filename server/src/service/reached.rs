@@ -50,7 +50,8 @@ pub async fn classrooms_of_nursery(svc: &Services, nursery_id: Id) -> AppResult<
 }
 
 /// A child's family (`ReadChild`: "a child, its family"), or the family of a person on a
-/// pickup list the caller reads (`ReadPickupList`).
+/// pickup list the caller reached (`ReadPickupList`, a plan's `ReadPickupPlan`, or the
+/// action of the change that answered with the person).
 pub async fn family(svc: &Services, id: Id) -> AppResult<Option<Family>> {
     Ok(svc.store.family(id).await?)
 }
