@@ -6,7 +6,6 @@ use super::scalars::GqlDateTime;
 use super::types::{audited_children, ChildObject};
 use super::{actor, request, services};
 use crate::domain::*;
-use crate::error::AppError;
 use crate::service;
 
 pub struct UserObject {
@@ -79,11 +78,7 @@ impl Viewer {
     }
     /// Notification kinds the caller switched off.
     async fn disabled_push_kinds(&self, ctx: &Context<'_>) -> Result<Vec<PushKind>> {
-        Ok(services(ctx)
-            .store
-            .disabled_push_kinds(actor(ctx)?.user.id)
-            .await
-            .map_err(AppError::from)?)
+        Ok(service::push::disabled_kinds(services(ctx), actor(ctx)?).await?)
     }
     /// The children the caller may see: a guardian's own, a teacher's whole nursery.
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {

@@ -6,8 +6,7 @@ use super::scalars::{GqlDate, GqlDateTime};
 use super::types::{load_child, load_user, ChildObject, UserObject};
 use super::{actor, services};
 use crate::domain::*;
-use crate::error::AppError;
-use crate::policy::Action;
+use crate::service;
 
 pub struct HealthCheckObject(pub HealthCheck);
 
@@ -69,11 +68,7 @@ impl MealRecordObject {
     }
     /// The child's allergens, shown with every meal so staff see them where they serve.
     async fn allergies(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
-        Ok(services(ctx)
-            .store
-            .allergies(self.0.child_id)
-            .await
-            .map_err(AppError::from)?)
+        Ok(service::child_records::allergies(services(ctx), self.0.child_id).await?)
     }
 }
 
@@ -209,10 +204,7 @@ impl CareAlertObject {
 }
 
 fn is_staff(ctx: &Context<'_>, alert: &CareAlert) -> Result<bool> {
-    Ok(actor(ctx)?
-        .child_filter(Action::RecordCare)
-        .nurseries
-        .contains(&alert.nursery_id))
+    Ok(service::care::reads_alert_detail(actor(ctx)?, alert))
 }
 
 /// A care record made at the nursery, for the staff's other screens (which read the record

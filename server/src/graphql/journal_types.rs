@@ -7,6 +7,7 @@ use super::services;
 use super::types::{load_child, load_user, ChildObject, ClassroomObject, NurseryObject, UserObject};
 use crate::domain::*;
 use crate::error::AppError;
+use crate::service::reached;
 
 pub struct JournalObject(pub Journal);
 
@@ -26,16 +27,12 @@ impl JournalObject {
         i32::try_from(self.0.revision).unwrap_or(i32::MAX)
     }
     async fn nursery(&self, ctx: &Context<'_>) -> Result<NurseryObject> {
-        let found = services(ctx)
-            .store
-            .nursery(self.0.nursery_id)
-            .await
-            .map_err(AppError::from)?;
+        let found = reached::nursery(services(ctx), self.0.nursery_id).await?;
         Ok(NurseryObject(found.ok_or(AppError::NotFound)?))
     }
     async fn classroom(&self, ctx: &Context<'_>) -> Result<Option<ClassroomObject>> {
         let Some(id) = self.0.classroom_id else { return Ok(None) };
-        let found = services(ctx).store.classroom(id).await.map_err(AppError::from)?;
+        let found = reached::classroom(services(ctx), id).await?;
         Ok(found.map(ClassroomObject))
     }
     /// Contact notebook pages are per child.

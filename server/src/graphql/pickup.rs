@@ -13,6 +13,7 @@ use crate::domain::safety::pickup::{
     OneOffPerson, PickupPerson, PickupPlan, PickupPlanChange, PickupWarning, PlannedPerson,
 };
 use crate::error::AppError;
+use crate::service;
 use crate::service::safety::pickup_list::{self, NewPerson};
 use crate::service::safety::pickup_plans::{self, PlanInput};
 
@@ -94,11 +95,7 @@ impl PickupPersonObject {
         self.0.removed_at.is_some()
     }
     async fn family(&self, ctx: &Context<'_>) -> Result<FamilyObject> {
-        let found = services(ctx)
-            .store
-            .family(self.0.family_id)
-            .await
-            .map_err(AppError::from)?;
+        let found = service::reached::family(services(ctx), self.0.family_id).await?;
         Ok(FamilyObject(found.ok_or(AppError::NotFound)?))
     }
 }
@@ -211,7 +208,7 @@ impl PickupWarningObject {
     /// The person of the list chosen (one not confirmed, or taken off the list).
     async fn person(&self, ctx: &Context<'_>) -> Result<Option<PickupPersonObject>> {
         let Some(id) = self.0.person_id else { return Ok(None) };
-        let found = services(ctx).store.pickup_person(id).await.map_err(AppError::from)?;
+        let found = service::reached::pickup_person(services(ctx), id).await?;
         Ok(found.map(PickupPersonObject))
     }
     async fn recorded_by(&self, ctx: &Context<'_>) -> Result<UserObject> {

@@ -8,6 +8,7 @@ use super::services;
 use super::types::NurseryObject;
 use crate::domain::*;
 use crate::error::AppError;
+use crate::service;
 use crate::service::reports::{rate, NurseryPeriod};
 
 fn int(value: i64) -> i32 {
@@ -258,11 +259,8 @@ impl InfectionAlertObject {
         ID(self.0.id.to_string())
     }
     async fn nursery(&self, ctx: &Context<'_>) -> Result<NurseryObject> {
-        let nursery = services(ctx)
-            .store
-            .nursery(self.0.nursery_id)
-            .await
-            .map_err(AppError::from)?
+        let nursery = service::reached::nursery(services(ctx), self.0.nursery_id)
+            .await?
             .ok_or(AppError::NotFound)?;
         Ok(NurseryObject(nursery))
     }

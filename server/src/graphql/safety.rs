@@ -9,10 +9,8 @@ use super::{actor, services};
 use crate::domain::safety::arrival::{format_time_of_day, parse_time_of_day, ArrivalCheck, ArrivalCheckResolution};
 use crate::domain::safety::opening::{weekday_bit, DayStatus, NurseryHours};
 use crate::error::AppError;
-use crate::policy::Action;
 use crate::service::safety::calendar::{self, CalendarDay, NurseryCalendar};
 use crate::service::safety::{arrival_checks, corrections};
-use crate::store::EntityRef;
 
 const WEEKDAYS: [time::Weekday; 7] = [
     time::Weekday::Monday,
@@ -176,13 +174,7 @@ impl ArrivalCheckObject {
     /// Staff's note on closing it: for the nursery only (it may say more than a family
     /// should read on a shared phone), null for guardians.
     async fn note(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
-        let svc = services(ctx);
-        let scope = svc
-            .store
-            .scope_of(EntityRef::Nursery(self.0.nursery_id))
-            .await
-            .map_err(AppError::from)?;
-        let staff = scope.is_some_and(|scope| actor(ctx).is_ok_and(|a| a.may(Action::ListArrivalChecks, &scope)));
+        let staff = arrival_checks::may_read_notes(services(ctx), actor(ctx).ok(), self.0.nursery_id).await?;
         Ok(if staff { self.0.note.as_deref() } else { None })
     }
 }

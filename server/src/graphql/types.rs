@@ -1,5 +1,7 @@
-//! Output types. Each wraps a domain record; nested fields load what they point to, and lists
-//! of children go through the caller's SQL filter, so no path leads past the policy.
+//! Output types. Each wraps a domain record; nested fields load what they point to through the
+//! services (`service::reached`, `service::child_records`: the object was authorized by how the
+//! caller reached it), and lists of children go through the caller's SQL filter
+//! (`service::org::children_within`), so no path leads past the policy and none to the store.
 
 use async_graphql::{Context, Object, Result, ID};
 
@@ -10,8 +12,7 @@ use super::{actor, services};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::events::cursor;
-use crate::policy::Action;
-use crate::service::{self, care};
+use crate::service::{self, child_records, reached};
 
 pub struct MunicipalityObject(pub Municipality);
 
@@ -29,12 +30,7 @@ impl MunicipalityObject {
     }
     /// All of them for the municipality's officers; families and staff see their own nursery.
     async fn nurseries(&self, ctx: &Context<'_>) -> Result<Vec<NurseryObject>> {
-        let only = actor(ctx)?.nursery_listing(self.0.id);
-        let nurseries = services(ctx)
-            .store
-            .nurseries_listed(self.0.id, only.as_ref())
-            .await
-            .map_err(AppError::from)?;
+        let nurseries = service::org::listed_nurseries(services(ctx), actor(ctx)?, self.0.id).await?;
         Ok(nurseries.into_iter().map(NurseryObject).collect())
     }
 }
@@ -50,11 +46,7 @@ impl NurseryObject {
         &self.0.name
     }
     async fn municipality(&self, ctx: &Context<'_>) -> Result<MunicipalityObject> {
-        let found = services(ctx)
-            .store
-            .municipality(self.0.municipality_id)
-            .await
-            .map_err(AppError::from)?;
+        let found = reached::municipality(services(ctx), self.0.municipality_id).await?;
         Ok(MunicipalityObject(found.ok_or(AppError::NotFound)?))
     }
     /// A temperature at or above this is a fever.
@@ -62,11 +54,7 @@ impl NurseryObject {
         self.0.fever_threshold_c
     }
     async fn classrooms(&self, ctx: &Context<'_>) -> Result<Vec<ClassroomObject>> {
-        let classrooms = services(ctx)
-            .store
-            .classrooms_of_nursery(self.0.id)
-            .await
-            .map_err(AppError::from)?;
+        let classrooms = reached::classrooms_of_nursery(services(ctx), self.0.id).await?;
         Ok(classrooms.into_iter().map(ClassroomObject).collect())
     }
 }
@@ -87,12 +75,7 @@ impl ClassroomObject {
     }
     /// The classroom's children the caller may see (none for municipal officers).
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
-        let filter = actor(ctx)?.child_filter(Action::ReadChild);
-        let children = services(ctx)
-            .store
-            .children(&filter, Some(self.0.id), None)
-            .await
-            .map_err(AppError::from)?;
+        let children = service::org::children_within(services(ctx), actor(ctx)?, Some(self.0.id), None).await?;
         Ok(audited_children("Classroom.children", children))
     }
 }
@@ -105,20 +88,11 @@ impl FamilyObject {
         self.0.id.into()
     }
     async fn guardians(&self, ctx: &Context<'_>) -> Result<Vec<UserObject>> {
-        let users = services(ctx)
-            .store
-            .guardians_of_family(self.0.id)
-            .await
-            .map_err(AppError::from)?;
+        let users = reached::guardians_of_family(services(ctx), self.0.id).await?;
         Ok(users.into_iter().map(UserObject::new).collect())
     }
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<ChildObject>> {
-        let filter = actor(ctx)?.child_filter(Action::ReadChild);
-        let children = services(ctx)
-            .store
-            .children(&filter, None, Some(self.0.id))
-            .await
-            .map_err(AppError::from)?;
+        let children = service::org::children_within(services(ctx), actor(ctx)?, None, Some(self.0.id)).await?;
         Ok(audited_children("Family.children", children))
     }
     /// The people allowed to collect the family's children (お迎え), as the list stands.
@@ -170,95 +144,56 @@ impl ChildObject {
         self.0.nursery_id.into()
     }
     async fn classroom(&self, ctx: &Context<'_>) -> Result<ClassroomObject> {
-        let found = services(ctx)
-            .store
-            .classroom(self.0.classroom_id)
-            .await
-            .map_err(AppError::from)?;
+        let found = reached::classroom(services(ctx), self.0.classroom_id).await?;
         Ok(ClassroomObject(found.ok_or(AppError::NotFound)?))
     }
     async fn family(&self, ctx: &Context<'_>) -> Result<FamilyObject> {
-        let found = services(ctx)
-            .store
-            .family(self.0.family_id)
-            .await
-            .map_err(AppError::from)?;
+        let found = reached::family(services(ctx), self.0.family_id).await?;
         Ok(FamilyObject(found.ok_or(AppError::NotFound)?))
     }
     /// Arrivals and departures on local dates `from..=to` (at most a year).
     async fn attendance(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AttendanceEventObject>> {
         self.audit("attendance");
-        let events = service::attendance::child_attendance(services(ctx), &self.0, from.0, to.0).await?;
+        let events = child_records::attendance(services(ctx), &self.0, from.0, to.0).await?;
         Ok(events.into_iter().map(AttendanceEventObject).collect())
     }
     /// Health checks on local dates `from..=to` (at most a year).
     async fn health_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<HealthCheckObject>> {
-        let svc = services(ctx);
         self.audit("healthChecks");
-        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
-        let checks = svc
-            .store
-            .health_checks_of_child(self.0.id, start, end)
-            .await
-            .map_err(AppError::from)?;
+        let checks = child_records::health_checks(services(ctx), &self.0, from.0, to.0).await?;
         Ok(checks.into_iter().map(HealthCheckObject).collect())
     }
     /// Height and weight over time, oldest first: a series to plot.
     async fn growth(&self, ctx: &Context<'_>) -> Result<Vec<GrowthRecordObject>> {
         self.audit("growth");
-        let records = services(ctx)
-            .store
-            .growth_of_child(self.0.id)
-            .await
-            .map_err(AppError::from)?;
+        let records = child_records::growth(services(ctx), &self.0).await?;
         Ok(records.into_iter().map(GrowthRecordObject).collect())
     }
     /// Meals on dates `from..=to` (corrections replace what they corrected).
     async fn meals(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<MealRecordObject>> {
         self.audit("meals");
-        let (from, to) = crate::domain::validate::date_range(from.0, to.0)?;
-        let meals = services(ctx)
-            .store
-            .meals_of_child(self.0.id, from, to)
-            .await
-            .map_err(AppError::from)?;
+        let meals = child_records::meals(services(ctx), &self.0, from.0, to.0).await?;
         Ok(meals.into_iter().map(MealRecordObject).collect())
     }
     async fn naps(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapObject>> {
-        let svc = services(ctx);
         self.audit("naps");
-        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
-        let naps = svc
-            .store
-            .naps_of_child(self.0.id, start, end)
-            .await
-            .map_err(AppError::from)?;
+        let naps = child_records::naps(services(ctx), &self.0, from.0, to.0).await?;
         Ok(naps.into_iter().map(NapObject).collect())
     }
     async fn nap_checks(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<NapCheckObject>> {
-        let svc = services(ctx);
         self.audit("napChecks");
-        let (start, end) = care::child_day_range(svc, &self.0, from.0, to.0).await?;
-        let checks = svc
-            .store
-            .nap_checks_of_child(self.0.id, start, end)
-            .await
-            .map_err(AppError::from)?;
+        let checks = child_records::nap_checks(services(ctx), &self.0, from.0, to.0).await?;
         Ok(checks.into_iter().map(NapCheckObject).collect())
     }
     /// Required nap checks that day and how many were made on time.
     async fn nap_compliance(&self, ctx: &Context<'_>, date: GqlDate) -> Result<NapComplianceObject> {
         self.audit("napCompliance");
-        let compliance = services(ctx)
-            .store
-            .nap_compliance(self.0.id, date.0)
-            .await
-            .map_err(AppError::from)?;
+        let compliance = child_records::nap_compliance(services(ctx), &self.0, date.0).await?;
         Ok(NapComplianceObject(compliance))
     }
     async fn allergies(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
         self.audit("allergies");
-        Ok(services(ctx).store.allergies(self.0.id).await.map_err(AppError::from)?)
+        Ok(child_records::allergies(services(ctx), self.0.id).await?)
     }
     /// Absence, lateness and early pick-up reports for dates `from..=to` (at most a year).
     /// The pickup plan (お迎え) of a day, today when no date is given.
@@ -274,20 +209,18 @@ impl ChildObject {
     }
     async fn absences(&self, ctx: &Context<'_>, from: GqlDate, to: GqlDate) -> Result<Vec<AbsenceReportObject>> {
         self.audit("absences");
-        let reports = service::attendance::child_absences(services(ctx), &self.0, from.0, to.0).await?;
+        let reports = child_records::absences(services(ctx), &self.0, from.0, to.0).await?;
         Ok(reports.into_iter().map(AbsenceReportObject).collect())
     }
 }
 
 pub(super) async fn load_child(ctx: &Context<'_>, id: Id) -> Result<ChildObject> {
-    // Through the coalescer: a page of events, or one event delivered to many subscribers,
-    // reads its children together.
-    let found = services(ctx).children.load(id).await.map_err(AppError::from)?;
-    Ok(ChildObject(found.ok_or(AppError::NotFound)?.child))
+    let found = reached::child(services(ctx), id).await?;
+    Ok(ChildObject(found.ok_or(AppError::NotFound)?))
 }
 
 pub(super) async fn load_user(ctx: &Context<'_>, id: Id) -> Result<UserObject> {
-    let found = services(ctx).store.user(id).await.map_err(AppError::from)?;
+    let found = reached::user(services(ctx), id).await?;
     Ok(UserObject::new(found.ok_or(AppError::NotFound)?))
 }
 

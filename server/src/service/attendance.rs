@@ -6,8 +6,8 @@ use std::sync::Arc;
 use futures::Stream;
 use time::{Date, Duration, OffsetDateTime};
 
-use super::Services;
-use crate::domain::calendar::{local_days_to_utc_range, LocalDay};
+use super::{AuthorizedChild, Services};
+use crate::domain::calendar::LocalDay;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
@@ -35,8 +35,11 @@ pub async fn record_attendance(
     input: AttendanceInput<'_>,
 ) -> AppResult<AttendanceEvent> {
     let child_id = validate::id("childId", input.child_id)?;
-    let (placed, today, offset) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::RecordAttendance, &placed.scope)?;
+    let AuthorizedChild {
+        placed, today, offset, ..
+    } = svc
+        .authorized_child(actor, child_id, &[Action::RecordAttendance])
+        .await?;
     let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
     let mut pickup_by = validate::optional_name("pickupBy", input.pickup_by)?;
     if pickup_by.is_some() && input.kind == AttendanceKind::CheckIn {
@@ -133,8 +136,9 @@ pub struct AbsenceInput<'a> {
 
 pub async fn report_absence(svc: &Services, actor: &Actor, input: AbsenceInput<'_>) -> AppResult<AbsenceReport> {
     let child_id = validate::id("childId", input.child_id)?;
-    let (placed, today, offset) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::ReportAbsence, &placed.scope)?;
+    let AuthorizedChild {
+        placed, today, offset, ..
+    } = svc.authorized_child(actor, child_id, &[Action::ReportAbsence]).await?;
     let key = validate::idempotency_key("idempotencyKey", input.idempotency_key)?;
     let symptoms = validate::symptoms("symptoms", input.symptoms)?;
     let note = validate::note("note", input.note)?;
@@ -221,24 +225,6 @@ pub async fn nursery_absences(
         reports.iter().flat_map(|r| [r.child_id, r.id]),
     );
     Ok(reports)
-}
-
-/// A child's arrivals and departures on local dates `from..=to`. The caller has already been
-/// allowed to read the child.
-pub async fn child_attendance(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<Vec<AttendanceEvent>> {
-    let (from, to) = validate::date_range(from, to)?;
-    let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
-    let (start, end) = local_days_to_utc_range(
-        from,
-        to,
-        crate::domain::calendar::offset_from_minutes(nursery.utc_offset_minutes),
-    );
-    Ok(svc.store.attendance_of_child(child.id, start, end).await?)
-}
-
-pub async fn child_absences(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<Vec<AbsenceReport>> {
-    let (from, to) = validate::date_range(from, to)?;
-    Ok(svc.store.absences_of_child(child.id, from, to).await?)
 }
 
 /// Live arrivals and departures in the caller's scope; with `after`, first everything missed

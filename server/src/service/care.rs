@@ -4,7 +4,7 @@
 use time::{Date, Duration, OffsetDateTime};
 
 use super::Services;
-use crate::domain::calendar::{local_days_to_utc_range, offset_from_minutes};
+use crate::domain::calendar::offset_from_minutes;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
@@ -43,13 +43,8 @@ pub(super) async fn child_context(
     actions: &[Action],
 ) -> AppResult<(ChildContext, Action)> {
     let child_id = validate::id("childId", raw_id)?;
-    let scope = svc.scope(EntityRef::Child(child_id)).await?;
-    let Some(action) = actions.iter().copied().find(|a| actor.may(*a, &scope)) else {
-        // Refused: NOT_FOUND or FORBIDDEN, as the policy tells the caller.
-        actor.authorize(actions[0], &scope)?;
-        return Err(AppError::Forbidden);
-    };
-    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+    let authorized = svc.authorized_child(actor, child_id, actions).await?;
+    let child = authorized.placed.child;
     let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
     let classroom = svc
         .store
@@ -62,7 +57,7 @@ pub(super) async fn child_context(
             nursery,
             classroom,
         },
-        action,
+        authorized.action,
     ))
 }
 
@@ -331,15 +326,13 @@ pub async fn set_allergies(svc: &Services, actor: &Actor, child_id: &str, allerg
     Ok(ctx.child)
 }
 
-/// A child's local-day range for history reads (the caller may already read the child).
-pub async fn child_day_range(svc: &Services, child: &Child, from: Date, to: Date) -> AppResult<(Timestamp, Timestamp)> {
-    let (from, to) = validate::date_range(from, to)?;
-    let nursery = svc.store.nursery(child.nursery_id).await?.ok_or(AppError::NotFound)?;
-    Ok(local_days_to_utc_range(
-        from,
-        to,
-        offset_from_minutes(nursery.utc_offset_minutes),
-    ))
+/// Whether the caller reads an alert's health detail (the temperature): the nursery's staff
+/// (`RecordCare` there); a family receives the alert without it.
+pub fn reads_alert_detail(actor: &Actor, alert: &CareAlert) -> bool {
+    actor
+        .child_filter(Action::RecordCare)
+        .nurseries
+        .contains(&alert.nursery_id)
 }
 
 /// Live care records: the staff of a nursery (and its head) learn of every health check, meal,

@@ -71,9 +71,17 @@ async fn create_draft(svc: &Services, actor: &Actor, input: DraftInput<'_>, inco
                 .child_id
                 .ok_or_else(|| AppError::bad_input("childId", "a contact notebook page is for one child"))?;
             let child_id = validate::id("childId", raw)?;
-            let scope = svc.scope(EntityRef::Child(child_id)).await?;
-            let side = notebook_side(actor, &scope)?;
-            let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+            // The nursery side when the caller may draft, else the home side: as
+            // `notebook_side` decides for a page that exists.
+            let authorized = svc
+                .authorized_child(actor, child_id, &[Action::DraftJournal, Action::WriteHomeNotebook])
+                .await?;
+            let side = if authorized.action == Action::DraftJournal {
+                "nursery"
+            } else {
+                "home"
+            };
+            let child = authorized.placed.child;
             (child.nursery_id, Some(child.classroom_id), Some(child), Some(side))
         }
         JournalKind::DailyDiary | JournalKind::GuidancePlan => {

@@ -12,6 +12,7 @@ pub mod attendance;
 pub mod attendance_batch;
 pub mod attendance_writer;
 pub mod care;
+pub mod child_records;
 pub mod journals;
 pub mod mailer;
 pub mod naps;
@@ -20,6 +21,7 @@ pub mod oversight;
 pub mod own_account;
 pub mod push;
 pub mod push_transport;
+pub mod reached;
 pub mod reports;
 pub mod roster;
 pub mod roster_import;
@@ -35,6 +37,7 @@ use crate::domain::calendar::offset_from_minutes;
 use crate::domain::{Id, Timestamp};
 use crate::error::{AppError, AppResult};
 use crate::events::EventBus;
+use crate::policy::{Action, Actor};
 use crate::store::{EntityRef, PlacedChild, Store};
 
 /// Reads of children, at most this many at a time.
@@ -45,6 +48,17 @@ fn placed_children(store: Arc<dyn Store>) -> Coalescer<Id, PlacedChild> {
         let store = store.clone();
         async move { store.placed_children(&ids).await }
     })
+}
+
+/// A child the caller may act on (see `Services::authorized_child`).
+pub(crate) struct AuthorizedChild {
+    pub placed: PlacedChild,
+    /// The first of the actions asked for that the caller may perform: which one decides
+    /// what a record is (a temperature taken at the nursery or at home, say).
+    pub action: Action,
+    /// "Today" at the child's nursery, and its offset from UTC.
+    pub today: time::Date,
+    pub offset: time::UtcOffset,
 }
 
 /// The running service's shared parts.
@@ -136,11 +150,37 @@ impl Services {
     }
 
     /// The child with their scope, and "today" at their nursery with its offset; NOT_FOUND
-    /// for an unknown child.
+    /// for an unknown child. No authorization: for a caller already authorized on something
+    /// that names the child (an absence report, say); otherwise `authorized_child`.
     async fn placed_child(&self, child_id: Id) -> AppResult<(PlacedChild, time::Date, time::UtcOffset)> {
         let placed = self.children.load(child_id).await?.ok_or(AppError::NotFound)?;
         let offset = offset_from_minutes(placed.utc_offset_minutes);
         Ok((placed, Timestamp::now().local_date(offset), offset))
+    }
+
+    /// The one way a service loads a child and authorizes the caller on it: the child with its
+    /// scope through the `children` coalescer (one read, shared with concurrent requests), then
+    /// the first of `actions` the caller may perform on it. Refused: NOT_FOUND or FORBIDDEN as
+    /// the policy answers (by whether the caller can see the child, whichever action was
+    /// asked); an unknown child is NOT_FOUND, as one the caller cannot see.
+    pub(crate) async fn authorized_child(
+        &self,
+        actor: &Actor,
+        child_id: Id,
+        actions: &[Action],
+    ) -> AppResult<AuthorizedChild> {
+        let (placed, today, offset) = self.placed_child(child_id).await?;
+        let Some(action) = actions.iter().copied().find(|a| actor.may(*a, &placed.scope)) else {
+            // Refused: NOT_FOUND or FORBIDDEN, as the policy tells the caller.
+            actor.authorize(actions[0], &placed.scope)?;
+            return Err(AppError::Forbidden);
+        };
+        Ok(AuthorizedChild {
+            placed,
+            action,
+            today,
+            offset,
+        })
     }
 
     /// The calendar date "today" at the nursery, and its offset.

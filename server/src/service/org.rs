@@ -108,17 +108,37 @@ pub async fn nursery(svc: &Services, actor: &Actor, id: &str) -> AppResult<Nurse
 
 pub async fn child(svc: &Services, actor: &Actor, id: &str) -> AppResult<Child> {
     let id = validate::id("id", id)?;
-    let scope = svc.scope(EntityRef::Child(id)).await?;
-    actor.authorize(Action::ReadChild, &scope)?;
-    let child = svc.store.child(id).await?.ok_or(AppError::NotFound)?;
+    let child = svc
+        .authorized_child(actor, id, &[Action::ReadChild])
+        .await?
+        .placed
+        .child;
     crate::audit::record_read("child", child.nursery_id, [child.id]);
     Ok(child)
 }
 
 /// Every child the caller may read (a guardian's own, a teacher's nursery), filtered in SQL.
 pub async fn visible_children(svc: &Services, actor: &Actor) -> AppResult<Vec<Child>> {
+    children_within(svc, actor, None, None).await
+}
+
+/// The children the caller may read (`ReadChild`, filtered in SQL) of a classroom or a
+/// family they hold: none for a municipal officer, who reaches classrooms but not children.
+pub async fn children_within(
+    svc: &Services,
+    actor: &Actor,
+    classroom: Option<Id>,
+    family: Option<Id>,
+) -> AppResult<Vec<Child>> {
     Ok(svc
         .store
-        .children(&actor.child_filter(Action::ReadChild), None, None)
+        .children(&actor.child_filter(Action::ReadChild), classroom, family)
         .await?)
+}
+
+/// A municipality's nurseries the caller may list (`ListNurseries`): all of them for its
+/// officers, else those of the caller's own nursery and family grants.
+pub async fn listed_nurseries(svc: &Services, actor: &Actor, municipality_id: Id) -> AppResult<Vec<Nursery>> {
+    let only = actor.nursery_listing(municipality_id);
+    Ok(svc.store.nurseries_listed(municipality_id, only.as_ref()).await?)
 }

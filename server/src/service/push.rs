@@ -298,6 +298,12 @@ pub async fn set_preference(
     Ok(enabled)
 }
 
+/// The notification kinds the caller switched off. Their own settings, as `set_preference`:
+/// no Action beyond being signed in.
+pub async fn disabled_kinds(svc: &super::Services, actor: &Actor) -> AppResult<Vec<crate::domain::PushKind>> {
+    Ok(svc.store.disabled_push_kinds(actor.user.id).await?)
+}
+
 /// Delivery state of notifications, newest first (SYSTEM_ADMIN).
 pub async fn deliveries(
     svc: &super::Services,

@@ -24,9 +24,11 @@ use crate::store::EntityRef;
 /// The child (with what a roster change needs), authorized for `ManageRoster`.
 async fn managed_child(svc: &Services, actor: &Actor, raw_child: &str) -> AppResult<(Child, Date)> {
     let child_id = validate::id("childId", raw_child)?;
-    let scope = svc.scope(EntityRef::Child(child_id)).await?;
-    actor.authorize(Action::ManageRoster, &scope)?;
-    let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+    let child = svc
+        .authorized_child(actor, child_id, &[Action::ManageRoster])
+        .await?
+        .placed
+        .child;
     let latest = svc
         .store
         .latest_placement_start(child_id)

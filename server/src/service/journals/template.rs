@@ -71,9 +71,11 @@ pub async fn journal_template(
             let raw =
                 child_id.ok_or_else(|| AppError::bad_input("childId", "a contact notebook page is for one child"))?;
             let child_id = validate::id("childId", raw)?;
-            let scope = svc.scope(EntityRef::Child(child_id)).await?;
-            actor.authorize(Action::DraftJournal, &scope)?;
-            let child = svc.store.child(child_id).await?.ok_or(AppError::NotFound)?;
+            let child = svc
+                .authorized_child(actor, child_id, &[Action::DraftJournal])
+                .await?
+                .placed
+                .child;
             crate::audit::record_read("journalTemplate", child.nursery_id, [child.id]);
             notebook(svc, &child, date).await
         }

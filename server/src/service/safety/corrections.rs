@@ -8,7 +8,7 @@ use crate::domain::safety::correction;
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::service::Services;
+use crate::service::{AuthorizedChild, Services};
 use crate::store::IdempotencyKey;
 
 pub async fn correct_attendance(
@@ -36,8 +36,9 @@ pub async fn correct_attendance(
     let Some(target) = unit.correctable_attendance(attendance_id).await? else {
         return Err(AppError::NotFound);
     };
-    let (placed, today, _) = svc.placed_child(target.event.child_id).await?;
-    actor.authorize(Action::CorrectAttendance, &placed.scope)?;
+    let AuthorizedChild { today, .. } = svc
+        .authorized_child(actor, target.event.child_id, &[Action::CorrectAttendance])
+        .await?;
     let reason = correction::reason(reason)?;
     // Serialised with the child's check-ins and check-outs: the day read next is final.
     unit.lock_child(target.event.child_id).await?;

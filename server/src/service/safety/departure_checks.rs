@@ -44,8 +44,8 @@ pub async fn departure_checks(
 pub async fn explain_departure_check(svc: &Services, actor: &Actor, id: &str, note: &str) -> AppResult<DepartureCheck> {
     let id = validate::id("id", id)?;
     let check = svc.store.departure_check(id).await?.ok_or(AppError::NotFound)?;
-    let (placed, _, _) = svc.placed_child(check.child_id).await?;
-    actor.authorize(Action::ExplainDepartureCheck, &placed.scope)?;
+    svc.authorized_child(actor, check.child_id, &[Action::ExplainDepartureCheck])
+        .await?;
     let note = validate::note("note", Some(note))?
         .ok_or_else(|| AppError::bad_input("note", "say why the child is still here"))?;
     let mut unit = svc.store.begin_unit().await?;

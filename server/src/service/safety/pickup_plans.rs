@@ -15,7 +15,7 @@ use crate::domain::safety::pickup::{self, OneOffPerson, PickupPlan, PickupPlanCh
 use crate::domain::*;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
-use crate::service::Services;
+use crate::service::{AuthorizedChild, Services};
 use crate::store::{EntityRef, EventFilter};
 
 pub struct PlanInput<'a> {
@@ -29,8 +29,7 @@ pub struct PlanInput<'a> {
 
 pub async fn set_pickup_plan(svc: &Services, actor: &Actor, input: PlanInput<'_>) -> AppResult<PickupPlan> {
     let child_id = validate::id("childId", input.child_id)?;
-    let (placed, today, _) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::SetPickupPlan, &placed.scope)?;
+    let AuthorizedChild { placed, today, .. } = svc.authorized_child(actor, child_id, &[Action::SetPickupPlan]).await?;
     let child = placed.child;
     if child.withdrawn_on.is_some_and(|withdrawn| input.date >= withdrawn) {
         return Err(AppError::bad_input("childId", "the child has left the nursery"));
@@ -109,8 +108,7 @@ pub async fn set_pickup_plan(svc: &Services, actor: &Actor, input: PlanInput<'_>
 /// Staff confirm the day's one-off person.
 pub async fn confirm_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, date: Date) -> AppResult<PickupPlan> {
     let child_id = validate::id("childId", child_id)?;
-    let (placed, _, _) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::ConfirmPickup, &placed.scope)?;
+    svc.authorized_child(actor, child_id, &[Action::ConfirmPickup]).await?;
     let mut unit = svc.store.begin_pickup_unit().await?;
     let Some(plan) = unit
         .confirm_one_off(child_id, date, actor.user.id, Timestamp::now())
@@ -137,8 +135,7 @@ pub async fn confirm_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, 
 /// Removes the child's plan of the day: whether there was one.
 pub async fn clear_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, date: Date) -> AppResult<bool> {
     let child_id = validate::id("childId", child_id)?;
-    let (placed, today, _) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::SetPickupPlan, &placed.scope)?;
+    let AuthorizedChild { placed, today, .. } = svc.authorized_child(actor, child_id, &[Action::SetPickupPlan]).await?;
     // A day gone by keeps its plan: it is what was known when the child went home.
     let date = pickup::plan_date("date", date, today)?;
     let child = placed.child;
@@ -169,8 +166,8 @@ pub async fn child_pickup_plan(
     child_id: Id,
     date: Option<Date>,
 ) -> AppResult<Option<PickupPlan>> {
-    let (placed, today, _) = svc.placed_child(child_id).await?;
-    actor.authorize(Action::ReadPickupPlan, &placed.scope)?;
+    let AuthorizedChild { placed, today, .. } =
+        svc.authorized_child(actor, child_id, &[Action::ReadPickupPlan]).await?;
     let plan = svc.store.pickup_plan(child_id, date.unwrap_or(today)).await?;
     crate::audit::record_read("Child.pickupPlan", placed.child.nursery_id, [child_id]);
     Ok(plan)
