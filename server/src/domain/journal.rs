@@ -5,17 +5,60 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Id, Timestamp};
-use crate::text_enum;
 
-text_enum!(JournalKind { ContactNotebook = "CONTACT_NOTEBOOK", DailyDiary = "DAILY_DIARY", GuidancePlan = "GUIDANCE_PLAN" });
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum JournalKind {
+    ContactNotebook,
+    DailyDiary,
+    GuidancePlan,
+}
 
-text_enum!(JournalStatus {
-    Draft = "DRAFT",
-    Submitted = "SUBMITTED",
-    Returned = "RETURNED",
-    Approved = "APPROVED",
-    Published = "PUBLISHED",
-});
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum JournalStatus {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+    Published,
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Journal {

@@ -11,15 +11,32 @@ use time::Date;
 
 use super::opening::NurseryHours;
 use crate::domain::{Id, Timestamp};
-use crate::text_enum;
 
-text_enum!(
-    /// How an open check ended: the child was checked out, or staff explained it.
-    DepartureCheckResolution {
-        CheckedOut = "CHECKED_OUT",
-        Explained = "EXPLAINED",
-    }
-);
+/// How an open check ended: the child was checked out, or staff explained it.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum DepartureCheckResolution {
+    CheckedOut,
+    Explained,
+}
 
 /// One child's left-behind check of one day: open until `resolution` is set.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

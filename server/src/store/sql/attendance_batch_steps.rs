@@ -142,7 +142,7 @@ impl DbStore {
         for (child_id, kind, at, id) in rows {
             days.entry(child_id)
                 .or_default()
-                .push((parse_text_enum(AttendanceKind::parse, &kind)?, at, id));
+                .push((parse_text_enum::<AttendanceKind>(&kind)?, at, id));
         }
         Ok(days)
     }
