@@ -81,10 +81,9 @@ pub fn code_expiry(now: Timestamp, ttl_days: u32) -> Timestamp {
 }
 
 /// What a code is for.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, async_graphql::Enum, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, async_graphql::Enum)]
 #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum CodePurpose {
     /// Creates the account it carries.
