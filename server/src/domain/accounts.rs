@@ -83,28 +83,13 @@ pub fn code_expiry(now: Timestamp, ttl_days: u32) -> Timestamp {
 /// What a code is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, async_graphql::Enum)]
 #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum CodePurpose {
     /// Creates the account it carries.
     Invitation,
     /// Sets a new password for an existing account.
     Reset,
-}
-
-impl CodePurpose {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodePurpose::Invitation => "INVITATION",
-            CodePurpose::Reset => "RESET",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "INVITATION" => Some(CodePurpose::Invitation),
-            "RESET" => Some(CodePurpose::Reset),
-            _ => None,
-        }
-    }
 }
 
 /// An invitation or reset, as stored (without its code).
@@ -230,6 +215,7 @@ pub fn device_label(user_agent: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::StoredText;
 
     #[test]
     fn codes_have_a_hundred_bits_and_are_typed_back_forgivingly() {
@@ -304,7 +290,7 @@ mod tests {
         assert_eq!(revoked.status(now), CodeStatus::Revoked);
         assert!(revoked.reissuable());
         assert_eq!(
-            CodePurpose::parse(CodePurpose::Reset.as_str()),
+            CodePurpose::Reset.as_str().parse::<CodePurpose>().ok(),
             Some(CodePurpose::Reset)
         );
     }

@@ -4,34 +4,72 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Id, Symptom, Timestamp};
-use crate::text_enum;
 
-text_enum!(MealAmount { All = "ALL", Most = "MOST", Half = "HALF", Little = "LITTLE", None = "NONE" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum MealAmount {
+    All,
+    Most,
+    Half,
+    Little,
+    None,
+}
 
-text_enum!(SleepPosition { Back = "BACK", Side = "SIDE", Front = "FRONT" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum SleepPosition {
+    Back,
+    Side,
+    Front,
+}
 
-text_enum!(
-    /// Where a record was made: at home by a guardian, or at the nursery by staff.
-    RecordSource { Home = "HOME", Nursery = "NURSERY" }
-);
+/// Where a record was made: at home by a guardian, or at the nursery by staff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum RecordSource {
+    Home,
+    Nursery,
+}
 
-text_enum!(
-    /// The meals of a nursery day; breakfast is eaten at home and reported by guardians.
-    Meal {
-        Breakfast = "BREAKFAST",
-        MorningSnack = "MORNING_SNACK",
-        Lunch = "LUNCH",
-        AfternoonSnack = "AFTERNOON_SNACK",
-    }
-);
+/// The meals of a nursery day; breakfast is eaten at home and reported by guardians.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum Meal {
+    Breakfast,
+    MorningSnack,
+    Lunch,
+    AfternoonSnack,
+}
 
-text_enum!(CareAlertKind {
-    Fever = "FEVER",
-    NapCheckOverdue = "NAP_CHECK_OVERDUE",
-    NapPosition = "NAP_POSITION",
-    NapBreathing = "NAP_BREATHING",
-    NotebookPublished = "NOTEBOOK_PUBLISHED",
-});
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum CareAlertKind {
+    Fever,
+    NapCheckOverdue,
+    NapPosition,
+    NapBreathing,
+    NotebookPublished,
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct HealthCheck {
@@ -125,15 +163,19 @@ pub struct CareAlert {
     pub journal_id: Option<Id>,
 }
 
-text_enum!(
-    /// What kind of care record was made (for the nursery's other screens, which then reload it).
-    CareRecordKind {
-        HealthCheck = "HEALTH_CHECK",
-        Meal = "MEAL",
-        NapCheck = "NAP_CHECK",
-        NapEnded = "NAP_ENDED",
-    }
-);
+/// What kind of care record was made (for the nursery's other screens, which then reload it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum CareRecordKind {
+    HealthCheck,
+    Meal,
+    NapCheck,
+    NapEnded,
+}
 
 /// A care record was made at the nursery: the staff's other tablets show it without waiting
 /// for a poll. Staff only, and no health detail: the screens read the record itself.

@@ -5,17 +5,32 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Id, Timestamp};
-use crate::text_enum;
 
-text_enum!(JournalKind { ContactNotebook = "CONTACT_NOTEBOOK", DailyDiary = "DAILY_DIARY", GuidancePlan = "GUIDANCE_PLAN" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum JournalKind {
+    ContactNotebook,
+    DailyDiary,
+    GuidancePlan,
+}
 
-text_enum!(JournalStatus {
-    Draft = "DRAFT",
-    Submitted = "SUBMITTED",
-    Returned = "RETURNED",
-    Approved = "APPROVED",
-    Published = "PUBLISHED",
-});
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum JournalStatus {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+    Published,
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Journal {

@@ -1,73 +1,92 @@
 //! The records Tsunagu keeps, as the store hands them out. Enums here are also the API's enums,
-//! and are stored as their SCREAMING_CASE names so the database reads like the API.
+//! and are stored as their SCREAMING_CASE names so the database reads like the API (see
+//! [`StoredText`]).
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Id, Timestamp};
 
-/// Declares an enum stored as text: `as_str`/`parse` round-trip its API names.
-#[macro_export]
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, async_graphql::Enum)]
-        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-        #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
-        pub enum $name { $($variant),+ }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
+/// The text an enum is stored and sent as: its strum `IntoStaticStr`, which with
+/// `#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]` is also its API name. A method, so that
+/// binding an enum to a query reads `.bind(kind.as_str())` rather than naming `&str`. Text is
+/// read back with `str::parse` (strum's `EnumString`).
+pub trait StoredText: Copy + Into<&'static str> {
+    fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
-text_enum!(
-    /// What a user may do is decided by role and the scope the role is granted in.
-    Role {
-        SystemAdmin = "SYSTEM_ADMIN",
-        MunicipalOfficer = "MUNICIPAL_OFFICER",
-        NurseryAdmin = "NURSERY_ADMIN",
-        Staff = "STAFF",
-        Guardian = "GUARDIAN",
-    }
-);
+// Only enums (`VariantArray`): `&'static str` itself must keep `str`'s own methods.
+impl<T: Copy + Into<&'static str> + strum::VariantArray> StoredText for T {}
 
-text_enum!(AttendanceKind { CheckIn = "CHECK_IN", CheckOut = "CHECK_OUT" });
+/// What a user may do is decided by role and the scope the role is granted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum Role {
+    SystemAdmin,
+    MunicipalOfficer,
+    NurseryAdmin,
+    Staff,
+    Guardian,
+}
 
-text_enum!(AbsenceKind { Absence = "ABSENCE", Late = "LATE", EarlyPickup = "EARLY_PICKUP" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttendanceKind {
+    CheckIn,
+    CheckOut,
+}
 
-text_enum!(AbsenceReason {
-    Illness = "ILLNESS",
-    Family = "FAMILY",
-    MedicalAppointment = "MEDICAL_APPOINTMENT",
-    Other = "OTHER",
-});
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum AbsenceKind {
+    Absence,
+    Late,
+    EarlyPickup,
+}
 
-text_enum!(Symptom {
-    Fever = "FEVER",
-    Cough = "COUGH",
-    RunnyNose = "RUNNY_NOSE",
-    Diarrhea = "DIARRHEA",
-    Vomiting = "VOMITING",
-    Rash = "RASH",
-    Conjunctivitis = "CONJUNCTIVITIS",
-    Other = "OTHER",
-});
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum AbsenceReason {
+    Illness,
+    Family,
+    MedicalAppointment,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum Symptom {
+    Fever,
+    Cough,
+    RunnyNose,
+    Diarrhea,
+    Vomiting,
+    Rash,
+    Conjunctivitis,
+    Other,
+}
 
 /// Which scope a role grant applies to: a municipality, nursery or family id (none for
 /// SYSTEM_ADMIN).
@@ -274,20 +293,26 @@ impl EventPayload {
     }
 }
 
-text_enum!(EventKind {
-    Attendance = "ATTENDANCE",
-    AbsenceReported = "ABSENCE_REPORTED",
-    AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
-    AbsenceUpdated = "ABSENCE_UPDATED",
-    AbsenceWithdrawn = "ABSENCE_WITHDRAWN",
-    CareAlert = "CARE_ALERT",
-    InfectionAlert = "INFECTION_ALERT",
-    CareRecorded = "CARE_RECORDED",
-    ArrivalCheck = "ARRIVAL_CHECK",
-    DepartureCheck = "DEPARTURE_CHECK",
-    PickupPlan = "PICKUP_PLAN",
-    PickupWarning = "PICKUP_WARNING",
-});
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventKind {
+    Attendance,
+    AbsenceReported,
+    AbsenceAcknowledged,
+    AbsenceUpdated,
+    AbsenceWithdrawn,
+    CareAlert,
+    InfectionAlert,
+    CareRecorded,
+    ArrivalCheck,
+    DepartureCheck,
+    PickupPlan,
+    PickupWarning,
+}
 
 #[derive(Clone, Debug)]
 pub struct LogEntry {

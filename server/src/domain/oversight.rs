@@ -237,7 +237,16 @@ pub fn release_classroom_counts(rows: &[ClassroomSymptomDay], threshold: i64) ->
     released
 }
 
-crate::text_enum!(AuditAccess { Read = "READ", Write = "WRITE" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuditAccess {
+    Read,
+    Write,
+}
 
 /// One line of the audit trail: who, when, what operation on which entities, from where.
 /// Never the content of what was read or written.

@@ -5,25 +5,39 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AttendanceKind, CareAlertKind, EventPayload, Id, Timestamp};
-use crate::text_enum;
 
-text_enum!(
-    /// Kinds of notification a user can switch on or off.
-    PushKind {
-        Arrival = "ARRIVAL",
-        Departure = "DEPARTURE",
-        AbsenceAcknowledged = "ABSENCE_ACKNOWLEDGED",
-        NotebookPublished = "NOTEBOOK_PUBLISHED",
-        Fever = "FEVER",
-        AbsenceReported = "ABSENCE_REPORTED",
-        NapAlert = "NAP_ALERT",
-        ArrivalCheck = "ARRIVAL_CHECK",
-        LeftBehind = "LEFT_BEHIND",
-        PickupWarning = "PICKUP_WARNING",
-    }
-);
+/// Kinds of notification a user can switch on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum PushKind {
+    Arrival,
+    Departure,
+    AbsenceAcknowledged,
+    NotebookPublished,
+    Fever,
+    AbsenceReported,
+    NapAlert,
+    ArrivalCheck,
+    LeftBehind,
+    PickupWarning,
+}
 
-text_enum!(PushStatus { Pending = "PENDING", Delivered = "DELIVERED", Failed = "FAILED", Gone = "GONE" });
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum PushStatus {
+    Pending,
+    Delivered,
+    Failed,
+    Gone,
+}
 
 /// Who receives a notification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Parse, don't validate: turn client input into trusted values once, at the edge, with an
 //! error that names the offending input field.
 
+use strum::VariantArray;
 use time::{Date, Duration};
 
 use super::{Id, Symptom};
@@ -8,7 +9,7 @@ use crate::error::{AppError, AppResult};
 
 pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_NOTE_CHARS: usize = 2_000;
-pub const MAX_SYMPTOMS: usize = Symptom::ALL.len();
+pub const MAX_SYMPTOMS: usize = Symptom::VARIANTS.len();
 pub const MIN_PASSWORD_CHARS: usize = 10;
 /// argon2 accepts long inputs, but nobody types more; a cap keeps hashing cost bounded.
 pub const MAX_PASSWORD_CHARS: usize = 256;

@@ -17,22 +17,13 @@ use std::time::Duration;
 
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType, Selection};
 use async_graphql::{
-    Context, Data, EmptyMutation, EmptySubscription, Object, Request, Response, Result, Schema, ServerError, Variables,
-    ID,
+    Context, Data, EmptyMutation, EmptySubscription, Request, Response, Result, Schema, ServerError, Variables,
 };
 use futures::stream::BoxStream;
 use futures::{FutureExt, Stream, StreamExt};
 
-use super::care_types::{CareAlertObject, CareRecordObject};
-use super::departure::DepartureCheckObject;
-use super::pickup::{PickupPlanUpdateObject, PickupWarningObject};
-use super::report_types::InfectionAlertObject;
-use super::safety::ArrivalCheckObject;
-use super::subscription::{
-    absence_report, absence_update, arrival_check, attendance_event, care_alert, care_record, departure_check,
-    infection_alert, open, pickup_plan_update, pickup_warning, LiveArguments, LiveEvents, LiveField,
-};
-use super::types::{AbsenceReportObject, AttendanceEventObject};
+use super::live_fields::LiveField;
+use super::subscription::{open, LiveArguments, LiveEvents};
 use super::{RequestContext, TsunaguSchema};
 use crate::domain::LogEntry;
 
@@ -55,77 +46,12 @@ const EVENT_ATTEMPTS: u32 = 6;
 const EVENT_RETRY_WAIT: Duration = Duration::from_millis(200);
 
 /// The subscription root again, as a query root: the same fields and arguments, each
-/// returning the event of the run in progress.
+/// returning the event of the run in progress. Its fields are declared with the published
+/// root's, in `live_fields.rs`.
 pub struct DeliveryRoot;
 
-#[Object(name = "Subscription")]
-impl DeliveryRoot {
-    async fn attendance_events(
-        &self,
-        ctx: &Context<'_>,
-        after: Option<String>,
-    ) -> Result<Option<AttendanceEventObject>> {
-        let arguments = LiveArguments {
-            after,
-            ..Default::default()
-        };
-        deliver(ctx, LiveField::AttendanceEvents, arguments, attendance_event).await
-    }
-
-    async fn absence_reports(&self, ctx: &Context<'_>) -> Result<Option<AbsenceReportObject>> {
-        deliver(ctx, LiveField::AbsenceReports, LiveArguments::default(), absence_report).await
-    }
-
-    async fn absence_updates(&self, ctx: &Context<'_>) -> Result<Option<AbsenceReportObject>> {
-        deliver(ctx, LiveField::AbsenceUpdates, LiveArguments::default(), absence_update).await
-    }
-
-    async fn care_alerts(&self, ctx: &Context<'_>) -> Result<Option<CareAlertObject>> {
-        deliver(ctx, LiveField::CareAlerts, LiveArguments::default(), care_alert).await
-    }
-
-    async fn care_records(&self, ctx: &Context<'_>) -> Result<Option<CareRecordObject>> {
-        deliver(ctx, LiveField::CareRecords, LiveArguments::default(), care_record).await
-    }
-
-    async fn arrival_check_updates(&self, ctx: &Context<'_>) -> Result<Option<ArrivalCheckObject>> {
-        deliver(ctx, LiveField::ArrivalChecks, LiveArguments::default(), arrival_check).await
-    }
-
-    async fn departure_check_updates(&self, ctx: &Context<'_>) -> Result<Option<DepartureCheckObject>> {
-        deliver(
-            ctx,
-            LiveField::DepartureChecks,
-            LiveArguments::default(),
-            departure_check,
-        )
-        .await
-    }
-
-    async fn pickup_plan_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupPlanUpdateObject>> {
-        deliver(
-            ctx,
-            LiveField::PickupPlans,
-            LiveArguments::default(),
-            pickup_plan_update,
-        )
-        .await
-    }
-
-    async fn pickup_warning_updates(&self, ctx: &Context<'_>) -> Result<Option<PickupWarningObject>> {
-        deliver(ctx, LiveField::PickupWarnings, LiveArguments::default(), pickup_warning).await
-    }
-
-    async fn infection_alerts(&self, ctx: &Context<'_>, municipality_id: ID) -> Result<Option<InfectionAlertObject>> {
-        let arguments = LiveArguments {
-            municipality_id: Some(municipality_id.0),
-            ..Default::default()
-        };
-        deliver(ctx, LiveField::InfectionAlerts, arguments, infection_alert).await
-    }
-}
-
-async fn deliver<T>(
+/// One field of the twin root: opens the subscription, or answers with the event in hand.
+pub(super) async fn deliver<T>(
     ctx: &Context<'_>,
     field: LiveField,
     arguments: LiveArguments,

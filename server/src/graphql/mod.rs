@@ -13,6 +13,7 @@ mod hygiene;
 mod inputs;
 mod journal_types;
 mod live;
+mod live_fields;
 mod mutation;
 mod mutation_care;
 mod mutation_journal;

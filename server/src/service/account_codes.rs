@@ -14,7 +14,7 @@ use super::accounts::{Login, LOCALES};
 use super::Services;
 use crate::auth::token;
 use crate::domain::accounts::{self, AccountCode, CodePurpose};
-use crate::domain::{validate, Id, Role, RoleGrant, Timestamp, User};
+use crate::domain::{validate, Id, Role, RoleGrant, StoredText, Timestamp, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 

@@ -4,7 +4,7 @@ use std::net::IpAddr;
 
 use super::Services;
 use crate::auth::token;
-use crate::domain::{validate, Id, Role, RoleGrant, Scope, Timestamp, User};
+use crate::domain::{validate, Id, Role, RoleGrant, Scope, StoredText, Timestamp, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::{EntityRef, NewUser};

@@ -203,7 +203,7 @@ pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) ->
         &[Action::RecordCare, Action::RecordHomeCare],
     )
     .await?;
-    let meal = Meal::parse(input.meal.trim()).ok_or_else(|| {
+    let meal = input.meal.trim().parse::<Meal>().map_err(|_| {
         AppError::bad_input(
             "meal",
             "meal is one of BREAKFAST, MORNING_SNACK, LUNCH, AFTERNOON_SNACK",

@@ -7,16 +7,19 @@ use time::{Date, UtcOffset};
 use super::opening::{NurseryHours, SECONDS_PER_DAY};
 use crate::domain::{AbsenceKind, Id, Timestamp};
 use crate::error::{AppError, AppResult};
-use crate::text_enum;
 
-text_enum!(
-    /// How an open check ended: the child arrived, the family reported, staff closed it.
-    ArrivalCheckResolution {
-        Arrived = "ARRIVED",
-        Reported = "REPORTED",
-        ClosedByStaff = "CLOSED_BY_STAFF",
-    }
-);
+/// How an open check ended: the child arrived, the family reported, staff closed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum ArrivalCheckResolution {
+    Arrived,
+    Reported,
+    ClosedByStaff,
+}
 
 /// One child's not-yet-arrived check of one day: open until `resolution` is set.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

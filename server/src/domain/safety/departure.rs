@@ -11,15 +11,18 @@ use time::Date;
 
 use super::opening::NurseryHours;
 use crate::domain::{Id, Timestamp};
-use crate::text_enum;
 
-text_enum!(
-    /// How an open check ended: the child was checked out, or staff explained it.
-    DepartureCheckResolution {
-        CheckedOut = "CHECKED_OUT",
-        Explained = "EXPLAINED",
-    }
-);
+/// How an open check ended: the child was checked out, or staff explained it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum DepartureCheckResolution {
+    CheckedOut,
+    Explained,
+}
 
 /// One child's left-behind check of one day: open until `resolution` is set.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -4,7 +4,9 @@
 //! small-count suppression included: a withheld age-band count is written `x` (the mark
 //! Japanese statistical tables use for 秘匿), never 0.
 
-use crate::domain::{release_bands, NurseryDay, Symptom};
+use strum::VariantArray;
+
+use crate::domain::{release_bands, NurseryDay, StoredText, Symptom};
 
 use super::{rate, ReportScope};
 
@@ -58,7 +60,7 @@ pub fn header(language: HeaderLanguage) -> Vec<String> {
         ("出席率", "attendance_rate"),
     ];
     let mut columns: Vec<String> = fixed.iter().map(|(j, e)| if ja { j } else { e }.to_string()).collect();
-    for symptom in Symptom::ALL {
+    for symptom in Symptom::VARIANTS {
         columns.push(if ja {
             format!("欠席({})", symptom_ja(*symptom))
         } else {
@@ -116,7 +118,7 @@ fn row(scope: &ReportScope, day: &NurseryDay) -> Vec<String> {
             .map(|r| r.to_string())
             .unwrap_or_default(),
     ];
-    for symptom in Symptom::ALL {
+    for symptom in Symptom::VARIANTS {
         let count = day.symptoms.iter().find(|(s, _)| s == symptom).map_or(0, |(_, n)| *n);
         fields.push(count.to_string());
     }

@@ -31,11 +31,11 @@ impl TryFrom<AccountCodeRow> for AccountCode {
     fn try_from(r: AccountCodeRow) -> StoreResult<Self> {
         Ok(AccountCode {
             id: r.id,
-            purpose: parse_text_enum(CodePurpose::parse, &r.purpose)?,
+            purpose: parse_text_enum::<CodePurpose>(&r.purpose)?,
             email: r.email,
             display_name: r.display_name,
             locale: r.locale,
-            role: parse_text_enum(Role::parse, &r.role)?,
+            role: parse_text_enum::<Role>(&r.role)?,
             scope_id: r.scope_id,
             nursery_id: r.nursery_id,
             user_id: r.user_id,
@@ -72,7 +72,7 @@ fn account_states(rows: Vec<AccountStateRow>) -> StoreResult<Vec<AccountState>> 
         }
         if let (Some(role), Some(state)) = (role, states.last_mut()) {
             state.grants.push(RoleGrant {
-                role: parse_text_enum(Role::parse, &role)?,
+                role: parse_text_enum::<Role>(&role)?,
                 scope_id,
             });
         }

@@ -90,7 +90,7 @@ impl AccountStore for DbStore {
                 .await?;
         rows.into_iter()
             .map(|(role, scope_id)| {
-                let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role} in database"))?;
+                let role = role.parse::<Role>().map_err(|_| anyhow::anyhow!("unknown role {role} in database"))?;
                 Ok(RoleGrant { role, scope_id })
             })
             .collect()
@@ -154,7 +154,7 @@ impl AccountStore for DbStore {
                 (user, Vec::new())
             });
             if let Some(role) = role {
-                let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role} in database"))?;
+                let role = role.parse::<Role>().map_err(|_| anyhow::anyhow!("unknown role {role} in database"))?;
                 grants.push(RoleGrant { role, scope_id });
             }
         }

@@ -25,7 +25,7 @@ impl TryFrom<AttendanceRow> for AttendanceEvent {
             child_id: r.child_id,
             nursery_id: r.nursery_id,
             family_id: r.family_id,
-            kind: parse_text_enum(AttendanceKind::parse, &r.kind)?,
+            kind: parse_text_enum::<AttendanceKind>(&r.kind)?,
             occurred_at: r.occurred_at,
             recorded_by: r.recorded_by,
             pickup_by: r.pickup_by,
@@ -65,8 +65,11 @@ const ABSENCE_SELECT: &str = "SELECT id, child_id, nursery_id, family_id, kind, 
         note, reported_by, acknowledged_by, acknowledged_at, updated_at
      FROM absence_reports";
 
-fn parse_text_enum<T>(parse: fn(&str) -> Option<T>, text: &str) -> StoreResult<T> {
-    parse(text).ok_or_else(|| StoreError::Other(anyhow::anyhow!("unexpected value {text:?} in database")))
+/// A stored enum's text read back (strum's `EnumString`); text it does not know is the
+/// store's error, not a panic.
+fn parse_text_enum<T: std::str::FromStr>(text: &str) -> StoreResult<T> {
+    text.parse()
+        .map_err(|_| StoreError::Other(anyhow::anyhow!("unexpected value {text:?} in database")))
 }
 
 impl DbStore {
@@ -348,7 +351,7 @@ fn assemble_absences(rows: Vec<AbsenceRow>, symptom_rows: Vec<(Id, String)>) -> 
         by_report
             .entry(id)
             .or_default()
-            .push(parse_text_enum(Symptom::parse, &text)?);
+            .push(parse_text_enum::<Symptom>(&text)?);
     }
     let mut reports = Vec::with_capacity(rows.len());
     for r in rows {
@@ -359,9 +362,9 @@ fn assemble_absences(rows: Vec<AbsenceRow>, symptom_rows: Vec<(Id, String)>) -> 
             child_id: r.child_id,
             nursery_id: r.nursery_id,
             family_id: r.family_id,
-            kind: parse_text_enum(AbsenceKind::parse, &r.kind)?,
+            kind: parse_text_enum::<AbsenceKind>(&r.kind)?,
             date: r.date,
-            reason: parse_text_enum(AbsenceReason::parse, &r.reason)?,
+            reason: parse_text_enum::<AbsenceReason>(&r.reason)?,
             symptoms,
             expected_arrival: r.expected_arrival,
             note: r.note,

@@ -42,7 +42,7 @@ impl TryFrom<AuditRow> for AuditEntry {
             id: r.id,
             at: r.at,
             actor_id: r.actor_id,
-            access: parse_text_enum(AuditAccess::parse, &r.access)?,
+            access: parse_text_enum::<AuditAccess>(&r.access)?,
             operation: r.operation,
             nursery_id: r.nursery_id,
             entity_ids,

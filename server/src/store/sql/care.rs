@@ -39,8 +39,8 @@ impl TryFrom<MealRow> for MealRecord {
             child_id: r.child_id,
             nursery_id: r.nursery_id,
             date: r.date,
-            meal: parse_text_enum(Meal::parse, &r.meal)?,
-            amount: parse_text_enum(MealAmount::parse, &r.amount)?,
+            meal: parse_text_enum::<Meal>(&r.meal)?,
+            amount: parse_text_enum::<MealAmount>(&r.amount)?,
             note: r.note,
             recorded_by: r.recorded_by,
         })
@@ -107,7 +107,7 @@ impl DbStore {
             by_check
                 .entry(id)
                 .or_default()
-                .push(parse_text_enum(Symptom::parse, &text)?);
+                .push(parse_text_enum::<Symptom>(&text)?);
         }
         rows.into_iter()
             .map(|r| {
@@ -123,7 +123,7 @@ impl DbStore {
                     fever: r.fever,
                     symptoms,
                     note: r.note,
-                    source: parse_text_enum(RecordSource::parse, &r.source)?,
+                    source: parse_text_enum::<RecordSource>(&r.source)?,
                     recorded_by: r.recorded_by,
                 })
             })

@@ -33,7 +33,7 @@ impl TryFrom<DepartureCheckRow> for DepartureCheck {
             resolution: r
                 .resolution
                 .as_deref()
-                .map(|text| parse_text_enum(DepartureCheckResolution::parse, text))
+                .map(|text| parse_text_enum::<DepartureCheckResolution>(text))
                 .transpose()?,
             resolved_at: r.resolved_at,
             resolved_by: r.resolved_by,

@@ -24,8 +24,8 @@ impl TryFrom<JournalRow> for Journal {
     fn try_from(r: JournalRow) -> StoreResult<Self> {
         Ok(Journal {
             id: r.id,
-            kind: parse_text_enum(JournalKind::parse, &r.kind)?,
-            status: parse_text_enum(JournalStatus::parse, &r.status)?,
+            kind: parse_text_enum::<JournalKind>(&r.kind)?,
+            status: parse_text_enum::<JournalStatus>(&r.status)?,
             revision: r.revision,
             nursery_id: r.nursery_id,
             classroom_id: r.classroom_id,
@@ -200,7 +200,7 @@ impl JournalStore for DbStore {
                 Ok(JournalRevision {
                     journal_id,
                     revision,
-                    status: parse_text_enum(JournalStatus::parse, &status)?,
+                    status: parse_text_enum::<JournalStatus>(&status)?,
                     body,
                     action,
                     actor_id,

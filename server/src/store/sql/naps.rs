@@ -44,7 +44,7 @@ impl TryFrom<NapCheckRow> for NapCheck {
             nap_id: r.nap_id,
             child_id: r.child_id,
             checked_at: r.checked_at,
-            position: parse_text_enum(SleepPosition::parse, &r.position)?,
+            position: parse_text_enum::<SleepPosition>(&r.position)?,
             breathing_ok: r.breathing_ok,
             recorded_by: r.recorded_by,
         })

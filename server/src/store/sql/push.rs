@@ -174,7 +174,7 @@ impl PushStore for DbStore {
                 .bind(false)
                 .fetch_all(self.reader())
                 .await?;
-        Ok(rows.iter().filter_map(|(k,)| PushKind::parse(k)).collect())
+        Ok(rows.iter().filter_map(|(k,)| k.parse::<PushKind>().ok()).collect())
     }
 
     async fn claim_pushes(&self, now: Timestamp, lease_until: Timestamp, limit: i64) -> StoreResult<Vec<PushJob>> {
@@ -291,7 +291,7 @@ impl PushStore for DbStore {
                         id,
                         user_id,
                         kind,
-                        status: parse_text_enum(PushStatus::parse, &status)?,
+                        status: parse_text_enum::<PushStatus>(&status)?,
                         attempts,
                         last_error,
                         created_at,

@@ -137,7 +137,7 @@ impl ReportStore for DbStore {
         for (nursery, date, band, kind, count) in reported {
             if let Some(day) = days.get_mut(&(nursery, date)) {
                 let counts = day.bands.entry(band).or_default();
-                match parse_text_enum(AbsenceKind::parse, &kind)? {
+                match parse_text_enum::<AbsenceKind>(&kind)? {
                     AbsenceKind::Absence => counts.absent = count,
                     _ => counts.late = count,
                 }
@@ -145,7 +145,7 @@ impl ReportStore for DbStore {
         }
         for (nursery, date, symptom, count) in symptoms {
             if let Some(day) = days.get_mut(&(nursery, date)) {
-                day.symptoms.insert(parse_text_enum(Symptom::parse, &symptom)?, count);
+                day.symptoms.insert(parse_text_enum::<Symptom>(&symptom)?, count);
             }
         }
         for (nursery, date, required, on_time) in naps {
@@ -205,7 +205,7 @@ impl ReportStore for DbStore {
                     classroom_name,
                     age_band,
                     date,
-                    symptom: parse_text_enum(Symptom::parse, &symptom)?,
+                    symptom: parse_text_enum::<Symptom>(&symptom)?,
                     children,
                 })
             })

@@ -38,7 +38,7 @@ impl TryFrom<ArrivalCheckRow> for crate::domain::safety::arrival::ArrivalCheck {
             resolution: r
                 .resolution
                 .as_deref()
-                .map(|text| parse_text_enum(ArrivalCheckResolution::parse, text))
+                .map(|text| parse_text_enum::<ArrivalCheckResolution>(text))
                 .transpose()?,
             resolved_at: r.resolved_at,
             resolved_by: r.resolved_by,
@@ -89,7 +89,7 @@ fn with_reports(
     let mut by_child: HashMap<Id, Vec<TodaysReport>> = HashMap::new();
     for (child_id, kind, expected_arrival) in reports {
         by_child.entry(child_id).or_default().push(TodaysReport {
-            kind: parse_text_enum(AbsenceKind::parse, &kind)?,
+            kind: parse_text_enum::<AbsenceKind>(&kind)?,
             expected_arrival,
         });
     }
@@ -325,7 +325,7 @@ impl SafetyUnit for DbUnit {
                     note,
                 }
                 .try_into()?;
-                Ok((check, parse_text_enum(ArrivalCheckResolution::parse, &ended)?))
+                Ok((check, parse_text_enum::<ArrivalCheckResolution>(&ended)?))
             })
             .collect()
     }

@@ -27,7 +27,7 @@ impl TryFrom<InfectionAlertRow> for InfectionAlert {
             nursery_id: r.nursery_id,
             classroom_id: r.classroom_id,
             classroom_name: r.classroom_name,
-            symptom: parse_text_enum(Symptom::parse, &r.symptom)?,
+            symptom: parse_text_enum::<Symptom>(&r.symptom)?,
             window_start: r.window_start,
             window_end: r.window_end,
             children: r.children,
