@@ -135,7 +135,7 @@ impl AttendanceUnit for DbUnit {
         let rows: Vec<(Id, String, Timestamp, Id)> = query.build_query_as().fetch_all(&mut *self.tx).await?;
         let mut days: HashMap<Id, Vec<DayEntry>> = HashMap::new();
         for (child_id, kind, at, id) in rows {
-            let kind = parse_text_enum(AttendanceKind::parse, &kind)?;
+            let kind = parse_text_enum::<AttendanceKind>(&kind)?;
             days.entry(child_id).or_default().push(DayEntry { kind, at, id });
         }
         Ok(days)
