@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod coalesce;
 pub mod config;
 pub mod domain;

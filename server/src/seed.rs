@@ -126,7 +126,7 @@ pub async fn seed_demo(services: &Services, children_per_nursery: usize) -> anyh
     writeln!(logins, "municipal officer  {officer}")?;
 
     let jst = offset_from_minutes(JST_OFFSET_MINUTES);
-    let now = OffsetDateTime::now_utc().to_offset(jst);
+    let now = services.clock.now().0.to_offset(jst);
     let today = now.date();
     let scale = children_per_nursery as f64 / 100.0;
     let mut guardian_no = 0;

@@ -30,6 +30,7 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
+                    $crate::helpers::clear_of_midnight_in_japan().await;
                     super::$name($crate::helpers::Backend::Sqlite).await;
                 }
             )+
@@ -38,6 +39,7 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
+                    $crate::helpers::clear_of_midnight_in_japan().await;
                     if let Some(backend) = $crate::helpers::postgres_backend().await {
                         super::$name(backend).await;
                     }
@@ -195,6 +197,7 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, extra_env: &[(&str, &str)]) -> TestApp {
+        clear_of_midnight_in_japan().await;
         let db = TestDb::create(&backend).await;
         let mut env = server_env(&db);
         for (key, value) in extra_env {
@@ -218,4 +221,24 @@ impl TestApp {
 /// Today in Japan, as the server sees a nursery's "today".
 pub fn today_jst() -> time::Date {
     (time::OffsetDateTime::now_utc() + time::Duration::hours(9)).date()
+}
+
+/// A scenario starting this close to midnight in Japan (15:00 UTC) waits for the day to turn
+/// first. Scenarios read "today" (`today_jst`) and the server reads its own a moment later;
+/// across midnight the two differ and a scenario fails for no fault of the server's. Longer
+/// than any one scenario takes.
+const TURN_OF_DAY_MARGIN: Duration = Duration::from_secs(180);
+
+/// Waits until midnight in Japan has passed when it is less than `TURN_OF_DAY_MARGIN` away,
+/// so the scenario that follows runs within one day in Japan.
+pub async fn clear_of_midnight_in_japan() {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).expect("+09:00");
+    let now = time::OffsetDateTime::now_utc().to_offset(jst);
+    let Some(tomorrow) = now.date().next_day() else { return };
+    let midnight = time::OffsetDateTime::new_in_offset(tomorrow, time::Time::MIDNIGHT, jst);
+    let left = Duration::try_from(midnight - now).unwrap_or_default();
+    if left < TURN_OF_DAY_MARGIN {
+        eprintln!("waiting {left:?} for midnight in Japan to pass before this scenario");
+        tokio::time::sleep(left + Duration::from_secs(1)).await;
+    }
 }

@@ -12,7 +12,7 @@ use anyhow::{bail, Context as _};
 use clap::Parser;
 use tsunagu::domain::calendar::{offset_from_minutes, LocalDay};
 use tsunagu::domain::safety::opening::NurseryHours;
-use tsunagu::domain::{AttendanceEvent, AttendanceKind, Id, Position, Timestamp};
+use tsunagu::domain::{AttendanceEvent, AttendanceKind, Id, Position};
 use tsunagu::service::safety::arrival_watch::run_once;
 use tsunagu::service::safety::departure_watch;
 use tsunagu::store::{AttendanceWrite, ChildFilter};
@@ -67,7 +67,7 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
         .await?;
 
     // Today's arrivals before the check, through the store's batched writer.
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let arrived: Vec<_> = children
         .iter()
         .enumerate()
@@ -135,7 +135,7 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
         bench.arrived_percent
     );
     let started = Instant::now();
-    let sweep = run_once(&svc, Timestamp::now()).await?;
+    let sweep = run_once(&svc, svc.clock.now()).await?;
     let sweep_time = started.elapsed();
     println!(
         "arrival check at 9:30: {} checks raised (each a row, a live event and the guardians' push rows) across {} nurseries in {:.1} ms ({:.3} ms per check)",
@@ -147,7 +147,7 @@ pub async fn run(url: &str, binary: &Path, bench: ArrivalBench) -> anyhow::Resul
     let mut idle = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        let outcome = run_once(&svc, Timestamp::now()).await?;
+        let outcome = run_once(&svc, svc.clock.now()).await?;
         idle.push(t.elapsed());
         if outcome.raised > 0 {
             bail!("an idle pass raised {} checks again", outcome.raised);
@@ -180,7 +180,7 @@ async fn left_behind(
     }
     unit.commit().await?;
     let started = Instant::now();
-    let sweep = departure_watch::run_once(svc, Timestamp::now()).await?;
+    let sweep = departure_watch::run_once(svc, svc.clock.now()).await?;
     let sweep_time = started.elapsed();
     println!(
         "left-behind check at closing: {} checks raised (each a row, a live event and the staff's push rows) in {:.1} ms ({:.3} ms per check)",
@@ -191,7 +191,7 @@ async fn left_behind(
     let mut idle = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        let outcome = departure_watch::run_once(svc, Timestamp::now()).await?;
+        let outcome = departure_watch::run_once(svc, svc.clock.now()).await?;
         idle.push(t.elapsed());
         if outcome.raised > 0 {
             bail!("an idle pass raised {} left-behind checks again", outcome.raised);

@@ -34,6 +34,7 @@ pub async fn run(url: &str, binary: &Path, naps: usize) -> anyhow::Result<()> {
     let staff = admin.login("staff@bench.test", PASSWORD).await?;
 
     let store = tsunagu::store::connect(url).await?;
+    // The wall clock: the server being measured runs on it, and this bench has no `Services`.
     let idle_tick = time_ticks(&store, Timestamp::now(), 200).await?;
     for i in 0..naps {
         let child = id(

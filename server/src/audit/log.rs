@@ -106,7 +106,7 @@ pub async fn record_subscription(
     scope: &ChildFilter,
 ) -> AppResult<()> {
     let entry = |nursery_id: Option<Id>, entity: Id| NewAuditEntry {
-        at: Timestamp::now(),
+        at: svc.clock.now(),
         actor_id: Some(actor.user.id),
         access: AuditAccess::Read,
         operation: format!("subscribe {operation}"),
@@ -139,7 +139,7 @@ pub async fn start_retention(svc: Services) {
 
 async fn prune(svc: &Services) {
     let retention = time::Duration::days(svc.config.audit_retention_days.into());
-    let cutoff = Timestamp(Timestamp::now().0 - retention);
+    let cutoff = Timestamp(svc.clock.now().0 - retention);
     match svc.store.prune_audit(cutoff).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(entries = n, "pruned audit entries past retention"),

@@ -17,6 +17,9 @@ pub mod writer;
 
 use std::cell::RefCell;
 use std::future::Future;
+use std::sync::Arc;
+
+use crate::clock::Clock;
 
 use crate::domain::{AuditAccess, Id, Timestamp};
 
@@ -40,8 +43,9 @@ pub struct WriteContext {
     pub client_addr: Option<String>,
 }
 
-#[derive(Debug, Default)]
 struct Trail {
+    /// Dates the read entries.
+    clock: Arc<dyn Clock>,
     actor_id: Option<Id>,
     client_addr: Option<String>,
     /// The root mutation field being resolved.
@@ -54,16 +58,19 @@ tokio::task_local! {
 }
 
 /// Runs `operation` with a trail for `actor` at `client_addr`; returns its output and the reads
-/// to record.
+/// to record, dated by `clock`.
 pub async fn with_trail<F: Future>(
+    clock: Arc<dyn Clock>,
     actor_id: Option<Id>,
     client_addr: Option<String>,
     operation: F,
 ) -> (F::Output, Vec<NewAuditEntry>) {
     let trail = RefCell::new(Trail {
+        clock,
         actor_id,
         client_addr,
-        ..Trail::default()
+        mutation: None,
+        reads: Vec::new(),
     });
     TRAIL
         .scope(trail, async move {
@@ -131,7 +138,7 @@ pub fn record_read(operation: &str, nursery_id: Id, ids: impl IntoIterator<Item 
             Some(index) => index,
             None => {
                 let entry = NewAuditEntry {
-                    at: Timestamp::now(),
+                    at: t.clock.now(),
                     actor_id: t.actor_id,
                     access: AuditAccess::Read,
                     operation: operation.to_owned(),
@@ -160,7 +167,8 @@ mod tests {
     async fn reads_are_grouped_and_writes_known_only_inside_a_mutation() {
         let actor = Id::new();
         let (nursery, child) = (Id::new(), Id::new());
-        let ((), reads) = with_trail(Some(actor), Some("10.0.0.1".into()), async {
+        let clock = crate::clock::ManualClock::at(time::macros::datetime!(2026-04-01 23:59 +09:00));
+        let ((), reads) = with_trail(clock.clone(), Some(actor), Some("10.0.0.1".into()), async {
             assert!(current_write().is_none());
             record_read("child", nursery, [child]);
             record_read("child", nursery, [child, Id::new()]);
@@ -175,6 +183,8 @@ mod tests {
         assert_eq!(reads.len(), 1);
         assert_eq!(reads[0].entity_ids.len(), 2);
         assert_eq!(reads[0].client_addr.as_deref(), Some("10.0.0.1"));
+        // Dated by the trail's clock, not the wall clock.
+        assert_eq!(reads[0].at, clock.now());
         // Outside any trail nothing is recorded and nothing fails.
         record_read("child", nursery, [child]);
         assert!(current_write().is_none());

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::Clock;
 use crate::domain::{Id, RoleGrant, Timestamp};
 use crate::store::Store;
 
@@ -135,11 +136,11 @@ impl LiveSessions {
     }
 
     /// Reads every open socket's session again and ends the sockets whose session is gone
-    /// (logged out elsewhere, expired) or lost a grant it was opened with.
-    pub async fn revalidate(&self, store: &dyn Store) -> anyhow::Result<()> {
+    /// (logged out elsewhere, expired at `now`) or lost a grant it was opened with.
+    pub async fn revalidate(&self, store: &dyn Store, now: Timestamp) -> anyhow::Result<()> {
         let hashes: Vec<String> = self.lock().by_session.keys().cloned().collect();
         for chunk in hashes.chunks(SESSIONS_PER_READ) {
-            let current = store.session_actors(chunk, Timestamp::now()).await?;
+            let current = store.session_actors(chunk, now).await?;
             let mut registry = self.lock();
             for hash in chunk {
                 let Some(sockets) = registry.by_session.get_mut(hash) else {
@@ -166,15 +167,15 @@ impl LiveSessions {
         Ok(())
     }
 
-    /// Revalidates every `interval` until the process ends.
-    pub fn spawn_watch(&self, store: Arc<dyn Store>, interval: Duration) {
+    /// Revalidates every `interval`, as of `clock`'s now, until the process ends.
+    pub fn spawn_watch(&self, store: Arc<dyn Store>, clock: Arc<dyn Clock>, interval: Duration) {
         let sessions = self.clone();
         crate::health::spawn_essential(crate::health::SESSION_WATCH, async move {
             let mut ticks = tokio::time::interval(interval);
             ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 ticks.tick().await;
-                if let Err(error) = sessions.revalidate(store.as_ref()).await {
+                if let Err(error) = sessions.revalidate(store.as_ref(), clock.now()).await {
                     // The database is away: sockets stay as they are until it is back, and
                     // the operations they run are refused by their own session reads meanwhile.
                     tracing::warn!(error = %error, "could not revalidate the sessions of open sockets");

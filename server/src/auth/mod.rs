@@ -10,8 +10,9 @@ pub mod token;
 
 use std::sync::Arc;
 
+use crate::clock::Clock;
 use crate::coalesce::Coalescer;
-use crate::domain::{RoleGrant, Timestamp, User};
+use crate::domain::{RoleGrant, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::store::Store;
@@ -38,11 +39,13 @@ impl Sessions {
 /// Reads of live sessions, at most this many at a time.
 const SESSION_READS_IN_FLIGHT: usize = 2;
 
-pub fn sessions(store: Arc<dyn Store>) -> Sessions {
+/// Sessions read from `store`, live when they have not expired by `clock`'s now.
+pub fn sessions(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Sessions {
     Sessions {
         reads: Coalescer::start(SESSION_READS_IN_FLIGHT, move |token_hashes: Vec<String>| {
             let store = store.clone();
-            async move { store.session_actors(&token_hashes, Timestamp::now()).await }
+            let now = clock.now();
+            async move { store.session_actors(&token_hashes, now).await }
         }),
         used: Arc::default(),
     }

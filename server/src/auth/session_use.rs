@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::clock::Clock;
 use crate::domain::Timestamp;
 use crate::store::Store;
 
@@ -39,14 +40,14 @@ impl SessionUse {
     }
 }
 
-/// Flushes `sessions`' use every `every`, for as long as the server runs.
-pub fn spawn_flush(used: Arc<SessionUse>, store: Arc<dyn Store>, every: Duration) {
+/// Flushes `sessions`' use every `every`, stamped by `clock`, for as long as the server runs.
+pub fn spawn_flush(used: Arc<SessionUse>, store: Arc<dyn Store>, clock: Arc<dyn Clock>, every: Duration) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            used.flush(store.as_ref(), Timestamp::now()).await;
+            used.flush(store.as_ref(), clock.now()).await;
         }
     });
 }

@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn a_code_is_usable_once_until_it_expires_or_is_revoked() {
-        let now = Timestamp::now();
+        let now = Timestamp(time::macros::datetime!(2026-04-01 23:59:59 +09:00));
         let fresh = code(now);
         assert!(fresh.usable(now));
         let later = Timestamp(now.0 + time::Duration::days(14));

@@ -18,8 +18,9 @@ pub const JST_OFFSET_MINUTES: i32 = 9 * 60;
 pub struct Timestamp(#[serde(with = "time::serde::rfc3339")] pub OffsetDateTime);
 
 impl Timestamp {
-    /// Now, to the microsecond: what both databases keep, so an instant reads back exactly as
-    /// it was answered when it was written.
+    /// The wall clock now, to the microsecond: what both databases keep, so an instant reads
+    /// back exactly as it was answered when it was written. Only `clock::SystemClock` calls
+    /// this; everything else asks the `Clock` it was given, so tests can choose the instant.
     pub fn now() -> Self {
         Timestamp::to_microseconds(OffsetDateTime::now_utc())
     }

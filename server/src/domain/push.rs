@@ -91,7 +91,8 @@ impl PushNotice {
         }
     }
 
-    pub fn for_event(payload: &EventPayload) -> Option<PushNotice> {
+    /// `now` dates the notices of events that carry no instant of their own.
+    pub fn for_event(payload: &EventPayload, now: Timestamp) -> Option<PushNotice> {
         let notice = |kind, audiences, urgency, ttl_seconds, child_id, event_id, at| PushNotice {
             kind,
             audiences,
@@ -126,7 +127,7 @@ impl PushNotice {
                 12 * 3600,
                 r.child_id,
                 r.id,
-                Timestamp::now(),
+                now,
             ),
             EventPayload::AbsenceAcknowledged(r) => notice(
                 PushKind::AbsenceAcknowledged,
@@ -135,7 +136,7 @@ impl PushNotice {
                 12 * 3600,
                 r.child_id,
                 r.id,
-                r.acknowledged_at.unwrap_or_else(Timestamp::now),
+                r.acknowledged_at.unwrap_or(now),
             ),
             EventPayload::CareAlert(a) => {
                 let (kind, audiences, urgency, ttl) = match a.kind {
@@ -285,7 +286,7 @@ mod tests {
             ttl_seconds: 60,
             child_id: Id::new(),
             event_id: Id::new(),
-            at: Timestamp::now(),
+            at: Timestamp(time::macros::datetime!(2026-12-03 08:30 UTC)),
         };
         let payload = notice.payload("佐藤　はると", time::UtcOffset::from_hms(9, 0, 0).unwrap());
         assert_eq!(payload.child_name, "はると");

@@ -42,10 +42,15 @@ fn care_alert(kind: CareAlertKind) -> CareAlert {
     }
 }
 
+/// When the notices are planned; events with an instant of their own are dated by it.
+fn now() -> Timestamp {
+    Timestamp(time::macros::datetime!(2026-12-03 09:00 UTC))
+}
+
 #[test]
 fn an_arrival_wakes_every_guardian_of_the_family_at_once() {
     let event = attendance(AttendanceKind::CheckIn, None);
-    let notice = PushNotice::for_event(&EventPayload::Attendance(event.clone())).expect("a notice");
+    let notice = PushNotice::for_event(&EventPayload::Attendance(event.clone()), now()).expect("a notice");
     assert_eq!(notice.kind, PushKind::Arrival);
     assert_eq!(notice.audiences, vec![Audience::FamilyGuardians(event.family_id)]);
     assert_eq!(notice.urgency, "high");
@@ -58,18 +63,18 @@ fn an_arrival_wakes_every_guardian_of_the_family_at_once() {
 #[test]
 fn a_departure_is_told_to_the_family_and_a_correction_to_nobody() {
     let out = attendance(AttendanceKind::CheckOut, None);
-    let notice = PushNotice::for_event(&EventPayload::Attendance(out.clone())).expect("a notice");
+    let notice = PushNotice::for_event(&EventPayload::Attendance(out.clone()), now()).expect("a notice");
     assert_eq!(notice.kind, PushKind::Departure);
     assert_eq!(notice.audiences, vec![Audience::FamilyGuardians(out.family_id)]);
     // The family was told of the original; the correction shows live, without waking them.
     let correction = attendance(AttendanceKind::CheckIn, Some(Id::new()));
-    assert!(PushNotice::for_event(&EventPayload::Attendance(correction)).is_none());
+    assert!(PushNotice::for_event(&EventPayload::Attendance(correction), now()).is_none());
 }
 
 #[test]
 fn a_fever_wakes_the_family_and_the_staff_a_nap_alert_only_the_staff() {
     let fever = care_alert(CareAlertKind::Fever);
-    let notice = PushNotice::for_event(&EventPayload::CareAlert(fever.clone())).expect("a notice");
+    let notice = PushNotice::for_event(&EventPayload::CareAlert(fever.clone()), now()).expect("a notice");
     assert_eq!(notice.kind, PushKind::Fever);
     assert_eq!(
         notice.audiences,
@@ -84,7 +89,7 @@ fn a_fever_wakes_the_family_and_the_staff_a_nap_alert_only_the_staff() {
         CareAlertKind::NapBreathing,
     ] {
         let alert = care_alert(kind);
-        let notice = PushNotice::for_event(&EventPayload::CareAlert(alert.clone())).expect("a notice");
+        let notice = PushNotice::for_event(&EventPayload::CareAlert(alert.clone()), now()).expect("a notice");
         assert_eq!(notice.kind, PushKind::NapAlert);
         assert_eq!(notice.audiences, vec![Audience::NurseryStaff(alert.nursery_id)]);
         // About now: a nap alert held for an offline phone would only alarm later.
@@ -95,7 +100,7 @@ fn a_fever_wakes_the_family_and_the_staff_a_nap_alert_only_the_staff() {
 #[test]
 fn a_published_notebook_is_for_the_family_only() {
     let published = care_alert(CareAlertKind::NotebookPublished);
-    let notice = PushNotice::for_event(&EventPayload::CareAlert(published.clone())).expect("a notice");
+    let notice = PushNotice::for_event(&EventPayload::CareAlert(published.clone()), now()).expect("a notice");
     assert_eq!(notice.kind, PushKind::NotebookPublished);
     assert_eq!(notice.audiences, vec![Audience::FamilyGuardians(published.family_id)]);
     assert_eq!(notice.urgency, "normal");

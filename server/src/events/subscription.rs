@@ -110,6 +110,7 @@ impl Stream for Subscription {
 mod tests {
     use futures::StreamExt;
 
+    use crate::clock::Clock;
     use crate::domain::calendar::LocalDay;
     use crate::domain::*;
     use crate::service::Services;
@@ -123,7 +124,13 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("tsunagu-overflow-{}", Id::new()));
         let mut config = crate::config::Cli::parse_from(["tsunagu"]).config;
         config.database_url = format!("sqlite://{}/test.db", dir.display());
-        let services = Services::start(config).await.expect("services start");
+        // A clock standing still on a weekday morning in Japan: the demo's "today" and the
+        // test's are the same day however long the test takes and whenever it runs (the wall
+        // clock's day turns at 15:00 UTC).
+        let clock = crate::clock::ManualClock::at(time::macros::datetime!(2026-12-03 10:30 +09:00));
+        let services = Services::start_with_clock(config, clock.clone())
+            .await
+            .expect("services start");
         crate::seed::seed_demo(&services, 40).await.expect("seed");
         // The demo's own arrivals are published before the subscriber registers.
         services.after_commit();
@@ -171,7 +178,7 @@ mod tests {
         );
 
         let offset = time::UtcOffset::from_hms(9, 0, 0).unwrap();
-        let today = LocalDay::new(Timestamp::now().local_date(offset), offset);
+        let today = LocalDay::new(clock.now().local_date(offset), offset);
         let mut written = Vec::new();
         for child in &children {
             // Each child gets one event: a check-out if the demo checked them in, else a check-in.
@@ -182,7 +189,7 @@ mod tests {
                     nursery_id: child.nursery_id,
                     family_id: child.family_id,
                     kind,
-                    occurred_at: Timestamp::now(),
+                    occurred_at: clock.now(),
                     recorded_by: officer.id,
                     pickup_by: None,
                     pickup_person_id: None,

@@ -9,7 +9,7 @@ use super::scalars::GqlDateTime;
 use super::{actor, request, services};
 use crate::domain::account_letter;
 use crate::domain::accounts::{AccountCode, CodePurpose, CodeStatus};
-use crate::domain::{Role, Timestamp};
+use crate::domain::Role;
 use crate::service::own_account::{current_session, OwnSession};
 use crate::service::{account_admin, account_codes, own_account};
 
@@ -41,8 +41,8 @@ impl AccountCodeObject {
     async fn user_id(&self) -> Option<ID> {
         self.0.user_id.map(ID::from)
     }
-    async fn status(&self) -> CodeStatus {
-        self.0.status(Timestamp::now())
+    async fn status(&self, ctx: &Context<'_>) -> CodeStatus {
+        self.0.status(super::services(ctx).clock.now())
     }
     async fn created_at(&self) -> GqlDateTime {
         self.0.created_at.into()

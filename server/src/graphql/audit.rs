@@ -32,11 +32,15 @@ impl Extension for AuditTrailExtension {
         let request = ctx.data_opt::<RequestContext>();
         let actor_id = request.and_then(|r| r.actor.as_ref()).map(|a| a.user.id);
         let client_addr = request.and_then(|r| r.client_ip).map(|ip| ip.to_string());
-        let (response, reads) = crate::audit::with_trail(actor_id, client_addr, next.run(ctx, operation_name)).await;
+        let services = ctx.data_opt::<Services>();
+        // A schema run without services (printing it, its own tests) dates reads by the wall.
+        let clock = services.map_or_else(crate::clock::system, |s| s.clock.clone());
+        let (response, reads) =
+            crate::audit::with_trail(clock, actor_id, client_addr, next.run(ctx, operation_name)).await;
         if reads.is_empty() {
             return response;
         }
-        let Some(services) = ctx.data_opt::<Services>() else {
+        let Some(services) = services else {
             return response;
         };
         match services.audit.record(reads).await {

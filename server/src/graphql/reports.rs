@@ -114,7 +114,7 @@ impl ReportQuery {
         nursery_id: Option<ID>,
     ) -> Result<Vec<InfectionAlertObject>> {
         let svc = services(ctx);
-        let (from, to) = oversight::alert_dates(from.map(|d| d.0), to.map(|d| d.0));
+        let (from, to) = oversight::alert_dates(svc.clock.now(), from.map(|d| d.0), to.map(|d| d.0));
         let scope = report_scope(ctx, &municipality_id, nursery_id.as_ref(), from, to).await?;
         let alerts = oversight::infection_alerts(svc, &scope).await?;
         Ok(alerts.into_iter().map(InfectionAlertObject).collect())

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
+use time::{Date, Duration, PrimitiveDateTime, Time, Weekday};
 
 use super::DEMO_PASSWORD;
 use crate::domain::calendar::{offset_from_minutes, JST_OFFSET_MINUTES};
@@ -238,7 +238,10 @@ pub async fn seed_city(services: &Services, plan: CityPlan) -> anyhow::Result<St
         ))
         .await?;
 
-    let today = OffsetDateTime::now_utc()
+    let today = services
+        .clock
+        .now()
+        .0
         .to_offset(offset_from_minutes(JST_OFFSET_MINUTES))
         .date();
     let days = open_days(today, plan.days.max(1));

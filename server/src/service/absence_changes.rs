@@ -46,13 +46,13 @@ pub async fn update_absence(
     };
     let mut unit = svc.store.begin_unit().await?;
     let report = unit.absence_for_change(id).await?.ok_or(AppError::NotFound)?;
-    let changed = edited(&report, edit, offset, Timestamp::now())?;
+    let changed = edited(&report, edit, offset, svc.clock.now())?;
     if !unit.update_absence(&changed).await? {
         return Err(AppError::conflict("the nursery has already acknowledged this report"));
     }
     unit.append_event(changed.id, &EventPayload::AbsenceUpdated(changed.clone()))
         .await?;
-    if let Some(entry) = planned_audit(changed.nursery_id, &[changed.child_id, changed.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), changed.nursery_id, &[changed.child_id, changed.id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -65,7 +65,7 @@ pub async fn withdraw_absence(svc: &Services, actor: &Actor, id: &str) -> AppRes
     let mut unit = svc.store.begin_unit().await?;
     let report = unit.absence_for_change(id).await?.ok_or(AppError::NotFound)?;
     may_change(&report)?;
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     if !unit.withdraw_absence(&report, actor.user.id, now).await? {
         return Err(AppError::conflict("the nursery has already acknowledged this report"));
     }
@@ -75,7 +75,11 @@ pub async fn withdraw_absence(svc: &Services, actor: &Actor, id: &str) -> AppRes
     };
     unit.append_event(withdrawn.id, &EventPayload::AbsenceWithdrawn(withdrawn.clone()))
         .await?;
-    if let Some(entry) = planned_audit(withdrawn.nursery_id, &[withdrawn.child_id, withdrawn.id]) {
+    if let Some(entry) = planned_audit(
+        svc.clock.now(),
+        withdrawn.nursery_id,
+        &[withdrawn.child_id, withdrawn.id],
+    ) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

@@ -75,12 +75,13 @@ pub(super) async fn account(svc: &Services, user_id: Id) -> AppResult<AccountSta
 /// same transaction as the change. Outside a request's mutation (a command-line tool) there
 /// is nothing to record.
 pub(super) fn planned_audit(
+    now: Timestamp,
     actor_id: Option<Id>,
     nursery_id: Option<Id>,
     entity_ids: Vec<Id>,
 ) -> Option<NewAuditEntry> {
     crate::audit::current_write().map(|write| NewAuditEntry {
-        at: Timestamp::now(),
+        at: now,
         actor_id: actor_id.or(write.actor_id),
         access: AuditAccess::Write,
         operation: write.operation,

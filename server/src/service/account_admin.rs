@@ -7,7 +7,7 @@
 
 use super::account_access::{account, authorize_over_account, end_live_sessions, planned_audit};
 use super::Services;
-use crate::domain::{validate, Role, RoleGrant, Timestamp, User};
+use crate::domain::{validate, Role, RoleGrant, User};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::EntityRef;
@@ -21,14 +21,14 @@ pub async fn deactivate(svc: &Services, actor: &Actor, raw_user: &str) -> AppRes
     if user_id == actor.user.id {
         return Err(AppError::bad_input("userId", "you cannot deactivate your own account"));
     }
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut work = svc.store.begin_account_work().await?;
     work.set_deactivated(user_id, Some(target.deactivated_at.unwrap_or(now)))
         .await?;
     let ended = work.delete_sessions_of_user(user_id, None).await?;
     work.stop_pushes_to(user_id, true).await?;
     work.revoke_codes_of_user(user_id, now).await?;
-    if let Some(entry) = planned_audit(None, nursery, vec![user_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, nursery, vec![user_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -44,7 +44,7 @@ pub async fn reactivate(svc: &Services, actor: &Actor, raw_user: &str) -> AppRes
     let nursery = authorize_over_account(svc, actor, &target, Action::ManageAccount).await?;
     let mut work = svc.store.begin_account_work().await?;
     work.set_deactivated(user_id, None).await?;
-    if let Some(entry) = planned_audit(None, nursery, vec![user_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, nursery, vec![user_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -68,7 +68,7 @@ pub async fn remove_guardian(svc: &Services, actor: &Actor, raw_family: &str, ra
     }
     let ended = work.delete_sessions_of_user(user_id, None).await?;
     work.stop_pushes_to(user_id, false).await?;
-    if let Some(entry) = planned_audit(None, scope.nursery, vec![family_id, user_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, scope.nursery, vec![family_id, user_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -117,12 +117,12 @@ pub async fn move_staff(
         },
     )
     .await?;
-    if let Some(entry) = planned_audit(None, Some(from), vec![user_id, from, to]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(from), vec![user_id, from, to]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
     // This replica's sockets see the change at once rather than at the next interval.
-    if let Err(error) = svc.live_sessions.revalidate(svc.store.as_ref()).await {
+    if let Err(error) = svc.live_sessions.revalidate(svc.store.as_ref(), svc.clock.now()).await {
         tracing::warn!(%error, "could not revalidate open sockets after a move");
     }
     Ok(target.user)
@@ -141,7 +141,7 @@ pub async fn rename(svc: &Services, actor: &Actor, raw_user: &str, raw_name: &st
     };
     let mut work = svc.store.begin_account_work().await?;
     work.set_display_name(user_id, &display_name).await?;
-    if let Some(entry) = planned_audit(None, nursery, vec![user_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, nursery, vec![user_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;

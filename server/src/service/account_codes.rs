@@ -58,7 +58,7 @@ pub async fn invite(svc: &Services, actor: &Actor, input: Invitation<'_>) -> App
     if svc.store.email_taken(&email).await? {
         return Err(AppError::conflict("an account with this e-mail address already exists"));
     }
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let record = AccountCode {
         id: Id::new(),
         purpose: CodePurpose::Invitation,
@@ -91,7 +91,7 @@ async fn issue(svc: &Services, record: AccountCode) -> AppResult<IssuedCode> {
     work.insert_account_code(&record, &accounts::code_hash(&symbols))
         .await?;
     let entities = [Some(record.id), record.user_id].into_iter().flatten().collect();
-    if let Some(entry) = planned_audit(None, record.nursery_id, entities) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, record.nursery_id, entities) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -116,7 +116,7 @@ pub async fn reissue(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<I
     let code = accounts::generate_code();
     let symbols =
         accounts::normalize_code(&code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("made a bad code")))?;
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let expires_at = accounts::code_expiry(now, svc.config.account_code_ttl_days);
     let mut work = svc.store.begin_account_work().await?;
     let locked = work.lock_account_code(record.id).await?.ok_or(AppError::NotFound)?;
@@ -125,7 +125,7 @@ pub async fn reissue(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<I
     }
     work.replace_code(record.id, &accounts::code_hash(&symbols), expires_at)
         .await?;
-    if let Some(entry) = planned_audit(None, record.nursery_id, vec![record.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, record.nursery_id, vec![record.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -141,14 +141,14 @@ pub async fn reissue(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<I
 /// Withdraws a code; using it is refused from now on. Revoking twice is harmless.
 pub async fn revoke(svc: &Services, actor: &Actor, raw_id: &str) -> AppResult<AccountCode> {
     let record = managed_code(svc, actor, raw_id).await?;
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut work = svc.store.begin_account_work().await?;
     let locked = work.lock_account_code(record.id).await?.ok_or(AppError::NotFound)?;
     if locked.used_at.is_some() {
         return Err(AppError::conflict("this code was already used"));
     }
     work.mark_code_revoked(record.id, now).await?;
-    if let Some(entry) = planned_audit(None, record.nursery_id, vec![record.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, record.nursery_id, vec![record.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -176,7 +176,7 @@ pub async fn issue_reset(svc: &Services, actor: &Actor, raw_user: &str) -> AppRe
         role: Role::SystemAdmin,
         scope_id: None,
     });
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let record = AccountCode {
         id: Id::new(),
         purpose: CodePurpose::Reset,
@@ -209,7 +209,7 @@ pub async fn activate(
     svc.activation_limiter.check(&format!("activation {address}"), client)?;
     let invalid = || AppError::bad_input("code", INVALID_CODE);
     let symbols = accounts::normalize_code(typed_code).ok_or_else(invalid)?;
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let record = svc
         .store
         .account_code_by_hash(&accounts::code_hash(&symbols))
@@ -261,7 +261,12 @@ pub async fn activate(
     let expires_at = Timestamp(now.0 + svc.config.session_ttl());
     work.insert_session(&token::hash(&session_token), user.id, device, now, expires_at)
         .await?;
-    if let Some(entry) = planned_audit(Some(user.id), record.nursery_id, vec![record.id, user.id]) {
+    if let Some(entry) = planned_audit(
+        svc.clock.now(),
+        Some(user.id),
+        record.nursery_id,
+        vec![record.id, user.id],
+    ) {
         work.audit(&entry).await?;
     }
     work.commit().await?;

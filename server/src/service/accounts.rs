@@ -41,13 +41,13 @@ pub async fn login(
     };
     svc.login_limiter.succeeded(&email, client);
     let token = token::generate();
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let expires_at = Timestamp(now.0 + svc.config.session_ttl());
     let mut work = svc.store.begin_account_work().await?;
     work.insert_session(&token::hash(&token), user.id, device, now, expires_at)
         .await?;
     // The login is audited as the user's own act (the request had no caller yet).
-    if let Some(entry) = super::account_access::planned_audit(Some(user.id), None, vec![user.id]) {
+    if let Some(entry) = super::account_access::planned_audit(svc.clock.now(), Some(user.id), None, vec![user.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;

@@ -75,7 +75,7 @@ pub async fn record_attendance(
     if child.withdrawn_on.is_some_and(|withdrawn| today >= withdrawn) {
         return Err(AppError::bad_input("childId", "the child has left the nursery"));
     }
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let occurred_at = match input.occurred_at {
         None => now,
         Some(at) => {
@@ -201,7 +201,7 @@ pub async fn acknowledge_absence(svc: &Services, actor: &Actor, id: &str) -> App
     actor.authorize(Action::AcknowledgeAbsence, &scope)?;
     let report = svc
         .store
-        .acknowledge_absence(id, actor.user.id, Timestamp::now())
+        .acknowledge_absence(id, actor.user.id, svc.clock.now())
         .await?;
     // The acknowledgement is a log entry (the family hears of it live) and a push: wake both
     // now rather than at the next poll.

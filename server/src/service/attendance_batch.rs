@@ -93,7 +93,7 @@ fn undecided(fates: &[Option<Fate>]) -> Vec<usize> {
 /// Writes `writes` (at most `ATTENDANCE_BATCH_LIMIT`) in one transaction. `Err` means the
 /// transaction failed as a whole and nothing was written; single refusals are in the list.
 async fn write_batch(store: &dyn Store, writes: &[AttendanceWrite]) -> StoreResult<Vec<Answer>> {
-    let now = Timestamp::now();
+    let now = store.clock().now();
     let mut unit = store.begin_attendance_unit().await?;
     let mut fates: Vec<Option<Fate>> = writes.iter().map(|_| None).collect();
 
@@ -211,7 +211,7 @@ async fn write_recorded(
         .chain(warnings.into_iter().map(EventPayload::PickupWarning));
     let notices: Vec<(PushNotice, &LockedChild)> = payloads
         .filter_map(|payload| {
-            let notice = PushNotice::for_event(&payload)?;
+            let notice = PushNotice::for_event(&payload, now)?;
             let child = children.get(&notice.child_id)?;
             Some((notice, child))
         })

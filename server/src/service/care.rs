@@ -31,8 +31,9 @@ impl ChildContext {
         offset_from_minutes(self.nursery.utc_offset_minutes)
     }
 
-    pub(super) fn today(&self) -> Date {
-        Timestamp::now().local_date(self.offset())
+    /// The calendar date at `now` at the child's nursery.
+    pub(super) fn today(&self, now: Timestamp) -> Date {
+        now.local_date(self.offset())
     }
 }
 
@@ -72,8 +73,7 @@ pub(super) fn key(actor: &Actor, raw: Option<&str>, operation: &'static str) -> 
 }
 
 /// An instant a record is about: now when absent; not in the future, not more than a week back.
-pub(super) fn recorded_instant(field: &str, at: Option<OffsetDateTime>) -> AppResult<Timestamp> {
-    let now = Timestamp::now();
+pub(super) fn recorded_instant(now: Timestamp, field: &str, at: Option<OffsetDateTime>) -> AppResult<Timestamp> {
     let Some(at) = at else { return Ok(now) };
     if at > now.0 + CLOCK_SKEW {
         return Err(AppError::bad_input(field, format!("`{field}` is in the future")));
@@ -156,7 +156,7 @@ pub async fn record_health_check(svc: &Services, actor: &Actor, input: HealthChe
             "a health check needs a temperature, symptoms or a note",
         ));
     }
-    let recorded_at = recorded_instant("recordedAt", input.recorded_at)?;
+    let recorded_at = recorded_instant(svc.clock.now(), "recordedAt", input.recorded_at)?;
     let key = key(actor, input.idempotency_key, "recordHealthCheck")?;
     let fever = temperature_c.is_some_and(|t| t >= ctx.nursery.fever_threshold_c) || symptoms.contains(&Symptom::Fever);
     let check = HealthCheck {
@@ -212,7 +212,7 @@ pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) ->
     if action == Action::RecordHomeCare && meal != Meal::Breakfast {
         return Err(AppError::Forbidden);
     }
-    let today = ctx.today();
+    let today = ctx.today(svc.clock.now());
     if input.date > today || input.date < today - LATE_ENTRY {
         return Err(AppError::bad_input(
             "date",
@@ -230,7 +230,7 @@ pub async fn record_meal(svc: &Services, actor: &Actor, input: MealInput<'_>) ->
         recorded_by: actor.user.id,
     };
     let key = key(actor, input.idempotency_key, "recordMeal")?;
-    let event = recorded_event(CareRecordKind::Meal, &ctx, Timestamp::now());
+    let event = recorded_event(CareRecordKind::Meal, &ctx, svc.clock.now());
     let recorded = svc.store.record_meal(record, event, key).await?;
     if !recorded.replayed {
         svc.after_commit();
@@ -261,7 +261,7 @@ pub async fn record_growth(svc: &Services, actor: &Actor, input: GrowthInput<'_>
     if height_cm.is_none() && weight_kg.is_none() {
         return Err(AppError::bad_input("heightCm", "give a height, a weight or both"));
     }
-    if input.measured_on > ctx.today() || input.measured_on < ctx.child.birth_date {
+    if input.measured_on > ctx.today(svc.clock.now()) || input.measured_on < ctx.child.birth_date {
         return Err(AppError::bad_input(
             "measuredOn",
             "measuredOn must be between birth and today",

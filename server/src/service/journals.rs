@@ -57,7 +57,7 @@ async fn save(svc: &Services, actor: &Actor, input: DraftInput<'_>) -> AppResult
                 review_comment: journal.review_comment.clone(),
                 action: "SAVE",
                 actor: actor.user.id,
-                at: Timestamp::now(),
+                at: svc.clock.now(),
             };
             Ok(svc.store.change_journal(journal.id, revision, change, None).await?)
         }
@@ -109,7 +109,7 @@ async fn create_draft(svc: &Services, actor: &Actor, input: DraftInput<'_>, inco
         body: merged_body(input.kind, side, None, incoming)?,
         author_id: actor.user.id,
         review_comment: None,
-        updated_at: Timestamp::now(),
+        updated_at: svc.clock.now(),
     };
     Ok(svc.store.create_journal(journal, actor.user.id).await?)
 }
@@ -167,6 +167,7 @@ async fn load(svc: &Services, actor: &Actor, raw_id: &str, action: Action) -> Ap
 }
 
 fn transition(
+    now: Timestamp,
     journal: &Journal,
     actor: &Actor,
     status: JournalStatus,
@@ -179,7 +180,7 @@ fn transition(
         review_comment: comment.or_else(|| journal.review_comment.clone()),
         action,
         actor: actor.user.id,
-        at: Timestamp::now(),
+        at: now,
     }
 }
 
@@ -198,7 +199,14 @@ pub async fn submit(svc: &Services, actor: &Actor, id: &str, revision: i64) -> A
             journal.status
         )));
     }
-    let change = transition(&journal, actor, JournalStatus::Submitted, "SUBMIT", None);
+    let change = transition(
+        svc.clock.now(),
+        &journal,
+        actor,
+        JournalStatus::Submitted,
+        "SUBMIT",
+        None,
+    );
     Ok(svc.store.change_journal(journal.id, revision, change, None).await?)
 }
 
@@ -210,7 +218,14 @@ pub async fn return_for_changes(svc: &Services, actor: &Actor, id: &str, comment
     if journal.status != JournalStatus::Submitted {
         return Err(AppError::conflict("only a submitted document can be returned"));
     }
-    let change = transition(&journal, actor, JournalStatus::Returned, "RETURN", Some(comment));
+    let change = transition(
+        svc.clock.now(),
+        &journal,
+        actor,
+        JournalStatus::Returned,
+        "RETURN",
+        Some(comment),
+    );
     Ok(svc
         .store
         .change_journal(journal.id, journal.revision, change, None)
@@ -231,7 +246,14 @@ pub async fn approve(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journ
     if wrote_it {
         return Err(AppError::Forbidden);
     }
-    let change = transition(&journal, actor, JournalStatus::Approved, "APPROVE", None);
+    let change = transition(
+        svc.clock.now(),
+        &journal,
+        actor,
+        JournalStatus::Approved,
+        "APPROVE",
+        None,
+    );
     Ok(svc
         .store
         .change_journal(journal.id, journal.revision, change, None)
@@ -258,7 +280,7 @@ pub async fn publish(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journ
             journal.id
         )));
     };
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let alert = CareAlert {
         id: Id::new(),
         kind: CareAlertKind::NotebookPublished,
@@ -270,7 +292,14 @@ pub async fn publish(svc: &Services, actor: &Actor, id: &str) -> AppResult<Journ
         temperature_c: None,
         journal_id: Some(journal.id),
     };
-    let change = transition(&journal, actor, JournalStatus::Published, "PUBLISH", None);
+    let change = transition(
+        svc.clock.now(),
+        &journal,
+        actor,
+        JournalStatus::Published,
+        "PUBLISH",
+        None,
+    );
     let published = svc
         .store
         .change_journal(journal.id, journal.revision, change, Some(alert))

@@ -31,10 +31,11 @@ use std::sync::Arc;
 
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::{LoginLimiter, LoginLimits};
+use crate::clock::Clock;
 use crate::coalesce::Coalescer;
 use crate::config::Config;
 use crate::domain::calendar::offset_from_minutes;
-use crate::domain::{Id, Timestamp};
+use crate::domain::Id;
 use crate::error::{AppError, AppResult};
 use crate::events::EventBus;
 use crate::policy::{Action, Actor};
@@ -64,6 +65,8 @@ pub(crate) struct AuthorizedChild {
 /// The running service's shared parts.
 #[derive(Clone)]
 pub struct Services {
+    /// Where "now" comes from for every service, the store and the background watches.
+    pub clock: Arc<dyn Clock>,
     pub store: Arc<dyn Store>,
     /// The caller's session, read for many requests at once.
     pub sessions: crate::auth::Sessions,
@@ -90,12 +93,18 @@ impl Services {
     /// Connects the store (applying migrations), starts the event bus and creates the first
     /// SYSTEM_ADMIN when configured to.
     pub async fn start(config: Config) -> anyhow::Result<Self> {
-        let store = crate::store::connect_with(&config.database_url, config.store_options()).await?;
+        Self::start_with_clock(config, crate::clock::system()).await
+    }
+
+    /// `start`, with "now" read from `clock` everywhere.
+    pub async fn start_with_clock(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let store = crate::store::connect_with(&config.database_url, config.store_options(), clock.clone()).await?;
         let bus = EventBus::start(store.clone(), config.event_poll_interval()).await?;
-        let push = push::PushSender::start(store.clone(), &config).await?;
+        let push = push::PushSender::start(store.clone(), clock.clone(), &config).await?;
         let services = Services {
+            clock: clock.clone(),
             attendance: attendance_writer::AttendanceWriter::start(store.clone(), bus.clone(), push.clone()),
-            sessions: crate::auth::sessions(store.clone()),
+            sessions: crate::auth::sessions(store.clone(), clock.clone()),
             live_sessions: crate::auth::live_sessions::LiveSessions::default(),
             children: placed_children(store.clone()),
             store: store.clone(),
@@ -121,12 +130,15 @@ impl Services {
             config: Arc::new(config),
         };
         accounts::bootstrap_admin(&services).await?;
-        services
-            .live_sessions
-            .spawn_watch(store.clone(), services.config.session_revalidate_interval());
+        services.live_sessions.spawn_watch(
+            store.clone(),
+            clock.clone(),
+            services.config.session_revalidate_interval(),
+        );
         crate::auth::session_use::spawn_flush(
             services.sessions.used.clone(),
             store.clone(),
+            clock.clone(),
             services.config.session_use_flush_interval(),
         );
         naps::spawn_nap_watch(services.clone(), services.config.nap_watch_interval());
@@ -155,7 +167,7 @@ impl Services {
     async fn placed_child(&self, child_id: Id) -> AppResult<(PlacedChild, time::Date, time::UtcOffset)> {
         let placed = self.children.load(child_id).await?.ok_or(AppError::NotFound)?;
         let offset = offset_from_minutes(placed.utc_offset_minutes);
-        Ok((placed, Timestamp::now().local_date(offset), offset))
+        Ok((placed, self.clock.now().local_date(offset), offset))
     }
 
     /// The one way a service loads a child and authorizes the caller on it: the child with its
@@ -187,6 +199,6 @@ impl Services {
     async fn nursery_today(&self, nursery_id: Id) -> AppResult<(time::Date, time::UtcOffset)> {
         let nursery = self.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)?;
         let offset = offset_from_minutes(nursery.utc_offset_minutes);
-        Ok((Timestamp::now().local_date(offset), offset))
+        Ok((self.clock.now().local_date(offset), offset))
     }
 }

@@ -43,9 +43,9 @@ async fn nap_context(svc: &Services, ctx: &ChildContext) -> AppResult<NapContext
 /// Starts a nap by hand (a check would open one too); CONFLICT when one is already open.
 pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
-    let at = recorded_instant("startedAt", at)?;
+    let at = recorded_instant(svc.clock.now(), "startedAt", at)?;
     let context = nap_context(svc, &ctx).await?;
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut unit = svc.store.begin_nap_unit().await?;
     if unit.open_nap(ctx.child.id).await?.is_some() {
         return Err(AppError::conflict("the child is already napping"));
@@ -66,9 +66,9 @@ pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option
 /// from 23:45 counts on that day); the staff's screens hear of it live.
 pub async fn end_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option<OffsetDateTime>) -> AppResult<Nap> {
     let (ctx, _) = child_context(svc, actor, child_id, &[Action::RecordCare]).await?;
-    let at = recorded_instant("endedAt", at)?;
+    let at = recorded_instant(svc.clock.now(), "endedAt", at)?;
     let event = recorded_event(CareRecordKind::NapEnded, &ctx, at);
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut unit = svc.store.begin_nap_unit().await?;
     let nap = unit
         .open_nap(ctx.child.id)
@@ -105,11 +105,11 @@ pub struct NapCheckInput<'a> {
 /// answers the first one's result and writes nothing.
 pub async fn record_nap_check(svc: &Services, actor: &Actor, input: NapCheckInput<'_>) -> AppResult<NapCheck> {
     let (ctx, _) = child_context(svc, actor, input.child_id, &[Action::RecordCare]).await?;
-    let checked_at = recorded_instant("checkedAt", input.checked_at)?;
+    let checked_at = recorded_instant(svc.clock.now(), "checkedAt", input.checked_at)?;
     let context = nap_context(svc, &ctx).await?;
     let key = key(actor, input.idempotency_key, "recordNapCheck")?;
     let check_id = Id::new();
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut unit = svc.store.begin_nap_unit().await?;
     if let Some(key) = &key {
         if let Some(earlier) = unit.claim_key(key, check_id).await? {
@@ -189,7 +189,7 @@ pub fn spawn_nap_watch(svc: Services, every: std::time::Duration) {
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            match svc.store.raise_overdue_nap_alerts(Timestamp::now()).await {
+            match svc.store.raise_overdue_nap_alerts(svc.clock.now()).await {
                 Ok(0) => {}
                 Ok(raised) => {
                     tracing::info!(raised, "nap checks overdue");

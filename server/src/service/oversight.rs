@@ -94,7 +94,7 @@ pub async fn subscribe_infection_alerts(
     municipality_id: &str,
 ) -> AppResult<impl Stream<Item = AppResult<Arc<LogEntry>>> + Send + 'static> {
     let now = from;
-    let today = Timestamp::now().local_date(time::UtcOffset::UTC);
+    let today = svc.clock.now().local_date(time::UtcOffset::UTC);
     let scope = super::reports::report_scope(svc, actor, municipality_id, None, today, today).await?;
     if scope.nurseries.is_empty() {
         return Err(AppError::Forbidden);
@@ -111,9 +111,33 @@ pub async fn subscribe_infection_alerts(
     ))
 }
 
-/// Checks a `from..=to` pair for alert listings, defaulting to the last 30 days.
-pub fn alert_dates(from: Option<Date>, to: Option<Date>) -> (Date, Date) {
-    let today = Timestamp::now().local_date(time::UtcOffset::UTC);
+/// Checks a `from..=to` pair for alert listings, defaulting to the 30 days before `now`.
+pub fn alert_dates(now: Timestamp, from: Option<Date>, to: Option<Date>) -> (Date, Date) {
+    let today = now.local_date(time::UtcOffset::UTC);
     let to = to.unwrap_or(today);
     (from.unwrap_or(to - time::Duration::days(30)), to)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+
+    #[test]
+    fn alert_listings_default_to_the_thirty_days_before_the_clock() {
+        // 08:00 on 1 April in Japan is still 31 March in UTC, the calendar these dates use.
+        let clock = ManualClock::at(datetime!(2026-04-01 08:00 +09:00));
+        assert_eq!(
+            alert_dates(clock.now(), None, None),
+            (date!(2026 - 03 - 01), date!(2026 - 03 - 31))
+        );
+        clock.advance(time::Duration::hours(1));
+        assert_eq!(alert_dates(clock.now(), None, None).1, date!(2026 - 04 - 01));
+        assert_eq!(
+            alert_dates(clock.now(), Some(date!(2026 - 01 - 05)), None),
+            (date!(2026 - 01 - 05), date!(2026 - 04 - 01))
+        );
+    }
 }

@@ -7,7 +7,7 @@ use super::account_access::{end_live_sessions, planned_audit};
 use super::Services;
 use crate::auth::token;
 use crate::domain::accounts::session_public_id;
-use crate::domain::{validate, Timestamp};
+use crate::domain::validate;
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::SessionInfo;
@@ -54,7 +54,7 @@ pub async fn change_password(
     let mut work = svc.store.begin_account_work().await?;
     work.set_password_hash(actor.user.id, &password_hash).await?;
     let ended = work.delete_sessions_of_user(actor.user.id, current_session).await?;
-    if let Some(entry) = planned_audit(None, None, vec![actor.user.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, None, vec![actor.user.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -66,7 +66,7 @@ pub async fn change_password(
 /// The caller's live sessions, newest first, the current one marked.
 pub async fn sessions(svc: &Services, actor: &Actor, current_session: Option<&str>) -> AppResult<Vec<OwnSession>> {
     actor.authorize_own(Action::ManageOwnAccount)?;
-    let sessions = svc.store.sessions_of_user(actor.user.id, Timestamp::now()).await?;
+    let sessions = svc.store.sessions_of_user(actor.user.id, svc.clock.now()).await?;
     Ok(sessions
         .into_iter()
         .map(|info| OwnSession {
@@ -80,7 +80,7 @@ pub async fn sessions(svc: &Services, actor: &Actor, current_session: Option<&st
 /// Ends one of the caller's sessions by its id; NOT_FOUND for anything else.
 pub async fn end_session(svc: &Services, actor: &Actor, session_id: &str) -> AppResult<bool> {
     actor.authorize_own(Action::ManageOwnAccount)?;
-    let sessions = svc.store.sessions_of_user(actor.user.id, Timestamp::now()).await?;
+    let sessions = svc.store.sessions_of_user(actor.user.id, svc.clock.now()).await?;
     let target = sessions
         .into_iter()
         .find(|s| session_public_id(&s.token_hash) == session_id)
@@ -96,7 +96,7 @@ pub async fn end_other_sessions(svc: &Services, actor: &Actor, current_session: 
     let current = current_session.ok_or(AppError::Unauthenticated)?;
     let mut work = svc.store.begin_account_work().await?;
     let ended = work.delete_sessions_of_user(actor.user.id, Some(current)).await?;
-    if let Some(entry) = planned_audit(None, None, vec![actor.user.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, None, vec![actor.user.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;

@@ -19,6 +19,7 @@ use web_push::{
 };
 
 use super::push_transport;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::endpoint::{EndpointRules, PushTarget};
 use crate::domain::{validate, Timestamp};
@@ -39,7 +40,8 @@ pub struct PushSender {
 
 impl PushSender {
     /// Loads (or creates, once for all replicas) the VAPID key and starts the worker.
-    pub async fn start(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<Self> {
+    /// `clock` times the claims' leases and the retries.
+    pub async fn start(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: &Config) -> anyhow::Result<Self> {
         let (private_key, public_key) = match (&config.vapid_private_key, &config.vapid_public_key) {
             (Some(private), Some(public)) => (private.to_string(), public.clone()),
             _ => store.vapid_keys(generate_vapid_keys()).await?,
@@ -52,6 +54,7 @@ impl PushSender {
         for _ in 0..config.push_workers {
             let worker = Worker {
                 store: store.clone(),
+                clock: clock.clone(),
                 signer: signer.clone(),
                 subject: config.vapid_subject.clone(),
                 http: http.clone(),
@@ -98,6 +101,7 @@ fn generate_vapid_keys() -> (String, String) {
 
 struct Worker {
     store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
     signer: PartialVapidSignatureBuilder,
     subject: String,
     http: reqwest::Client,
@@ -111,7 +115,7 @@ struct Worker {
 impl Worker {
     async fn run(self) {
         loop {
-            let now = Timestamp::now();
+            let now = self.clock.now();
             match self.store.claim_pushes(now, Timestamp(now.0 + self.lease), BATCH).await {
                 Ok(jobs) if !jobs.is_empty() => {
                     let full = jobs.len() as i64 == BATCH;
@@ -196,7 +200,7 @@ impl Worker {
                     return Err(format!("endpoint refused: {refusal}"));
                 }
                 return Ok(PushOutcome::Retry {
-                    at: Timestamp::now(),
+                    at: self.clock.now(),
                     error: format!("network: {}", push_transport::describe(err)),
                 });
             }
@@ -207,12 +211,12 @@ impl Worker {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<i64>().ok())
-            .map(|secs| Timestamp(Timestamp::now().0 + time::Duration::seconds(secs.clamp(0, 86_400))));
+            .map(|secs| Timestamp(self.clock.now().0 + time::Duration::seconds(secs.clamp(0, 86_400))));
         Ok(match status {
             200..=299 => PushOutcome::Delivered,
             404 | 410 => PushOutcome::Gone,
             429 | 500..=599 => PushOutcome::Retry {
-                at: retry_after.unwrap_or_else(Timestamp::now),
+                at: retry_after.unwrap_or_else(|| self.clock.now()),
                 error: format!("push service answered {status}"),
             },
             _ => PushOutcome::Failed {

@@ -16,7 +16,7 @@ use super::account_access::planned_audit;
 use super::Services;
 use crate::domain::calendar::LocalDay;
 use crate::domain::roster::{self, MoveUpPlan};
-use crate::domain::{validate, Child, Classroom, Nursery, Timestamp};
+use crate::domain::{validate, Child, Classroom, Nursery};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::EntityRef;
@@ -60,6 +60,7 @@ pub async fn move_child(
         work.set_current_classroom(child.id, target.id).await?;
     }
     if let Some(entry) = planned_audit(
+        svc.clock.now(),
         None,
         Some(child.nursery_id),
         vec![child.id, child.classroom_id, target.id],
@@ -80,7 +81,7 @@ pub async fn withdraw_child(svc: &Services, actor: &Actor, raw_child: &str, date
     let mut work = svc.store.begin_roster_work().await?;
     work.withdraw_child(child.id, date, LocalDay::new(date, offset).start)
         .await?;
-    if let Some(entry) = planned_audit(None, Some(child.nursery_id), vec![child.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(child.nursery_id), vec![child.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -144,7 +145,7 @@ pub async fn apply_move_up(svc: &Services, actor: &Actor, raw_nursery: &str, fro
         }
         moved.push(child.id);
     }
-    if let Some(entry) = planned_audit(None, Some(nursery_id), moved) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(nursery_id), moved) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -184,7 +185,7 @@ pub async fn update_child(
     };
     let mut work = svc.store.begin_roster_work().await?;
     work.update_child(&updated).await?;
-    if let Some(entry) = planned_audit(None, Some(updated.nursery_id), vec![updated.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(updated.nursery_id), vec![updated.id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -204,7 +205,7 @@ pub async fn rename_classroom(
     let classroom = svc.store.classroom(classroom_id).await?.ok_or(AppError::NotFound)?;
     let mut work = svc.store.begin_roster_work().await?;
     work.rename_classroom(classroom_id, &name).await?;
-    if let Some(entry) = planned_audit(None, Some(classroom.nursery_id), vec![classroom_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(classroom.nursery_id), vec![classroom_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -219,7 +220,7 @@ pub async fn rename_nursery(svc: &Services, actor: &Actor, raw_nursery: &str, ra
     let nursery = svc.store.nursery(nursery_id).await?.ok_or(AppError::NotFound)?;
     let mut work = svc.store.begin_roster_work().await?;
     work.rename_nursery(nursery_id, &name).await?;
-    if let Some(entry) = planned_audit(None, Some(nursery_id), vec![nursery_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(nursery_id), vec![nursery_id]) {
         work.audit(&entry).await?;
     }
     work.commit().await?;
@@ -236,7 +237,7 @@ pub fn spawn_placement_watch(svc: Services) {
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match svc.store.apply_due_placements(Timestamp::now()).await {
+            match svc.store.apply_due_placements(svc.clock.now()).await {
                 Ok(0) => {}
                 Ok(moved) => tracing::info!(moved, "children moved to their new classroom"),
                 Err(error) => tracing::warn!(%error, "could not apply classroom moves that are due"),

@@ -12,7 +12,7 @@ use super::account_codes::IssuedCode;
 use super::Services;
 use crate::domain::accounts::{self, AccountCode, CodePurpose};
 use crate::domain::roster_import::{self, ImportPlan};
-use crate::domain::{validate, Child, Id, Role, Timestamp};
+use crate::domain::{validate, Child, Id, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Actor};
 use crate::store::EntityRef;
@@ -73,7 +73,7 @@ pub async fn import_roster(
         });
     }
 
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     let mut classroom_ids: BTreeMap<String, Id> = existing_classrooms.iter().map(|c| (c.name.clone(), c.id)).collect();
     let mut work = svc.store.begin_roster_work().await?;
     let mut created = Vec::new();
@@ -129,7 +129,7 @@ pub async fn import_roster(
             invitations.push(IssuedCode { code, record });
         }
     }
-    if let Some(entry) = planned_audit(None, Some(nursery_id), created) {
+    if let Some(entry) = planned_audit(svc.clock.now(), None, Some(nursery_id), created) {
         work.audit(&entry).await?;
     }
     work.commit().await?;

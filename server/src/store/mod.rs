@@ -136,17 +136,23 @@ impl Default for StoreOptions {
 }
 
 /// Opens the store named by a `sqlite://` or `postgres://` URL and applies its migrations.
+/// Its own stamps (`created_at`, `updated_at`, ...) come from the wall clock.
 pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
-    connect_with(url, StoreOptions::default()).await
+    connect_with(url, StoreOptions::default(), crate::clock::system()).await
 }
 
 /// `connect` with the pools sized and timed by `options`: a PostgreSQL database out of reach
 /// is answered quickly with a retryable error instead of holding requests.
-pub async fn connect_with(url: &str, options: StoreOptions) -> anyhow::Result<Arc<dyn Store>> {
+/// The store stamps the rows it writes from `clock`, the one the services ask.
+pub async fn connect_with(
+    url: &str,
+    options: StoreOptions,
+    clock: Arc<dyn crate::clock::Clock>,
+) -> anyhow::Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::connect(url, options.pools).await?))
+        Ok(Arc::new(SqliteStore::connect(url, options.pools, clock).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        Ok(Arc::new(PgStore::connect(url, options).await?))
+        Ok(Arc::new(PgStore::connect(url, options, clock).await?))
     } else {
         anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
     }
@@ -175,6 +181,9 @@ pub trait Store:
     + Sync
 {
     fn backend_name(&self) -> &'static str;
+    /// The clock the store stamps its rows by (the services' clock), for work that is given
+    /// only the store, such as the attendance group commit.
+    fn clock(&self) -> &Arc<dyn crate::clock::Clock>;
     /// Each connection pool's connections: (pool, open, idle, most).
     fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)>;
     /// Succeeds when the database answers.

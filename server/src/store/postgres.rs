@@ -14,6 +14,7 @@ use sqlx::{Pool, Postgres, QueryBuilder};
 use time::Date;
 
 use super::*;
+use crate::clock::Clock;
 
 type Db = Postgres;
 type DbStore = PgStore;
@@ -80,6 +81,8 @@ pub struct PgStore {
     /// the tailer's, whose custom plan it kept choosing), which at the morning rush cost it
     /// more than running them.
     keyed: Pool<Postgres>,
+    /// Stamps what the store writes on its own account (`created_at` and the like).
+    clock: Arc<dyn Clock>,
 }
 
 /// Waits between attempts to LISTEN again, doubling from the first to the most.
@@ -91,7 +94,7 @@ const LISTEN_RETRY_MOST: Duration = Duration::from_secs(5);
 const KEYED_STATEMENT_CACHE: usize = 512;
 
 impl PgStore {
-    pub async fn connect(url: &str, store_options: super::StoreOptions) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, store_options: super::StoreOptions, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let acquire_timeout = store_options.acquire_timeout;
         let options: PgConnectOptions = url.parse()?;
         // A first connection of its own says why the database is out of reach (refused, no
@@ -127,7 +130,7 @@ impl PgStore {
                     .statement_cache_capacity(KEYED_STATEMENT_CACHE),
             )
             .await?;
-        Ok(PgStore { pool, keyed })
+        Ok(PgStore { pool, keyed, clock })
     }
 
     fn reader(&self) -> &Pool<Postgres> {
@@ -148,6 +151,10 @@ impl PgStore {
 impl Store for DbStore {
     fn backend_name(&self) -> &'static str {
         "postgres"
+    }
+
+    fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
     }
 
     fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)> {

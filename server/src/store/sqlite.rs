@@ -11,6 +11,7 @@ use sqlx::{Pool, QueryBuilder, Sqlite};
 use time::Date;
 
 use super::*;
+use crate::clock::Clock;
 
 type Db = Sqlite;
 type DbStore = SqliteStore;
@@ -57,10 +58,12 @@ fn push_log_upto(query: &mut QueryBuilder<'_, Db>, alias: &str, upto: Position) 
 pub struct SqliteStore {
     read: Pool<Sqlite>,
     write: Pool<Sqlite>,
+    /// Stamps what the store writes on its own account (`created_at` and the like).
+    clock: Arc<dyn Clock>,
 }
 
 impl SqliteStore {
-    pub async fn connect(url: &str, pools: super::PoolSizes) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, pools: super::PoolSizes, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -90,7 +93,7 @@ impl SqliteStore {
             .max_connections(pools.sqlite_readers)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(SqliteStore { read, write })
+        Ok(SqliteStore { read, write, clock })
     }
 
     fn reader(&self) -> &Pool<Sqlite> {
@@ -113,6 +116,10 @@ impl SqliteStore {
 impl Store for DbStore {
     fn backend_name(&self) -> &'static str {
         "sqlite"
+    }
+
+    fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
     }
 
     fn pool_usage(&self) -> Vec<(&'static str, u32, usize, u32)> {

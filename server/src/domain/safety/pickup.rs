@@ -216,7 +216,12 @@ pub fn is_allowed(collector: Collector<'_>, list: &[PickupPerson], plan: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use time::macros::{date, datetime};
+
+    /// The instant the rows were written: only whether one is set matters to these rules.
+    fn then() -> Timestamp {
+        Timestamp(datetime!(2026-12-03 08:00 +09:00))
+    }
 
     fn person(name: &str, confirmed: bool, removed: bool) -> PickupPerson {
         PickupPerson {
@@ -226,10 +231,10 @@ mod tests {
             relation: "祖母".into(),
             phone: "090-1234-5678".into(),
             added_by: Id::new(),
-            added_at: Timestamp::now(),
+            added_at: then(),
             confirmed_by: confirmed.then(Id::new),
-            confirmed_at: confirmed.then(Timestamp::now),
-            removed_at: removed.then(Timestamp::now),
+            confirmed_at: confirmed.then(then),
+            removed_at: removed.then(then),
         }
     }
 
@@ -245,10 +250,10 @@ mod tests {
                 relation: "おじ".into(),
                 phone: "080-1111-2222".into(),
                 confirmed_by: confirmed.then(Id::new),
-                confirmed_at: confirmed.then(Timestamp::now),
+                confirmed_at: confirmed.then(then),
             }),
             set_by: Id::new(),
-            updated_at: Timestamp::now(),
+            updated_at: then(),
         }
     }
 

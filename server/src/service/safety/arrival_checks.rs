@@ -62,7 +62,7 @@ pub async fn close_arrival_check(svc: &Services, actor: &Actor, id: &str, note: 
             ArrivalCheckResolution::ClosedByStaff,
             Some(actor.user.id),
             Some(&note),
-            Timestamp::now(),
+            svc.clock.now(),
         )
         .await?
     else {
@@ -70,7 +70,7 @@ pub async fn close_arrival_check(svc: &Services, actor: &Actor, id: &str, note: 
     };
     unit.append_event(closed.id, &EventPayload::ArrivalCheck(closed.clone()))
         .await?;
-    if let Some(entry) = planned_audit(closed.nursery_id, &[closed.child_id, closed.id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), closed.nursery_id, &[closed.child_id, closed.id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

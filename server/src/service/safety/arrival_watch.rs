@@ -35,7 +35,7 @@ pub fn spawn_arrival_watch(svc: Services, every: std::time::Duration) {
         let mut open_days_recorded: Option<tokio::time::Instant> = None;
         loop {
             ticker.tick().await;
-            let now = Timestamp::now();
+            let now = svc.clock.now();
             let open = match open_today(&svc, now).await {
                 Ok(open) => open,
                 Err(err) => {

@@ -103,7 +103,7 @@ pub async fn set_nursery_hours(
     let hours = hours.validated()?;
     let mut unit = svc.store.begin_unit().await?;
     unit.put_hours(nursery_id, &hours).await?;
-    if let Some(entry) = planned_audit(nursery_id, &[nursery_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), nursery_id, &[nursery_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -146,7 +146,7 @@ pub async fn set_calendar_day(
         unit.set_open_day(nursery_id, date, day_status(date, &hours, open).is_open())
             .await?;
     }
-    if let Some(entry) = planned_audit(nursery_id, &[nursery_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), nursery_id, &[nursery_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

@@ -45,7 +45,7 @@ pub async fn correct_attendance(
     let standing = unit.standing_attendance(target.event.child_id, target.date).await?;
     correction::check_undo(&target.event, target.date, today, target.already_corrected, &standing)?;
 
-    let now = Timestamp::now();
+    let now = svc.clock.now();
     unit.insert_correction(correction_id, &target.event, &reason, actor.user.id, now)
         .await?;
     if correction::removes_the_days_arrival(&target.event, &standing) {
@@ -65,7 +65,11 @@ pub async fn correct_attendance(
     event.position = unit
         .append_event(correction_id, &EventPayload::Attendance(event.clone()))
         .await?;
-    if let Some(entry) = planned_audit(event.nursery_id, &[event.child_id, target.event.id, correction_id]) {
+    if let Some(entry) = planned_audit(
+        svc.clock.now(),
+        event.nursery_id,
+        &[event.child_id, target.event.id, correction_id],
+    ) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

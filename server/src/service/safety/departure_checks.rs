@@ -55,7 +55,7 @@ pub async fn explain_departure_check(svc: &Services, actor: &Actor, id: &str, no
             DepartureCheckResolution::Explained,
             Some(actor.user.id),
             Some(&note),
-            Timestamp::now(),
+            svc.clock.now(),
         )
         .await?
     else {
@@ -63,7 +63,11 @@ pub async fn explain_departure_check(svc: &Services, actor: &Actor, id: &str, no
     };
     unit.append_event(explained.id, &EventPayload::DepartureCheck(explained.clone()))
         .await?;
-    if let Some(entry) = planned_audit(explained.nursery_id, &[explained.child_id, explained.id]) {
+    if let Some(entry) = planned_audit(
+        svc.clock.now(),
+        explained.nursery_id,
+        &[explained.child_id, explained.id],
+    ) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

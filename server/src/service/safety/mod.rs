@@ -19,7 +19,7 @@ use crate::audit::NewAuditEntry;
 use crate::domain::{Id, Timestamp};
 
 /// The audit entry of the request's running mutation, written in the unit of work: `None`
-/// outside a request (the watcher's writes are its own log entries).
-pub(crate) fn planned_audit(nursery_id: Id, entity_ids: &[Id]) -> Option<NewAuditEntry> {
-    crate::audit::planned_write(nursery_id, entity_ids, Timestamp::now())
+/// outside a request (the watcher's writes are its own log entries). `now` is its `at`.
+pub(crate) fn planned_audit(now: Timestamp, nursery_id: Id, entity_ids: &[Id]) -> Option<NewAuditEntry> {
+    crate::audit::planned_write(nursery_id, entity_ids, now)
 }

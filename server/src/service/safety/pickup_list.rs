@@ -75,14 +75,17 @@ pub async fn add_pickup_person(
         relation,
         phone,
         added_by: actor.user.id,
-        added_at: Timestamp::now(),
+        added_at: svc.clock.now(),
         confirmed_by: None,
         confirmed_at: None,
         removed_at: None,
     };
     let mut unit = svc.store.begin_pickup_unit().await?;
     unit.insert_pickup_person(&person).await?;
-    if let Some(entry) = scope.nursery.and_then(|n| planned_audit(n, &[person.id])) {
+    if let Some(entry) = scope
+        .nursery
+        .and_then(|n| planned_audit(svc.clock.now(), n, &[person.id]))
+    {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -94,11 +97,14 @@ pub async fn remove_pickup_person(svc: &Services, actor: &Actor, id: &str) -> Ap
     actor.authorize(Action::ManagePickupList, &scope)?;
     let mut unit = svc.store.begin_pickup_unit().await?;
     let removed = unit
-        .remove_pickup_person(person.id, actor.user.id, Timestamp::now())
+        .remove_pickup_person(person.id, actor.user.id, svc.clock.now())
         .await?
         .ok_or_else(|| AppError::conflict("this person is no longer on the list"))?;
     tell_plans(svc, unit.as_mut(), &scope, person.id).await?;
-    if let Some(entry) = scope.nursery.and_then(|n| planned_audit(n, &[person.id])) {
+    if let Some(entry) = scope
+        .nursery
+        .and_then(|n| planned_audit(svc.clock.now(), n, &[person.id]))
+    {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -112,11 +118,14 @@ pub async fn confirm_pickup_person(svc: &Services, actor: &Actor, id: &str) -> A
     actor.authorize(Action::ConfirmPickup, &scope)?;
     let mut unit = svc.store.begin_pickup_unit().await?;
     let confirmed = unit
-        .confirm_pickup_person(person.id, actor.user.id, Timestamp::now())
+        .confirm_pickup_person(person.id, actor.user.id, svc.clock.now())
         .await?
         .ok_or_else(|| AppError::conflict("this person is no longer on the list"))?;
     tell_plans(svc, unit.as_mut(), &scope, person.id).await?;
-    if let Some(entry) = scope.nursery.and_then(|n| planned_audit(n, &[person.id])) {
+    if let Some(entry) = scope
+        .nursery
+        .and_then(|n| planned_audit(svc.clock.now(), n, &[person.id]))
+    {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

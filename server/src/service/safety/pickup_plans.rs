@@ -76,7 +76,7 @@ pub async fn set_pickup_plan(svc: &Services, actor: &Actor, input: PlanInput<'_>
         time,
         person,
         set_by: actor.user.id,
-        updated_at: Timestamp::now(),
+        updated_at: svc.clock.now(),
     };
     let mut unit = svc.store.begin_pickup_unit().await?;
     // Only the time changed for the same one-off person: the nursery's confirmation stands.
@@ -97,7 +97,7 @@ pub async fn set_pickup_plan(svc: &Services, actor: &Actor, input: PlanInput<'_>
         plan: Some(plan.clone()),
     };
     unit.append_event(child_id, &EventPayload::PickupPlan(change)).await?;
-    if let Some(entry) = planned_audit(plan.nursery_id, &[child_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), plan.nursery_id, &[child_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -111,7 +111,7 @@ pub async fn confirm_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, 
     svc.authorized_child(actor, child_id, &[Action::ConfirmPickup]).await?;
     let mut unit = svc.store.begin_pickup_unit().await?;
     let Some(plan) = unit
-        .confirm_one_off(child_id, date, actor.user.id, Timestamp::now())
+        .confirm_one_off(child_id, date, actor.user.id, svc.clock.now())
         .await?
     else {
         return Err(AppError::bad_input("date", "no one-off person is planned for that day"));
@@ -124,7 +124,7 @@ pub async fn confirm_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, 
         plan: Some(plan.clone()),
     };
     unit.append_event(child_id, &EventPayload::PickupPlan(change)).await?;
-    if let Some(entry) = planned_audit(plan.nursery_id, &[child_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), plan.nursery_id, &[child_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;
@@ -151,7 +151,7 @@ pub async fn clear_pickup_plan(svc: &Services, actor: &Actor, child_id: &str, da
         plan: None,
     };
     unit.append_event(child_id, &EventPayload::PickupPlan(change)).await?;
-    if let Some(entry) = planned_audit(child.nursery_id, &[child_id]) {
+    if let Some(entry) = planned_audit(svc.clock.now(), child.nursery_id, &[child_id]) {
         unit.audit(&entry).await?;
     }
     unit.commit().await?;

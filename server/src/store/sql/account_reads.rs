@@ -9,6 +9,7 @@ impl AccountReads for DbStore {
     async fn begin_account_work(&self) -> StoreResult<Box<dyn AccountWork>> {
         Ok(Box::new(AccountWorkTx {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 

@@ -114,6 +114,7 @@ code_hash: &str,
 /// A write transaction of the account lifecycle on this backend.
 struct AccountWorkTx {
     tx: sqlx::Transaction<'static, Db>,
+    clock: Arc<dyn Clock>,
 }
 
 #[async_trait]
@@ -183,7 +184,7 @@ impl AccountWork for AccountWorkTx {
         .bind(&user.display_name)
         .bind(&user.locale)
         .bind(password_hash)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *self.tx)
         .await;
         match inserted {
@@ -285,7 +286,7 @@ impl AccountWork for AccountWorkTx {
             "UPDATE push_outbox SET status = 'FAILED', last_error = 'access ended', finished_at = $1, lease_until = NULL
              WHERE user_id = $2 AND status = 'PENDING'",
         )
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .bind(user_id)
         .execute(&mut *self.tx)
         .await?;

@@ -32,7 +32,7 @@ impl AccountStore for DbStore {
         .bind(&user.display_name)
         .bind(&user.locale)
         .bind(&user.password_hash)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await;
         if let Err(err) = inserted {
@@ -46,7 +46,7 @@ impl AccountStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::commit(tx, user.grant.as_ref().and_then(|g| g.scope_id).map(Place::Of).unwrap_or(Place::Nowhere), &[user.id]).await?;
+        self.commit(tx, user.grant.as_ref().and_then(|g| g.scope_id).map(Place::Of).unwrap_or(Place::Nowhere), &[user.id]).await?;
         Ok(User {
             id: user.id,
             email: user.email,
@@ -106,7 +106,7 @@ impl AccountStore for DbStore {
 
     async fn create_session(&self, token_hash: &str, user_id: Id, expires_at: Timestamp) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
-        let now = Timestamp::now();
+        let now = self.clock.now();
         // Housekeeping rides along with logins: expired sessions of this user go away.
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2")
             .bind(user_id)
@@ -120,7 +120,7 @@ impl AccountStore for DbStore {
             .bind(expires_at)
             .execute(&mut *tx)
             .await?;
-        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        self.commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 
@@ -181,7 +181,7 @@ impl AccountStore for DbStore {
             .bind(token_hash)
             .execute(&mut *tx)
             .await?;
-        Self::commit(tx, Place::Nowhere, &[]).await?;
+        self.commit(tx, Place::Nowhere, &[]).await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -194,7 +194,7 @@ impl AccountStore for DbStore {
         .bind(user_id)
         .fetch_optional(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        self.commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(row.map(User::from))
     }
 

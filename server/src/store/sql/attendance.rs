@@ -80,6 +80,7 @@ impl DbStore {
         tx: &mut sqlx::Transaction<'static, Db>,
         key: &IdempotencyKey,
         result_id: Id,
+        now: Timestamp,
     ) -> StoreResult<Option<Id>> {
         let claimed = sqlx::query(
             "INSERT INTO idempotency_keys (user_id, idem_key, operation, result_id, created_at)
@@ -89,7 +90,7 @@ impl DbStore {
         .bind(&key.key)
         .bind(key.operation)
         .bind(result_id)
-        .bind(Timestamp::now())
+        .bind(now)
         .execute(&mut **tx)
         .await?;
         if claimed.rows_affected() == 1 {
@@ -119,7 +120,7 @@ impl DbStore {
     ) -> StoreResult<Result<sqlx::Transaction<'static, Db>, Id>> {
         let mut tx = self.begin_write().await?;
         if let Some(key) = key {
-            if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, result_id).await? {
+            if let Some(earlier) = Self::claim_idempotency_key(&mut tx, key, result_id, self.clock.now()).await? {
                 tx.rollback().await?;
                 return Ok(Err(earlier));
             }
@@ -128,10 +129,12 @@ impl DbStore {
     }
 
     /// The event's entry in the log, numbered for exact delivery (see `events/`).
+    /// `now` is the entry's `created_at`.
     async fn append_log(
         tx: &mut sqlx::Transaction<'static, Db>,
         entity_id: Id,
         payload: &EventPayload,
+        now: Timestamp,
     ) -> StoreResult<Position> {
         let json = serde_json::to_string(payload).map_err(anyhow::Error::from)?;
         let (tx_id, seq): (i64, i64) = sqlx::query_as(&format!(
@@ -143,7 +146,7 @@ impl DbStore {
         .bind(payload.family_id())
         .bind(entity_id)
         .bind(json)
-        .bind(Timestamp::now())
+        .bind(now)
         .fetch_one(&mut **tx)
         .await?;
         Ok(Position { tx: tx_id, seq })
@@ -153,14 +156,16 @@ impl DbStore {
     /// order) and the push outbox rows `PushNotice::for_event` plans for it (who is woken).
     /// Both commit with the write or not at all; the caller's service wakes the tailer and the
     /// push worker after the commit.
+    /// `now` stamps the entry and dates the notices of events that carry no instant.
     async fn publish_event(
         tx: &mut sqlx::Transaction<'static, Db>,
         entity_id: Id,
         payload: &EventPayload,
+        now: Timestamp,
     ) -> StoreResult<Position> {
-        let position = Self::append_log(tx, entity_id, payload).await?;
-        if let Some(notice) = PushNotice::for_event(payload) {
-            Self::enqueue_pushes(tx, &notice).await?;
+        let position = Self::append_log(tx, entity_id, payload, now).await?;
+        if let Some(notice) = PushNotice::for_event(payload, now) {
+            Self::enqueue_pushes(tx, &notice, now).await?;
         }
         Ok(position)
     }
@@ -203,6 +208,7 @@ impl AttendanceStore for DbStore {
     async fn begin_attendance_unit(&self) -> StoreResult<Box<dyn AttendanceUnit>> {
         Ok(Box::new(DbUnit {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 
@@ -257,7 +263,7 @@ impl AttendanceStore for DbStore {
         .bind(report.expected_arrival)
         .bind(&report.note)
         .bind(report.reported_by)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .bind(context.classroom_id)
         .execute(&mut *tx)
         .await
@@ -269,13 +275,13 @@ impl AttendanceStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone())).await?;
+        Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceReported(report.clone()), self.clock.now()).await?;
         if let Some(surveillance) = &context.surveillance {
             if report.kind == AbsenceKind::Absence && !report.symptoms.is_empty() {
-                Self::watch_for_clusters(&mut tx, &report, context.classroom_id, surveillance).await?;
+                self.watch_for_clusters(&mut tx, &report, context.classroom_id, surveillance).await?;
             }
         }
-        Self::commit(tx, Place::Nursery(report.nursery_id), &[report.child_id, report.id]).await?;
+        self.commit(tx, Place::Nursery(report.nursery_id), &[report.child_id, report.id]).await?;
         Ok(Recorded {
             value: report,
             replayed: false,
@@ -305,14 +311,14 @@ impl AttendanceStore for DbStore {
                     acknowledged_at: Some(at),
                     ..self.load_absences(vec![row]).await?.remove(0)
                 };
-                Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report)).await?;
+                Self::publish_event(&mut tx, report.id, &EventPayload::AbsenceAcknowledged(report), self.clock.now()).await?;
             }
         }
         let scope: Option<(Id, Id)> = sqlx::query_as("SELECT nursery_id, child_id FROM absence_reports WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-        Self::commit(tx, scope.map_or(Place::Nowhere, |s| Place::Nursery(s.0)), &[scope.map_or(id, |s| s.1), id]).await?;
+        self.commit(tx, scope.map_or(Place::Nowhere, |s| Place::Nursery(s.0)), &[scope.map_or(id, |s| s.1), id]).await?;
         self.absence_by_id(id).await?.ok_or(StoreError::NotFound)
     }
 

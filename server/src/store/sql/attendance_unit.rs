@@ -277,7 +277,7 @@ impl AttendanceUnit for DbUnit {
     }
 
     async fn enqueue_pushes(&mut self, notices: &[(&PushNotice, &str, i32)]) -> StoreResult<()> {
-        DbStore::enqueue_push_batch(&mut self.tx, notices).await
+        DbStore::enqueue_push_batch(&mut self.tx, notices, self.clock.now()).await
     }
 
     async fn count_first_arrivals(&mut self, first_arrivals: &std::collections::BTreeMap<(Id, Date, Id), i64>) -> StoreResult<()> {

@@ -58,7 +58,7 @@ fn joined_ids(ids: &[Id]) -> String {
 impl DbStore {
     /// Commits a write, with the audit entry of the request's running mutation when there is
     /// one: both land together or neither does.
-    async fn commit(mut tx: sqlx::Transaction<'static, Db>, place: Place, entity_ids: &[Id]) -> StoreResult<()> {
+    async fn commit(&self, mut tx: sqlx::Transaction<'static, Db>, place: Place, entity_ids: &[Id]) -> StoreResult<()> {
         if let Some(write) = crate::audit::current_write() {
             let nursery_id = match place {
                 Place::Nursery(id) => Some(id),
@@ -69,7 +69,7 @@ impl DbStore {
                 Place::Nowhere => None,
             };
             let entry = crate::audit::NewAuditEntry {
-                at: Timestamp::now(),
+                at: self.clock.now(),
                 actor_id: write.actor_id,
                 access: AuditAccess::Write,
                 operation: write.operation,

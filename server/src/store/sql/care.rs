@@ -158,7 +158,7 @@ impl CareStore for DbStore {
             .bind(nursery_id)
             .execute(&mut *tx)
             .await?;
-        Self::commit(tx, Place::Nursery(nursery_id), &[nursery_id]).await?;
+        self.commit(tx, Place::Nursery(nursery_id), &[nursery_id]).await?;
         Ok(())
     }
 
@@ -175,7 +175,7 @@ impl CareStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::commit(tx, Place::Of(child_id), &[child_id]).await?;
+        self.commit(tx, Place::Of(child_id), &[child_id]).await?;
         Ok(())
     }
 
@@ -199,7 +199,7 @@ impl CareStore for DbStore {
             Ok(tx) => tx,
             Err(earlier) => {
                 let far = Timestamp(time::OffsetDateTime::UNIX_EPOCH);
-                let end = Timestamp(time::OffsetDateTime::now_utc() + time::Duration::days(1));
+                let end = Timestamp(self.clock.now().0 + time::Duration::days(1));
                 let found = self
                     .health_checks_where("id = $1 AND recorded_at >= $2 AND recorded_at < $3", earlier, far, end)
                     .await?;
@@ -222,7 +222,7 @@ impl CareStore for DbStore {
         .bind(&check.note)
         .bind(check.source.as_str())
         .bind(check.recorded_by)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
         for symptom in &check.symptoms {
@@ -232,11 +232,11 @@ impl CareStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded), self.clock.now()).await?;
         if let Some(alert) = &alert {
-            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
+            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone()), self.clock.now()).await?;
         }
-        Self::commit(tx, Place::Nursery(check.nursery_id), &[check.child_id, check.id]).await?;
+        self.commit(tx, Place::Nursery(check.nursery_id), &[check.child_id, check.id]).await?;
         Ok(Recorded {
             value: check,
             replayed: false,
@@ -285,7 +285,7 @@ impl CareStore for DbStore {
         .bind(meal.amount.as_str())
         .bind(&meal.note)
         .bind(meal.recorded_by)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
         // The earlier record of this meal is corrected, not overwritten.
@@ -299,8 +299,8 @@ impl CareStore for DbStore {
         .bind(meal.meal.as_str())
         .execute(&mut *tx)
         .await?;
-        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded)).await?;
-        Self::commit(tx, Place::Nursery(meal.nursery_id), &[meal.child_id, meal.id]).await?;
+        Self::publish_event(&mut tx, recorded.id, &EventPayload::CareRecorded(recorded), self.clock.now()).await?;
+        self.commit(tx, Place::Nursery(meal.nursery_id), &[meal.child_id, meal.id]).await?;
         Ok(Recorded {
             value: meal,
             replayed: false,
@@ -344,7 +344,7 @@ impl CareStore for DbStore {
         .bind(record.weight_kg)
         .bind(record.flagged)
         .bind(record.recorded_by)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -356,7 +356,7 @@ impl CareStore for DbStore {
         .bind(record.measured_on)
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Of(record.child_id), &[record.child_id, record.id]).await?;
+        self.commit(tx, Place::Of(record.child_id), &[record.child_id, record.id]).await?;
         Ok(Recorded {
             value: record,
             replayed: false,

@@ -161,7 +161,7 @@ impl DepartureUnit for DbUnit {
     }
 
     async fn enqueue_notice(&mut self, notice: &PushNotice) -> StoreResult<()> {
-        DbStore::enqueue_pushes(&mut self.tx, notice).await
+        DbStore::enqueue_pushes(&mut self.tx, notice, self.clock.now()).await
     }
 }
 

@@ -9,7 +9,7 @@ const IMPORT_CHUNK: usize = 1000;
 impl HistoryStore for DbStore {
     async fn import_history(&self, batch: &HistoryBatch) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
-        let now = Timestamp::now();
+        let now = self.clock.now();
         for chunk in batch.attendance.chunks(IMPORT_CHUNK) {
             let mut query = QueryBuilder::<Db>::new(
                 "INSERT INTO attendance_events (id, child_id, nursery_id, family_id, kind, occurred_at, recorded_by,

@@ -92,12 +92,12 @@ impl JournalStore for DbStore {
         .bind(journal.author_id)
         .bind(&journal.review_comment)
         .bind(journal.updated_at)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await
         .map_err(|e| unique_violation_as(e, "this page already exists; open it and save with its revision"))?;
         Self::insert_revision(&mut tx, &journal, "CREATE", actor).await?;
-        Self::commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
+        self.commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
         Ok(journal)
     }
 
@@ -146,9 +146,9 @@ impl JournalStore for DbStore {
         let journal = Journal::try_from(row)?;
         Self::insert_revision(&mut tx, &journal, change.action, change.actor).await?;
         if let Some(alert) = &alert {
-            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone())).await?;
+            Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert.clone()), self.clock.now()).await?;
         }
-        Self::commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
+        self.commit(tx, Place::Nursery(journal.nursery_id), &journal.audit_ids()).await?;
         Ok(journal)
     }
 

@@ -4,7 +4,7 @@
 #[async_trait]
 impl NapUnit for DbUnit {
     async fn claim_key(&mut self, key: &IdempotencyKey, result_id: Id) -> StoreResult<Option<Id>> {
-        DbStore::claim_idempotency_key(&mut self.tx, key, result_id).await
+        DbStore::claim_idempotency_key(&mut self.tx, key, result_id, self.clock.now()).await
     }
 
     async fn open_nap(&mut self, child_id: Id) -> StoreResult<Option<Nap>> {
@@ -113,7 +113,7 @@ impl NapUnit for DbUnit {
     }
 
     async fn publish(&mut self, entity_id: Id, payload: &EventPayload) -> StoreResult<Position> {
-        DbStore::publish_event(&mut self.tx, entity_id, payload).await
+        DbStore::publish_event(&mut self.tx, entity_id, payload, self.clock.now()).await
     }
 
     async fn audit(&mut self, entry: &crate::audit::NewAuditEntry) -> StoreResult<()> {

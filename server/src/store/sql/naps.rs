@@ -113,13 +113,14 @@ impl NapStore for DbStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        Self::commit(tx, Place::Of(scope_id), &[scope_id]).await?;
+        self.commit(tx, Place::Of(scope_id), &[scope_id]).await?;
         Ok(())
     }
 
     async fn begin_nap_unit(&self) -> StoreResult<Box<dyn NapUnit>> {
         Ok(Box::new(DbUnit {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 
@@ -203,7 +204,7 @@ impl NapStore for DbStore {
                     temperature_c: None,
                     journal_id: None,
                 };
-                Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert)).await?;
+                Self::publish_event(&mut tx, alert.id, &EventPayload::CareAlert(alert), self.clock.now()).await?;
                 raised += 1;
             }
             tx.commit().await?;

@@ -150,11 +150,11 @@ impl OrgStore for DbStore {
             .bind(id)
             .bind(name)
             .bind(code)
-            .bind(Timestamp::now())
+            .bind(self.clock.now())
             .execute(&mut *tx)
             .await
             .map_err(|e| unique_violation_as(e, "a municipality with this code already exists"))?;
-        Self::commit(tx, Place::Nowhere, &[id]).await?;
+        self.commit(tx, Place::Nowhere, &[id]).await?;
         Ok(Municipality {
             id,
             name: name.to_owned(),
@@ -187,10 +187,10 @@ impl OrgStore for DbStore {
         .bind(municipality_id)
         .bind(name)
         .bind(nursery.utc_offset_minutes)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nursery(nursery.id), &[municipality_id, nursery.id]).await?;
+        self.commit(tx, Place::Nursery(nursery.id), &[municipality_id, nursery.id]).await?;
         Ok(nursery)
     }
 
@@ -257,11 +257,11 @@ impl OrgStore for DbStore {
             .bind(nursery_id)
             .bind(name)
             .bind(age_band)
-            .bind(Timestamp::now())
+            .bind(self.clock.now())
             .execute(&mut *tx)
             .await
             .map_err(|e| unique_violation_as(e, "this nursery already has a classroom with this name"))?;
-        Self::commit(tx, Place::Nursery(nursery_id), &[classroom.id]).await?;
+        self.commit(tx, Place::Nursery(nursery_id), &[classroom.id]).await?;
         Ok(classroom)
     }
 
@@ -306,10 +306,10 @@ impl OrgStore for DbStore {
         sqlx::query("INSERT INTO families (id, nursery_id, created_at) VALUES ($1, $2, $3)")
             .bind(family.id)
             .bind(nursery_id)
-            .bind(Timestamp::now())
+            .bind(self.clock.now())
             .execute(&mut *tx)
             .await?;
-        Self::commit(tx, Place::Nursery(nursery_id), &[family.id]).await?;
+        self.commit(tx, Place::Nursery(nursery_id), &[family.id]).await?;
         Ok(family)
     }
 
@@ -335,7 +335,7 @@ impl OrgStore for DbStore {
         .bind(&child.name_kana)
         .bind(child.birth_date)
         .bind(child.enrolled_on)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
         // The first placement: reports count each day by the classroom of that day.
@@ -348,7 +348,7 @@ impl OrgStore for DbStore {
         .bind(child.enrolled_on)
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nursery(child.nursery_id), &[child.family_id, child.id]).await?;
+        self.commit(tx, Place::Nursery(child.nursery_id), &[child.family_id, child.id]).await?;
         Ok(child)
     }
 
@@ -400,7 +400,7 @@ impl OrgStore for DbStore {
         }
         // Withdrawn children leave the lists from the first instant of their withdrawal date.
         let mut query = QueryBuilder::<Db>::new(format!("SELECT {CHILD_COLUMNS} FROM children c WHERE (c.withdrawn_at IS NULL OR c.withdrawn_at > "));
-        query.push_bind(Timestamp::now()).push(")");
+        query.push_bind(self.clock.now()).push(")");
         push_child_filter(&mut query, "c", filter);
         if let Some(classroom) = classroom {
             query.push(" AND c.classroom_id = ").push_bind(classroom);

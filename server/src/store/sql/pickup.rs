@@ -289,6 +289,7 @@ impl PickupStore for DbStore {
     async fn begin_pickup_unit(&self) -> StoreResult<Box<dyn PickupUnit>> {
         Ok(Box::new(DbUnit {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 

@@ -12,7 +12,7 @@ fn backoff(attempts: i64) -> time::Duration {
 impl DbStore {
     /// One outbox row per device of everyone in the notice's audience who has not switched
     /// the kind off.
-    async fn enqueue_pushes(tx: &mut sqlx::Transaction<'static, Db>, notice: &PushNotice) -> StoreResult<()> {
+    async fn enqueue_pushes(tx: &mut sqlx::Transaction<'static, Db>, notice: &PushNotice, now: Timestamp) -> StoreResult<()> {
         let child: Option<(String, i32)> = sqlx::query_as(
             "SELECT c.name, n.utc_offset_minutes FROM children c JOIN nurseries n ON n.id = c.nursery_id WHERE c.id = $1",
         )
@@ -20,7 +20,7 @@ impl DbStore {
         .fetch_optional(&mut **tx)
         .await?;
         let Some((name, offset)) = child else { return Ok(()) };
-        Self::enqueue_push_batch(tx, &[(notice, name.as_str(), offset)]).await
+        Self::enqueue_push_batch(tx, &[(notice, name.as_str(), offset)], now).await
     }
 
     /// The outbox rows of several notices in one statement; each notice comes with its child's
@@ -30,6 +30,7 @@ impl DbStore {
     async fn enqueue_push_batch(
         tx: &mut sqlx::Transaction<'static, Db>,
         notices: &[(&PushNotice, &str, i32)],
+        now: Timestamp,
     ) -> StoreResult<()> {
         let mut targets = Vec::new();
         for (notice, name, offset) in notices {
@@ -49,7 +50,6 @@ impl DbStore {
         // Repeating the last target (its rows are removed by DISTINCT) keeps the statement to a
         // few shapes, which stay prepared.
         targets.resize(targets.len().next_power_of_two(), last);
-        let now = Timestamp::now();
         let mut query = QueryBuilder::<Db>::new("WITH targets (kind, payload, urgency, ttl_seconds, role_a, role_b, scope_id) AS (");
         query.push_values(targets, |mut row, (kind, payload, urgency, ttl, [role_a, role_b], scope)| {
             row.push_bind(kind)
@@ -97,7 +97,7 @@ impl PushStore for DbStore {
         )
         .bind(&generated.0)
         .bind(&generated.1)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
         let keys: (String, String) = sqlx::query_as("SELECT private_key, public_key FROM vapid_keys WHERE id = 1")
@@ -124,16 +124,16 @@ impl PushStore for DbStore {
         .bind(endpoint)
         .bind(p256dh)
         .bind(auth)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        self.commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 
     async fn unregister_push_subscription(&self, user_id: Id, endpoint: &str) -> StoreResult<bool> {
         let mut tx = self.begin_write().await?;
-        let now = Timestamp::now();
+        let now = self.clock.now();
         sqlx::query(
             "UPDATE push_outbox SET status = 'GONE', finished_at = $1, last_error = 'unregistered'
              WHERE status = 'PENDING' AND subscription_id IN (SELECT id FROM push_subscriptions WHERE user_id = $2 AND endpoint = $3)",
@@ -148,7 +148,7 @@ impl PushStore for DbStore {
             .bind(endpoint)
             .execute(&mut *tx)
             .await?;
-        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        self.commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(removed.rows_affected() > 0)
     }
 
@@ -163,7 +163,7 @@ impl PushStore for DbStore {
         .bind(enabled)
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nowhere, &[user_id]).await?;
+        self.commit(tx, Place::Nowhere, &[user_id]).await?;
         Ok(())
     }
 
@@ -213,7 +213,7 @@ impl PushStore for DbStore {
 
     async fn finish_push(&self, job: &PushJob, outcome: PushOutcome) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
-        let now = Timestamp::now();
+        let now = self.clock.now();
         let (status, next, error) = match &outcome {
             PushOutcome::Delivered => (PushStatus::Delivered, None, None),
             PushOutcome::Gone => (

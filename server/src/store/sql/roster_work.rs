@@ -11,6 +11,7 @@ impl RosterReads for DbStore {
     async fn begin_roster_work(&self) -> StoreResult<Box<dyn RosterWork>> {
         Ok(Box::new(RosterWorkTx {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 
@@ -59,6 +60,7 @@ impl RosterReads for DbStore {
 
 struct RosterWorkTx {
     tx: sqlx::Transaction<'static, Db>,
+    clock: Arc<dyn Clock>,
 }
 
 #[async_trait]
@@ -158,7 +160,7 @@ impl RosterWork for RosterWorkTx {
         .bind(nursery_id)
         .bind(name)
         .bind(age_band)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *self.tx)
         .await;
         match inserted {
@@ -171,7 +173,7 @@ impl RosterWork for RosterWorkTx {
         sqlx::query("INSERT INTO families (id, nursery_id, created_at) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(nursery_id)
-            .bind(Timestamp::now())
+            .bind(self.clock.now())
             .execute(&mut *self.tx)
             .await?;
         Ok(())
@@ -190,7 +192,7 @@ impl RosterWork for RosterWorkTx {
         .bind(&child.name_kana)
         .bind(child.birth_date)
         .bind(child.enrolled_on)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *self.tx)
         .await?;
         sqlx::query(

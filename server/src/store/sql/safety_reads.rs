@@ -6,6 +6,7 @@ impl SafetyStore for DbStore {
     async fn begin_unit(&self) -> StoreResult<Box<dyn SafetyUnit>> {
         Ok(Box::new(DbUnit {
             tx: self.begin_write().await?,
+            clock: self.clock.clone(),
         }))
     }
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 pub struct DbUnit {
     tx: sqlx::Transaction<'static, Db>,
+    clock: Arc<dyn Clock>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -125,7 +126,7 @@ fn ended_checks_query(nursery_ids: &[Id], date: Date, day: (Timestamp, Timestamp
 #[async_trait]
 impl SafetyUnit for DbUnit {
     async fn claim_key(&mut self, key: &IdempotencyKey, result_id: Id) -> StoreResult<Option<Id>> {
-        DbStore::claim_idempotency_key(&mut self.tx, key, result_id).await
+        DbStore::claim_idempotency_key(&mut self.tx, key, result_id, self.clock.now()).await
     }
 
     async fn lock_child(&mut self, child_id: Id) -> StoreResult<()> {
@@ -222,7 +223,7 @@ impl SafetyUnit for DbUnit {
         .bind(hours.closes_at)
         .bind(hours.arrival_check_at)
         .bind(hours.late_grace)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *self.tx)
         .await?;
         Ok(())
@@ -370,14 +371,14 @@ impl SafetyUnit for DbUnit {
         .bind(payload.family_id())
         .bind(entity_id)
         .bind(json)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .fetch_one(&mut *self.tx)
         .await?;
         Ok(Position { tx: tx_id, seq })
     }
 
     async fn enqueue_guardian_push(&mut self, push: &GuardianPush) -> StoreResult<()> {
-        let now = Timestamp::now();
+        let now = self.clock.now();
         sqlx::query(
             "INSERT INTO push_outbox (subscription_id, user_id, endpoint, p256dh, auth, kind, payload, urgency,
                 ttl_seconds, status, attempts, next_attempt_at, created_at)

@@ -49,6 +49,7 @@ impl DbStore {
     /// Raises an alert for each of the report's symptoms that now forms a cluster in its
     /// classroom, unless an alert for that cluster was raised already (then its count grows).
     async fn watch_for_clusters(
+        &self,
         tx: &mut sqlx::Transaction<'static, Db>,
         report: &AbsenceReport,
         classroom_id: Id,
@@ -110,7 +111,7 @@ impl DbStore {
                 window_end,
                 children,
                 rule,
-                raised_at: Timestamp::now(),
+                raised_at: self.clock.now(),
             };
             sqlx::query(
                 "INSERT INTO infection_alerts (id, municipality_id, nursery_id, classroom_id, symptom, window_start,
@@ -130,7 +131,7 @@ impl DbStore {
             .bind(alert.raised_at)
             .execute(&mut **tx)
             .await?;
-            Self::publish_event(tx, alert.id, &EventPayload::InfectionAlert(alert)).await?;
+            Self::publish_event(tx, alert.id, &EventPayload::InfectionAlert(alert), self.clock.now()).await?;
         }
         Ok(())
     }
@@ -162,10 +163,10 @@ impl SurveillanceStore for DbStore {
         .bind(rule.min_children)
         .bind(rule.window_days)
         .bind(by)
-        .bind(Timestamp::now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?;
-        Self::commit(tx, Place::Nowhere, &[municipality_id]).await
+        self.commit(tx, Place::Nowhere, &[municipality_id]).await
     }
 
     async fn infection_alerts(&self, nurseries: &[Id], from: Date, to: Date) -> StoreResult<Vec<InfectionAlert>> {
