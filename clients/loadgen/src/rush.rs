@@ -22,8 +22,11 @@ use crate::city::{self, Family};
 use crate::cpu::CpuMeter;
 use crate::server_env;
 
+/// As the app subscribes: arrivals from the cursor it read with the day's first query (so a
+/// subscription refused at the burst and started again replays what it missed), care alerts
+/// from now.
 const SUBSCRIPTIONS: [&str; 2] = [
-    "subscription { attendanceEvents { child { id } } }",
+    "subscription($after: String) { attendanceEvents(after: $after) { child { id } } }",
     "subscription { careAlerts { id } }",
 ];
 
@@ -77,6 +80,14 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
     let sent_at: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
     let delivered: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let ws_url = Client::new(&server.base_url).ws_url();
+    // Where every phone's feed starts, read as the app reads it before subscribing.
+    let cursor = Client::new(&server.base_url)
+        .with_token(staff_tokens.first().cloned())
+        .ok("{ liveCursor }", json!({}))
+        .await?["liveCursor"]
+        .as_str()
+        .context("no liveCursor")?
+        .to_owned();
     let connect_started = Instant::now();
     let per_socket = rush.per_socket.min(SUBSCRIPTIONS.len());
     // Sockets the server closed, by close code: none is expected.
@@ -91,11 +102,17 @@ pub async fn run(url: &str, binary: &Path, rush: Rush) -> anyhow::Result<()> {
             let ws_url = ws_url.clone();
             let (sent_at, delivered) = (sent_at.clone(), delivered.clone());
             let (closed, refused) = (closed.clone(), refused.clone());
+            let variables = json!({ "after": cursor });
             async move {
                 let mut subs = Subscriptions::connect(&ws_url, Some(&token)).await?;
                 let mut queries = HashMap::new();
                 for query in SUBSCRIPTIONS.iter().take(per_socket) {
-                    queries.insert(subs.subscribe(query, json!({})).await?, *query);
+                    let variables = if query.contains("$after") {
+                        variables.clone()
+                    } else {
+                        json!({})
+                    };
+                    queries.insert(subs.subscribe(query, variables.clone()).await?, (*query, variables));
                 }
                 let feed = Feed {
                     sent_at,
@@ -234,7 +251,11 @@ struct Feed {
 
 /// Reads one phone's socket until it closes, noting when each child's arrival reached it. A
 /// refused subscription is started again after a backoff, as the app does.
-async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &'static str>, feed: Feed) {
+async fn read_deliveries(
+    mut subs: Subscriptions,
+    mut queries: HashMap<String, (&'static str, serde_json::Value)>,
+    feed: Feed,
+) {
     // As the app (`clients/web/src/api/live.ts`): 1 s, doubling to 15 s, here with jitter so a
     // city's phones refused at once do not come back at once.
     let mut backoff = Duration::from_secs(1);
@@ -247,15 +268,17 @@ async fn read_deliveries(mut subs: Subscriptions, mut queries: HashMap<String, &
             Incoming::Error { id, payload } => {
                 let code = payload[0]["extensions"]["code"].as_str().unwrap_or("?").to_owned();
                 *feed.refused.lock().unwrap().entry(code).or_default() += 1;
-                let Some(query) = queries.remove(&id) else { continue };
+                let Some((query, variables)) = queries.remove(&id) else {
+                    continue;
+                };
                 // 0.5–1.5 × the backoff; `RandomState` is a random source std already has.
                 let random = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), 0u8);
                 let jitter = 0.5 + (random % 1000) as f64 / 1000.0;
                 tokio::time::sleep(backoff.mul_f64(jitter)).await;
                 backoff = (backoff * 2).min(Duration::from_secs(15));
-                match subs.subscribe(query, json!({})).await {
+                match subs.subscribe(query, variables.clone()).await {
                     Ok(again) => {
-                        queries.insert(again, query);
+                        queries.insert(again, (query, variables));
                     }
                     Err(_) => return,
                 }

@@ -47,6 +47,17 @@ impl CheckBeforeNap {
     pub const MESSAGE: &'static str = "before the nap started";
 }
 
+/// A nap beginning at `started_at` (started by hand, or by its first check).
+pub fn new_nap(id: Id, child_id: Id, started_at: Timestamp, interval_seconds: Option<i64>) -> Nap {
+    Nap {
+        id,
+        child_id,
+        started_at,
+        ended_at: None,
+        interval_seconds,
+    }
+}
+
 /// The nap a check at `checked_at` belongs to: the child's open nap, or — the first check of a
 /// sleeping child — a new one (`new_id`) starting at the check, with `interval_seconds`.
 pub fn nap_of_check(
@@ -60,13 +71,7 @@ pub fn nap_of_check(
         Some(nap) if checked_at < nap.started_at => Err(CheckBeforeNap),
         Some(nap) => Ok(NapOfCheck { nap, opens: false }),
         None => Ok(NapOfCheck {
-            nap: Nap {
-                id: new_id,
-                child_id,
-                started_at: checked_at,
-                ended_at: None,
-                interval_seconds,
-            },
+            nap: new_nap(new_id, child_id, checked_at, interval_seconds),
             opens: true,
         }),
     }

@@ -50,9 +50,7 @@ pub async fn start_nap(svc: &Services, actor: &Actor, child_id: &str, at: Option
     if unit.open_nap(ctx.child.id).await?.is_some() {
         return Err(AppError::conflict("the child is already napping"));
     }
-    let nap = nap_rules::nap_of_check(None, ctx.child.id, at, context.interval_seconds, Id::new())
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("a new nap refused its own start")))?
-        .nap;
+    let nap = nap_rules::new_nap(Id::new(), ctx.child.id, at, context.interval_seconds);
     let due = nap_rules::next_check_due(nap.started_at, nap.interval_seconds);
     unit.insert_nap(&nap, &context, due, actor.user.id, now).await?;
     if let Some(entry) = audit::planned_write(context.nursery_id, &[ctx.child.id, nap.id], now) {
